@@ -34,8 +34,8 @@ import pyarrow.parquet as pq
 from analysis.load import Article, articles_from_frame, from_text, text_column
 from analysis.pipeline import analyze_article
 from analysis.tables import (
-    TABLE_NAMES, CorpusTables, arrow_schema, concat_tables, readability_metrics, restore_read_table, tables_from_records,
-    typed_frame,
+    TABLE_NAMES, CorpusTables, arrow_schema, readability_metrics, restore_read_table, table_rows, tables_from_records,
+    tables_from_rows, typed_frame,
 )
 
 Item = TypeVar("Item")
@@ -91,16 +91,22 @@ def analyze_batch(articles: Sequence[Article]) -> list[dict]:
     return [analyze_article(article) for article in articles]
 
 
-def batch_tables(articles: Sequence[Article], *, metrics: Sequence[str]) -> CorpusTables:
-    """The tables of a batch of articles, with the given readability columns."""
-    return tables_from_records(analyze_batch(articles), metrics=metrics)
+def batch_rows(articles: Sequence[Article], *, metrics: Sequence[str]) -> dict[str, list[tuple]]:
+    """The table rows of a batch of articles, with the given readability columns."""
+    return table_rows(analyze_batch(articles), metrics=metrics)
+
+
+def extend_rows(rows: dict[str, list[tuple]], more: dict[str, list[tuple]]) -> None:
+    """Append the rows of ``more`` to ``rows``, table by table."""
+    for name, table in more.items():
+        rows.setdefault(name, []).extend(table)
 
 
 def _partition_tables(
     partition: pd.DataFrame, *, text_col: str | None, source: str | None, first_row: int, metrics: Sequence[str]
 ) -> CorpusTables:
     articles = articles_from_frame(partition, text_col=text_col, source=source, first_row=first_row)
-    return batch_tables(articles, metrics=metrics)
+    return tables_from_records(analyze_batch(articles), metrics=metrics)
 
 
 def analyze(
@@ -116,8 +122,10 @@ def analyze(
         return _analyze_dask(frame, text_col=text_col, source=source, out_dir=out_dir)
     metrics = pipeline_metrics()
     articles = articles_from_frame(frame, text_col=text_col, source=source)
-    parts = map_ordered(partial(batch_tables, metrics=metrics), batched(articles, BATCH_ARTICLES), jobs=jobs)
-    tables = concat_tables(list(parts), metrics=metrics)
+    rows: dict[str, list[tuple]] = {name: [] for name in TABLE_NAMES}
+    for batch in map_ordered(partial(batch_rows, metrics=metrics), batched(articles, BATCH_ARTICLES), jobs=jobs):
+        extend_rows(rows, batch)
+    tables = tables_from_rows(rows, metrics=metrics)
     if out_dir is not None:
         for name, table in tables.items():
             write_part(table, Path(out_dir) / name / "part.0.parquet", name=name, metrics=metrics)

@@ -31,7 +31,7 @@ import pyarrow.parquet as pq
 
 from analysis import corpus
 from analysis.load import TABLE_SUFFIXES, Article, LoadError, articles_from_frame, check_sources, iter_articles
-from analysis.tables import TABLE_NAMES, CorpusTables, concat_tables
+from analysis.tables import TABLE_NAMES, count_errors, tables_from_rows
 
 FORMATS = ("jsonl", "parquet")
 ENGINES = ("local", "dask")
@@ -174,29 +174,28 @@ def written_parquet_ids(out_dir: Path) -> tuple[Counter, int]:
 
 
 class _PartWriter:
-    """Buffers batch tables and writes them as numbered part files, ``articles`` last."""
+    """Buffers table rows and writes them as numbered part files, ``articles`` last."""
 
     def __init__(self, out_dir: Path, *, next_number: int, metrics: Sequence[str]) -> None:
         self.out_dir, self.number, self.metrics = out_dir, next_number, metrics
-        self.buffer: list[CorpusTables] = []
-        self.buffered = 0
+        self.rows: dict[str, list[tuple]] = {name: [] for name in TABLE_NAMES}
 
-    def add(self, tables: CorpusTables) -> None:
-        self.buffer.append(tables)
-        self.buffered += len(tables.articles)
-        if self.buffered >= PART_ARTICLES:
+    def add(self, rows: dict[str, list[tuple]]) -> None:
+        corpus.extend_rows(self.rows, rows)
+        if len(self.rows["articles"]) >= PART_ARTICLES:
             self.flush()
 
     def flush(self) -> None:
-        if not self.buffer:
+        if not self.rows["articles"]:
             return
-        tables = concat_tables(self.buffer, metrics=self.metrics)
+        tables = tables_from_rows(self.rows, metrics=self.metrics)
         for name in (*(n for n in TABLE_NAMES if n != "articles"), "articles"):
             final = _part_path(self.out_dir, name, self.number)
             partial_path = final.with_suffix(".tmp")
             corpus.write_part(getattr(tables, name), partial_path, name=name, metrics=self.metrics)
             os.replace(partial_path, final)
-        self.buffer, self.buffered, self.number = [], 0, self.number + 1
+        self.rows = {name: [] for name in TABLE_NAMES}
+        self.number += 1
 
 
 def _write_parquet(articles: Iterable[Article], out_dir: Path, *, jobs: int, overwrite: bool) -> ExtractSummary:
@@ -210,10 +209,10 @@ def _write_parquet(articles: Iterable[Article], out_dir: Path, *, jobs: int, ove
     writer = _PartWriter(out_dir, next_number=next_number, metrics=metrics)
     count = errors = 0
     batches = corpus.batched(skip_written(articles, written), corpus.BATCH_ARTICLES)
-    for tables in corpus.map_ordered(partial(corpus.batch_tables, metrics=metrics), batches, jobs=jobs):
-        writer.add(tables)
-        count += len(tables.articles)
-        errors += int(tables.articles["error"].notna().sum())
+    for rows in corpus.map_ordered(partial(corpus.batch_rows, metrics=metrics), batches, jobs=jobs):
+        count += len(rows["articles"])
+        errors += count_errors(rows)
+        writer.add(rows)
     writer.flush()
     return ExtractSummary(str(out_dir), count, errors, n_skipped)
 

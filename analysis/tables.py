@@ -72,6 +72,7 @@ _ARROW_TYPES = {
     "str": pa.string(), "int": pa.int64(), "int?": pa.int64(), "float": pa.float64(), "bool": pa.bool_(),
     "spans": pa.list_(pa.list_(pa.int64())), "strs": pa.list_(pa.string()),
 }
+_ERROR_COLUMN = [column for column, _ in TABLE_COLUMNS["articles"]].index("error")
 # Nested readability levels named in the plural by a record key.
 _LEVEL_OF_KEY = {"paragraphs": "paragraph", "sentences": "sentence"}
 
@@ -115,8 +116,11 @@ def arrow_schema(name: str, *, metrics: Sequence[str] = ()) -> pa.Schema:
 def typed_frame(name: str, rows: Sequence[Sequence[object]], *, metrics: Sequence[str] = ()) -> pd.DataFrame:
     """Table ``name`` from row tuples, with the fixed column dtypes (an empty list is fine)."""
     columns = table_columns(name, metrics=metrics)
-    frame = pd.DataFrame(list(rows), columns=[column for column, _ in columns])
-    return frame.astype({column: _PANDAS_DTYPES[kind] for column, kind in columns})
+    values = list(zip(*rows)) if rows else [()] * len(columns)
+    return pd.DataFrame({
+        column: pd.Series(list(column_values), dtype=_PANDAS_DTYPES[kind])
+        for (column, kind), column_values in zip(columns, values)
+    })
 
 
 def restore_read_table(frame: pd.DataFrame, name: str) -> pd.DataFrame:
@@ -273,15 +277,12 @@ def _readability_rows(article_id: str, record: dict, metrics: Sequence[str]) -> 
     return rows
 
 
-def tables_from_records(records: Iterable[dict], *, metrics: Sequence[str] | None = None) -> CorpusTables:
-    """The seven tables of ``records``, in record order.
+def table_rows(records: Iterable[dict], *, metrics: Sequence[str]) -> dict[str, list[tuple]]:
+    """The rows of the seven tables of ``records`` as plain tuples, in record order.
 
-    ``metrics`` names the readability columns; by default, those found in the records.
-    Give it when tables of several batches must share columns.
+    Rows are cheap to build, pickle and extend; :func:`tables_from_rows` makes DataFrames
+    of them once per batch, which costs far less than concatenating many small frames.
     """
-    records = records if isinstance(records, list) else list(records)
-    if metrics is None:
-        metrics = readability_metrics(records)
     rows: dict[str, list[tuple]] = {name: [] for name in TABLE_NAMES}
     for record in records:
         article_id, text = record["id"], record["text"] or ""
@@ -303,13 +304,26 @@ def tables_from_records(records: Iterable[dict], *, metrics: Sequence[str] | Non
         rows["mentions"].extend(_mention_rows(article_id, record, locator))
         rows["entities"].extend(_entity_rows(article_id, record))
         rows["readability"].extend(_readability_rows(article_id, record, metrics))
+    return rows
+
+
+def count_errors(rows: dict[str, list[tuple]]) -> int:
+    """Articles with an error among table rows."""
+    return sum(row[_ERROR_COLUMN] is not None for row in rows["articles"])
+
+
+def tables_from_rows(rows: dict[str, list[tuple]], *, metrics: Sequence[str]) -> CorpusTables:
+    """The seven DataFrames of :func:`table_rows` output."""
     return CorpusTables(**{name: typed_frame(name, rows[name], metrics=metrics) for name in TABLE_NAMES})
 
 
-def concat_tables(parts: Sequence[CorpusTables], *, metrics: Sequence[str] = ()) -> CorpusTables:
-    """One :class:`CorpusTables` from several, in order, with a fresh index."""
-    if not parts:
-        return CorpusTables(**{name: typed_frame(name, [], metrics=metrics) for name in TABLE_NAMES})
-    return CorpusTables(**{
-        name: pd.concat([getattr(part, name) for part in parts], ignore_index=True) for name in TABLE_NAMES
-    })
+def tables_from_records(records: Iterable[dict], *, metrics: Sequence[str] | None = None) -> CorpusTables:
+    """The seven tables of ``records``, in record order.
+
+    ``metrics`` names the readability columns; by default, those found in the records.
+    Give it when tables of several batches must share columns.
+    """
+    records = records if isinstance(records, list) else list(records)
+    if metrics is None:
+        metrics = readability_metrics(records)
+    return tables_from_rows(table_rows(records, metrics=metrics), metrics=metrics)

@@ -7,7 +7,7 @@ import pytest
 from analysis.load import from_text
 from analysis.pipeline import analyze_article
 from analysis.segment import paragraphs_table, segment, sentences_table
-from analysis.tables import TABLE_NAMES, arrow_schema, concat_tables, tables_from_records
+from analysis.tables import TABLE_NAMES, arrow_schema, count_errors, table_rows, tables_from_records, tables_from_rows
 
 DESIGN_COLUMNS = {
     "articles": ["article_id", "title", "outlet", "date", "url", "n_chars", "n_words", "error"],
@@ -136,14 +136,17 @@ def test_an_error_record_gives_an_article_row_with_its_error_and_nothing_else():
     assert all(len(getattr(tables, name)) == 0 for name in TABLE_NAMES if name != "articles")
 
 
-def test_batches_concatenate_to_the_tables_of_all_records():
+def test_rows_of_batches_joined_give_the_tables_of_all_records():
     first = hand_made_record()
-    second = hand_made_record() | {"id": "a2", "quotes": [], "mentions": []}
+    second = hand_made_record() | {"id": "a2", "quotes": [], "mentions": [], "error": "analysis failed: boom"}
     metrics = ["flesch_reading_ease", "lexicon_count"]
     whole = tables_from_records([first, second], metrics=metrics)
-    joined = concat_tables([tables_from_records([first], metrics=metrics), tables_from_records([second], metrics=metrics)])
-    for name, table in whole.items():
-        pd.testing.assert_frame_equal(table, getattr(joined, name))
+    rows = table_rows([first], metrics=metrics)
+    for name, more in table_rows([second], metrics=metrics).items():
+        rows[name].extend(more)
+    assert count_errors(rows) == 1
+    for name, table in tables_from_rows(rows, metrics=metrics).items():
+        pd.testing.assert_frame_equal(table, getattr(whole, name))
 
 
 @pytest.mark.parametrize("name", TABLE_NAMES)

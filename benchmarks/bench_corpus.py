@@ -1,0 +1,229 @@
+"""Corpus scale on PolNeAR (train + dev texts): speed, scaling, equality, memory.
+
+Measures, in one run so that ratios compare like with like:
+
+1. words/s of the full pipeline (``analyze_article``) in one process, and of textstat's
+   twelve readability functions alone on the same texts (the bar: pipeline >= 3x);
+2. ``extract --out-dir`` with ``--jobs 1``, ``--jobs 2`` and a 2-worker
+   ``dask.distributed.LocalCluster`` (started beforehand; start-up timed apart), checking
+   that the three table sets and ``corpus.analyze`` on a pandas frame are identical;
+3. peak RSS of ``python -m analysis extract`` on a generated JSON Lines corpus of 1x and
+   10x PolNeAR (repeated texts with distinct ids, in a temporary folder), sampled from
+   /proc for the main process and its workers.
+
+Usage: ``python benchmarks/bench_corpus.py [--skip-memory] [--multiplier 10] [--jobs 2]``.
+Needs ../shared/benchmarks/polnear beside the repository; exits with a message if absent.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pandas as pd
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO_ROOT))
+
+from analysis import corpus, extract  # noqa: E402
+from analysis.load import from_text  # noqa: E402
+from analysis.pipeline import analyze_article  # noqa: E402
+from analysis.tables import TABLE_NAMES  # noqa: E402
+
+POLNEAR = REPO_ROOT.parent / "shared" / "benchmarks" / "polnear"
+TEXTSTAT_FUNCTIONS = (
+    "flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index", "coleman_liau_index",
+    "automated_readability_index", "dale_chall_readability_score", "linsear_write_formula", "difficult_words",
+    "lexicon_count", "sentence_count", "syllable_count",
+)
+
+
+def polnear_frame() -> pd.DataFrame:
+    files = sorted((POLNEAR / "train" / "text").glob("*.txt")) + sorted((POLNEAR / "dev" / "text").glob("*.txt"))
+    return pd.DataFrame({"id": [f.stem for f in files], "text": [f.read_text(encoding="utf-8") for f in files]})
+
+
+def load_average() -> str:
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+
+
+def stages_in_pipeline() -> list[str]:
+    record = analyze_article(from_text(
+        "The mayor of Springfield, Ann Lee, spoke on Monday. \u201cWe will vote next week,\u201d she said.\n", id="probe"
+    ))
+    present = ["segment"] if record["sentences"] else []
+    return present + [key for key in ("quotes", "mentions", "readability") if record[key]]
+
+
+def time_pipeline(texts: list[str]) -> float:
+    articles = [from_text(text, id=str(n)) for n, text in enumerate(texts)]
+    started = time.perf_counter()
+    for article in articles:
+        analyze_article(article)
+    return time.perf_counter() - started
+
+
+def time_textstat(texts: list[str]) -> float | str:
+    try:
+        from analysis.syllables import use_cmudict_in_textstat
+    except ImportError:
+        use_cmudict_in_textstat = None
+    import textstat
+
+    if use_cmudict_in_textstat is not None:
+        use_cmudict_in_textstat()
+    functions = [getattr(textstat, name) for name in TEXTSTAT_FUNCTIONS]
+    started = time.perf_counter()
+    try:
+        for text in texts:
+            for function in functions:
+                function(text)
+    except LookupError as exc:  # NLTK's cmudict is missing and downloading is not allowed
+        return f"textstat failed offline: {str(exc).strip().splitlines()[0]}"
+    return time.perf_counter() - started
+
+
+def bench_speed(frame: pd.DataFrame) -> None:
+    texts = frame["text"].tolist()
+    words = sum(len(text.split()) for text in texts)
+    time_pipeline(texts[:20])  # load data files and caches before timing
+    pipeline_seconds = time_pipeline(texts)
+    textstat_seconds = time_textstat(texts)
+    print(f"speed: {len(texts)} articles, {words} words; load {load_average()}")
+    print(f"  pipeline, one process: {pipeline_seconds:.1f} s = {words / pipeline_seconds:,.0f} words/s")
+    if isinstance(textstat_seconds, str):
+        print(f"  textstat: {textstat_seconds}")
+    else:
+        print(f"  textstat's 12 functions alone: {textstat_seconds:.1f} s = {words / textstat_seconds:,.0f} words/s")
+        print(f"  pipeline / textstat speed: {textstat_seconds / pipeline_seconds:.2f}x")
+
+
+def same_tables(left, right) -> bool:
+    for name in TABLE_NAMES:
+        try:
+            pd.testing.assert_frame_equal(getattr(left, name), getattr(right, name))
+        except AssertionError as exc:
+            print(f"  DIFFERENT {name}: {str(exc).splitlines()[0]}")
+            return False
+    return True
+
+
+def timed(function) -> tuple[float, object]:
+    started = time.perf_counter()
+    result = function()
+    return time.perf_counter() - started, result
+
+
+def bench_scaling(frame: pd.DataFrame, workdir: Path, *, jobs: int) -> None:
+    from dask.distributed import Client, LocalCluster
+
+    table = workdir / "polnear.parquet"
+    frame.to_parquet(table, row_group_size=extract.CHUNK_ROWS)
+    print(f"scaling: load before {load_average()}")
+    one, _ = timed(lambda: extract.run_extract([table], out_dir=workdir / "one", jobs=1))
+    many, _ = timed(lambda: extract.run_extract([table], out_dir=workdir / "many", jobs=jobs))
+    startup, cluster = timed(lambda: LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None))
+    with cluster, Client(cluster):
+        dask_seconds, _ = timed(lambda: extract.run_extract(
+            [table], out_dir=workdir / "dask", engine="dask", scheduler=cluster.scheduler_address
+        ))
+    print(f"  extract --jobs 1: {one:.1f} s")
+    print(f"  extract --jobs {jobs}: {many:.1f} s = {one / many:.2f}x")
+    print(f"  Dask LocalCluster, {jobs} workers: {dask_seconds:.1f} s = {one / dask_seconds:.2f}x (cluster start-up {startup:.1f} s, not included)")
+    print(f"  load after {load_average()}")
+    reference = corpus.read_tables(workdir / "one")
+    pandas_tables = corpus.analyze(pd.read_parquet(table), source=str(table), jobs=jobs)
+    checks = {
+        f"--jobs {jobs}": corpus.read_tables(workdir / "many"),
+        "dask": corpus.read_tables(workdir / "dask"),
+        "corpus.analyze(pandas)": pandas_tables,
+    }
+    rows = {name: len(getattr(reference, name)) for name in TABLE_NAMES}
+    print(f"  rows: {rows}")
+    for label, tables in checks.items():
+        print(f"  {label} tables identical to --jobs 1: {same_tables(reference, tables)}")
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    try:
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            for child in (task / "children").read_text().split():
+                found.append(int(child))
+                found.extend(_children(int(child)))
+    except OSError:
+        pass
+    return found
+
+
+def _rss_kib(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def peak_rss(command: list[str]) -> tuple[float, int, int, int]:
+    """(seconds, peak main-process RSS, peak single-worker RSS, peak total RSS) in KiB."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=REPO_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    main_peak = worker_peak = total_peak = 0
+    while process.poll() is None:
+        main = _rss_kib(process.pid)
+        workers = [_rss_kib(child) for child in _children(process.pid)]
+        main_peak = max(main_peak, main)
+        worker_peak = max([worker_peak, *workers])
+        total_peak = max(total_peak, main + sum(workers))
+        time.sleep(0.1)
+    if process.returncode != 0:
+        raise RuntimeError(process.stderr.read().decode())
+    return time.perf_counter() - started, main_peak, worker_peak, total_peak
+
+
+def bench_memory(frame: pd.DataFrame, workdir: Path, *, multiplier: int, jobs: int) -> None:
+    print(f"memory: extract on generated JSON Lines corpora, --jobs {jobs}; load before {load_average()}")
+    for times in (1, multiplier):
+        source = workdir / f"polnear_x{times}.jsonl"
+        copies = [frame.assign(id=frame["id"] + f"#{copy}") for copy in range(times)]
+        pd.concat(copies, ignore_index=True).to_json(source, orient="records", lines=True, force_ascii=False)
+        for flag, target in (("--out-dir", workdir / f"tables_x{times}"), ("--out", workdir / f"records_x{times}.jsonl")):
+            command = [sys.executable, "-m", "analysis", "extract", str(source), flag, str(target), "--jobs", str(jobs)]
+            seconds, main, worker, total = peak_rss(command)
+            print(
+                f"  {times:>2}x ({times * len(frame)} articles, {source.stat().st_size / 1e6:.0f} MB) {flag}: "
+                f"{seconds:.0f} s; peak RSS main {main / 1024:.0f} MiB, largest worker {worker / 1024:.0f} MiB, "
+                f"all processes {total / 1024:.0f} MiB"
+            )
+    print(f"  load after {load_average()}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--skip-memory", action="store_true")
+    parser.add_argument("--skip-scaling", action="store_true")
+    parser.add_argument("--multiplier", type=int, default=10)
+    parser.add_argument("--jobs", type=int, default=2)
+    args = parser.parse_args()
+    if not POLNEAR.is_dir():
+        print(f"{POLNEAR} is absent: PolNeAR is needed for this benchmark", file=sys.stderr)
+        return 1
+    frame = polnear_frame()
+    print(f"stages in the pipeline: {', '.join(stages_in_pipeline())}; cores: {os.cpu_count()}")
+    bench_speed(frame)
+    with tempfile.TemporaryDirectory(prefix="bench_corpus_") as tmp:
+        if not args.skip_scaling:
+            bench_scaling(frame, Path(tmp), jobs=args.jobs)
+        if not args.skip_memory:
+            bench_memory(frame, Path(tmp), multiplier=args.multiplier, jobs=args.jobs)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
