@@ -57,12 +57,22 @@ _WORD = re.compile(r"\w+")
 # After a cue, words that show it is not reporting speech ("added to", "told to leave").
 _NOT_REPORTING_NEXT = frozenset("to by for with about up off as into from of out".split())
 _PASSIVE_BEFORE = re.compile(r"(?:\b(?:is|was|were|are|be|been|being|to)\s+)$", re.IGNORECASE)
+_CLAUSE_SUBJECTS = frozenset("he she it they we i there".split())
 _TELL_VERBS = frozenset("tell tells told telling assured informed reminded".split())
 _ACCORDING = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
+# "…," she elaborated / the senator explained / Mr. Bozell answers
+_ANY_VERB_FRAME = re.compile(
+    r",?[ \t\xa0]*(?P<speaker>(?:he|she|they|we|I|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?[ \xa0]+[A-Z][\w'’-]*"
+    r"|[A-Z][\w'’-]*(?:[ \xa0]+[A-Z][\w'’-]*){0,3}|the[ \xa0]+[a-z][\w-]*(?:[ \xa0]+[a-z][\w-]*)?))"
+    r"[ \xa0]+(?P<verb>[a-z]{3,}(?:ed|es|s))\b(?=[ \xa0]*[,.;!?]|[ \xa0]+\w)"
+)
 MAX_INTRO_WINDOW = 200
 MAX_FRAME_WINDOW = 160
 MAX_TRAILING_ADJUNCT_WORDS = 7
 MIN_FREE_QUOTE_WORDS = 6
+MAX_CONTINUATION_GAP = 100
+MIN_UNFRAMED_SENTENCE_WORDS = 5
+MIN_UNFRAMED_WORDS = 10
 
 
 @dataclass(frozen=True)
@@ -97,7 +107,8 @@ def cue_words() -> dict[str, str]:
 def _cue_pattern() -> re.Pattern[str]:
     forms = sorted(cue_words(), key=len, reverse=True)
     alternation = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
-    return re.compile(rf"\b(?:according\s+to|{alternation})\b", re.IGNORECASE)
+    # Verbs are matched in lower case only ("State" and "Says" in names are not cues).
+    return re.compile(rf"\b(?:[Aa]ccording\s+to|{alternation})\b")
 
 
 def _cues(text: str, start: int, end: int) -> list[_Cue]:
@@ -182,12 +193,10 @@ def _frame_after(text: str, quote: QuotedSpan, limit: int) -> tuple[Span, Span |
     """Cue and speaker right after a quotation: ``"…," X said`` or ``"…," said X``."""
     window_end = min(limit, quote.end + MAX_FRAME_WINDOW)
     cues = _cues(text, quote.end, window_end)
-    if not cues:
-        return None
-    cue = cues[0]
-    prefix = text[quote.end:cue.start]
+    cue = cues[0] if cues else None
+    prefix = text[quote.end:cue.start] if cue else "."
     if "." in prefix.strip(" ,") or "\n" in prefix:
-        return None
+        return _frame_after_any_verb(text, quote, window_end)
     if not prefix.strip(" ,\t\xa0"):
         if cue.kind == "according":
             speaker = speaker_after(text, cue.end, limit)
@@ -200,9 +209,20 @@ def _frame_after(text: str, quote: QuotedSpan, limit: int) -> tuple[Span, Span |
     return Span(cue.start, cue.end), speaker, "direct-speaker-cue"
 
 
+def _frame_after_any_verb(text: str, quote: QuotedSpan, limit: int) -> tuple[Span, Span | None, str] | None:
+    """``"…," she elaborated``: a quotation ending in , ? or ! then a speaker and a verb
+    not in the cue list; the punctuation is what marks the frame."""
+    if text[quote.end - 2:quote.end - 1] not in (",", "?", "!") and text[quote.end:quote.end + 1] != ",":
+        return None
+    match = _ANY_VERB_FRAME.match(text, quote.end, limit)
+    if match is None:
+        return None
+    return Span(*match.span("verb")), Span(*match.span("speaker")), "direct-speaker-verb"
+
+
 def _frame_before(text: str, quote: QuotedSpan, lo: int) -> tuple[Span, Span | None, str] | None:
     """Cue and speaker right before a quotation: ``X said: "…"``, ``said X, "…"``."""
-    cues = [c for c in _cues(text, max(lo, quote.start - MAX_INTRO_WINDOW), quote.start) if c.kind in ("speech", "according")]
+    cues = [c for c in _cues(text, max(lo, quote.start - MAX_INTRO_WINDOW), quote.start) if c.kind in ("speech", "speech-that", "according")]
     if not cues:
         return None
     cue = cues[-1]
@@ -226,13 +246,15 @@ def _is_free_quote(text: str, quote: QuotedSpan, region: _Region) -> bool:
     return not before or before[-1] in ".!?:\"”"
 
 
-def _direct(text: str, regions: list[_Region]) -> tuple[list[_Draft], list[QuotedSpan], set[int]]:
+def _direct(text: str, regions: list[_Region], *, include_unattributed: bool) -> tuple[list[_Draft], list[QuotedSpan], set[int]]:
     drafts: list[_Draft] = []
     all_quotes: list[QuotedSpan] = []
     used_cues: set[int] = set()
     by_cue: dict[int, _Draft] = {}
     continues = False
     last: _Draft | None = None
+    last_direct: _Draft | None = None
+    last_speaker_paragraph = -2
     for region in regions:
         quotes = quoted_spans(text, region.start, region.end, continues=continues)
         continues = bool(quotes) and quotes[-1].open_end
@@ -249,6 +271,7 @@ def _direct(text: str, regions: list[_Region]) -> tuple[list[_Draft], list[Quote
                     last = by_cue[cue.start]
                     continue
                 draft = _Draft("direct", [content], cue, speaker, rule, 0.9 if speaker else 0.6)
+                last_direct, last_speaker_paragraph = draft, region.paragraph
                 drafts.append(draft)
                 by_cue[cue.start] = draft
                 used_cues.add(cue.start)
@@ -257,19 +280,37 @@ def _direct(text: str, regions: list[_Region]) -> tuple[list[_Draft], list[Quote
             if last is not None and _continues_last(text, last, quote, region) and _is_free_quote(text, quote, region):
                 last.content.append(content)
                 continue
+            if _is_unframed_speech(text, quote):
+                if last_direct is not None and last_speaker_paragraph >= region.paragraph - 1:
+                    last_direct.content.append(content)  # the same speaker goes on
+                elif include_unattributed:
+                    drafts.append(_Draft("direct", [content], None, None, "direct-unframed", 0.3))
             last = None if quote.start - region.start > 1 else last
     return drafts, all_quotes, used_cues
 
 
+def _is_unframed_speech(text: str, quote: QuotedSpan) -> bool:
+    """A quotation with no frame that still reads as speech: a sentence (a capital after the
+    mark and several words) or a long stretch; scare quotes and titles are neither."""
+    words = _word_count(text, quote.start, quote.end)
+    first = _WORD.search(text, quote.start, quote.end)
+    sentence_like = first is not None and first.group()[0].isupper() and words >= MIN_UNFRAMED_SENTENCE_WORDS
+    return sentence_like or words >= MIN_UNFRAMED_WORDS
+
+
 def _continues_last(text: str, last: _Draft, quote: QuotedSpan, region: _Region) -> bool:
-    """The quotation follows the last direct attribution with no other text between."""
+    """The quotation carries on the last direct attribution: only the rest of its frame
+    sentence (no other cue) lies between them, in this paragraph or at the end of the last."""
     end = max(max(s.end for s in last.content), last.cue.end if last.cue else 0, last.speaker.end if last.speaker else 0)
     if end > quote.start:
         return False
     gap = text[end:quote.start]
-    if "\n" in gap:
-        return quote.start == region.start and len(gap.strip()) == 0 and opens_quotation(text, region.start, region.end)
-    return _word_count(text, end, quote.start) <= 4 and len(gap) < 60
+    if "\n" in gap and quote.start != region.start:
+        return False
+    rest = gap.strip()
+    if len(rest) > MAX_CONTINUATION_GAP or _cues(text, end, quote.start):
+        return False
+    return rest.count(". ") + rest.count("? ") + rest.count("! ") <= 1
 
 
 # ----- indirect speech --------------------------------------------------------------------
@@ -332,13 +373,16 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan]) 
     speaker = speaker_before(text, lo, cue.start)
     if speaker is None:
         return None
-    if cue.kind != "speech" and next_word != "that":
+    clause_next = next_word == "that" or tail.lstrip().startswith(":")
+    if cue.kind == "speech-that" and next_word in _CLAUSE_SUBJECTS:
+        clause_next = True
+    if cue.kind != "speech" and not clause_next:
         return None
     content = _content_after(text, cue, hi)
     if content is None:
         return None
-    rule = "indirect-speaker-cue" if cue.kind == "speech" else f"indirect-{cue.kind}-that"
-    return _Draft("indirect", [content], cue_span, speaker, rule, 0.8 if cue.kind == "speech" else 0.6)
+    rule = "indirect-speaker-cue" if cue.kind.startswith("speech") else f"indirect-{cue.kind}-that"
+    return _Draft("indirect", [content], cue_span, speaker, rule, 0.8 if cue.kind.startswith("speech") else 0.6)
 
 
 def _is_trailing(tail: str) -> bool:
@@ -409,12 +453,16 @@ def _clause_subject(text: str, lo: int, comma: int) -> Span | None:
 
 # ----- public API -------------------------------------------------------------------------
 
-def find_quotes(text: str, segments: Segments, *, entities=None) -> list[Attribution]:
-    """Every attribution in the body of ``text``, sorted by first content character."""
+def find_quotes(text: str, segments: Segments, *, entities=None, include_unattributed: bool = False) -> list[Attribution]:
+    """Every attribution in the body of ``text``, sorted by first content character.
+
+    ``include_unattributed``: also return sentence-like quotations that have no frame and
+    no attribution to join, with no speaker (rule ``direct-unframed``, low confidence).
+    """
     regions = _regions(segments)
     if not regions:
         return []
-    direct, quotes, used_cues = _direct(text, regions)
+    direct, quotes, used_cues = _direct(text, regions, include_unattributed=include_unattributed)
     indirect = _indirect(text, regions, quotes, used_cues)
     drafts = sorted(direct + indirect, key=lambda d: d.content[0].start)
     drafts = _drop_overlaps(drafts)

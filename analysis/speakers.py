@@ -90,7 +90,10 @@ def speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
         return None
     if tokens[i][2] == ",":
         return _appositive_speaker(text, tokens[:i])
-    if not _head_ok(tokens[i][2]):
+    head_ok = _head_ok(tokens[i][2])
+    if not head_ok and not _POSSESSIVE.search(tokens[i][2]):
+        head_ok = _determined(tokens, i)
+    if not head_ok:
         return None
     end = tokens[i][1]
     first = i
@@ -113,6 +116,17 @@ def speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
     return Span(tokens[first][0], end)
 
 
+def _determined(tokens: list[tuple[int, int, str]], head: int) -> bool:
+    """``the GOP front-runner``: a short phrase opened by a determiner ending at ``head``."""
+    for index in range(head - 1, max(-1, head - 5), -1):
+        word = tokens[index][2].lower()
+        if word in _DETERMINERS:
+            return True
+        if word in _STOP or not tokens[index][2][0].isalnum():
+            return False
+    return False
+
+
 def _appositive_speaker(text: str, tokens: list[tuple[int, int, str]]) -> Span | None:
     """``Christopher Harvey, a delegate from Texas, said``: from the clause start to the comma."""
     if not tokens or len(tokens) > MAX_APPOSITIVE_TOKENS:
@@ -124,7 +138,9 @@ def _appositive_speaker(text: str, tokens: list[tuple[int, int, str]]) -> Span |
     tokens = tokens[start:]
     if not tokens or not _is_name(tokens[0][2]):
         return None
-    if any(word.lower() in ("is", "was", "were", "are", "said", "says", "has", "had", "have") for _, _, word in tokens):
+    if len(tokens) < 2 or tokens[1][2] != "," and not any(word == "," for _, _, word in tokens[:5]):
+        return None
+    if any(word.lower() in ("said", "says", "told") for _, _, word in tokens):
         return None
     if sum(1 for _, _, word in tokens if word == ",") > 3:
         return None
