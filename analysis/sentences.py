@@ -5,7 +5,8 @@ of offsets into ``text``. The spans are stripped of surrounding white space, in 
 overlap, and together cover every non-white-space character of the range; a blank line always
 ends a sentence. It is pure Python: one regular expression finds the candidate ends (a run of
 ``.?!…`` followed by closing quotes or brackets and white space; ``। ॥ 。 ！ ？`` and the
-Arabic-script marks with or without white space; blank lines), and each ``.`` candidate is
+Arabic-script marks with or without white space; blank lines; line breaks before a list
+item such as ``1.`` or ``•``), and each ``.`` candidate is
 decided from the token before it and the word after it with set lookups. The abbreviation
 classes live in ``data/abbreviations.txt``, the word lists in ``data/sentence_words.txt``.
 Every pattern runs in linear time, so any input finishes quickly and nothing raises.
@@ -20,21 +21,27 @@ _DATA = Path(__file__).parent / "data"
 _CLOSERS = "\"'”’»›)\\]}」』）》〉】"
 _OPENERS = "\"'“‘«‹([{「『（《〈【¿¡"
 
+_CJK_MARKS = "。！？｡।॥؟۔"  # with Indic danda and Arabic-script marks: end a sentence, no space needed
+
 _BOUNDARY = re.compile(
     rf"""
-    ([。！？｡।॥؟۔]+[{_CLOSERS}]*)\s*                 # 1: CJK, Indic, Arabic-script end mark
-    | ([.?!…](?<![.?!…][.?!…])(?<![.?!…][ ][.])      # 2: a whole run of Latin end marks
-      (?:[.?!…]|[ ][.](?![.]))*)                       #    (". . ." is one run),
-      ([{_CLOSERS}]*)                                  # 3: closing quotes and brackets,
-      (\s+|\Z)                                         # 4: then white space or the range end
-    | \n[^\S\n]*\n\s* | \u2029\s*                      # a blank line
-    """,
+    [.?!…{_CJK_MARKS}\n\u2029]    # every candidate starts with one of these characters
+    (?:
+      (?<=[{_CJK_MARKS}])[{_CJK_MARKS}]*[{_CLOSERS}]*()\s*      # 1: after CJK-style marks and closers
+    | (?<=[.?!…])(?<![.?!…].)(?<![.?!…][ ][.])                 # a run of Latin marks, from its start:
+      ((?:[.?!…]|[ ][.](?![.]))*)                               # 2: rest of the run (". . ." is one),
+      ([{_CLOSERS}]*)                                           # 3: closing quotes and brackets,
+      (\s+|\Z)                                                  # 4: white space or the range end
+    | (?<=\n)[^\S\n]*\n\s* | (?<=\u2029)\s*                      # a blank line
+    | (?<=\n)[^\S\n]*(?=(?:\d{{1,3}}[.)]|[•▪●◦*-])\s)             # a line that starts a list item
+    )""",
     re.VERBOSE,
 )
-# The lookbehinds sit after the first character so the pattern still starts with a character
-# set (the engine then skips ahead fast) and a run of marks is tried once, not once per mark.
+# The pattern starts with one character set, so the engine skips fast to the next possible
+# start; the lookbehinds then make a run of marks a single candidate, tried once, which keeps
+# the scan linear however many marks or quotes pile up.
 
-_NEXT_WORD = re.compile(rf"([^\w\s]*)(\w*)")
+_NEXT_WORD = re.compile(r"([^\w\s]*)(\w*)")
 _LEADING_SPACE = re.compile(r"\s*")
 _DOTTED_ACRONYM = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
 _TOKEN_WINDOW = 40  # longest token before a period that is still examined as an abbreviation
@@ -86,10 +93,10 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     for match in _BOUNDARY.finditer(text, piece, end):
         kind = match.lastindex
         resume = match.end()
-        if kind is None:  # blank line
+        if kind is None:  # blank line or list item
             stop = match.start()
         elif kind == 1:
-            stop = match.end(1)
+            stop = match.start(1)
         else:
             if resume >= end:
                 break
@@ -119,9 +126,9 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
 
 def _ends_sentence(text: str, match: re.Match[str], piece: int, end: int) -> bool:
     """Whether a Latin end-mark candidate ends the sentence that began at ``piece``."""
-    marks = match.group(2)
-    before = match.start(2) - piece
-    if before < _TOKEN_WINDOW and not text[piece:match.start(2)].strip(_SKIPPABLE + " "):
+    period = match.start()
+    marks = text[period:match.end(2)]
+    if period - piece < _TOKEN_WINDOW and not text[piece:period].strip(_SKIPPABLE + " "):
         return False  # marks alone are no sentence: '"... And' opens what follows
     word = _next_word(text, match.end(), end)
     if not word or word[0].islower():
@@ -133,7 +140,6 @@ def _ends_sentence(text: str, match: re.Match[str], piece: int, end: int) -> boo
         return True
     if marks not in (".", "!"):
         return True
-    period = match.start(2)
     window = max(piece, period - _TOKEN_WINDOW)
     space = text.rfind(" ", window, period)
     token = text[space + 1 if space >= 0 else window:period]

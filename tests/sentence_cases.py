@@ -1,8 +1,9 @@
 """Reads tests/data/sentence_cases.txt, the sentence-boundary cases shared by tests and benchmark.
 
 Each non-comment line is ``category | marked text``: ``‖`` marks every sentence boundary and
-``\\n`` stands for a line break. The text to split is the marked text without the marks; the
-expected sentences are the marked text cut at the marks, stripped of white space.
+``\\n`` stands for a line break. The text to split is the marked text without the marks (a
+mark written between two spaces stands for one space); the expected sentences are the marked
+text cut at the marks, stripped of white space.
 """
 from __future__ import annotations
 
@@ -28,5 +29,6 @@ def read_cases(path: Path = CASES_PATH) -> list[SentenceCase]:
         category, marked = line.split(" | ", 1)
         marked = marked.replace("\\n", "\n")
         sentences = [part.strip() for part in marked.split(BOUNDARY_MARK)]
-        cases.append(SentenceCase(category.strip(), marked.replace(BOUNDARY_MARK, ""), sentences))
+        text = marked.replace(f" {BOUNDARY_MARK} ", " ").replace(BOUNDARY_MARK, "")
+        cases.append(SentenceCase(category.strip(), text, sentences))
     return cases
