@@ -10,6 +10,12 @@ item such as ``1.`` or ``•``), and each ``.`` candidate is
 decided from the token before it and the word after it with set lookups. The abbreviation
 classes live in ``data/abbreviations.txt``, the word lists in ``data/sentence_words.txt``.
 Every pattern runs in linear time, so any input finishes quickly and nothing raises.
+
+Conventions: a quotation that runs over several sentences is split at each of them (the quote
+marks stay inside their sentences); a quoted question followed by a short speech tag
+(``"Why?" Mr. Lee asked.``) is one sentence; a sentence end inside brackets that close soon
+does not split; dashes never split; a single line break does not split unless a list item
+(``1.``, ``2)``, ``•``) starts the next line.
 """
 from __future__ import annotations
 
@@ -44,7 +50,7 @@ _BOUNDARY = re.compile(
 _NEXT_WORD = re.compile(r"([^\w\s]*)(\w*)")
 _LEADING_SPACE = re.compile(r"\s*")
 _DOTTED_ACRONYM = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
-_TOKEN_WINDOW = 40  # longest token before a period that is still examined as an abbreviation
+_TOKEN_WINDOW = 40  # longest token before a period examined as an abbreviation or opener
 _SKIPPABLE = _OPENERS + ".…"  # may stand between a sentence end and the next sentence's word
 _SKIPPED_GROUPS = 4  # white-space-separated groups of them looked past (". . . The")
 _QUOTES = "\"'”’»›」』"
@@ -102,7 +108,7 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
                 break
             stop = match.end(3)
             gap = match.group(4)
-            if not ("\n" in gap and gap.count("\n") > 1 or "\u2029" in gap):
+            if gap.count("\n") < 2 and "\u2029" not in gap:  # else a blank line ends it anyway
                 if not _ends_sentence(text, match, piece, end):
                     continue
                 if depth_at < piece:
@@ -111,17 +117,18 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
                 depth_at = stop
                 if depth and _bracket_closes_soon(text, resume, end):
                     continue
-        while stop > piece and text[stop - 1].isspace():
-            stop -= 1
-        if stop > piece:
-            spans.append((piece, stop))
+        _append_trimmed(spans, text, piece, stop)
         piece = resume
-    stop = end
-    while stop > piece and text[stop - 1].isspace():
-        stop -= 1
-    if stop > piece:
-        spans.append((piece, stop))
+    _append_trimmed(spans, text, piece, end)
     return spans
+
+
+def _append_trimmed(spans: list[tuple[int, int]], text: str, start: int, stop: int) -> None:
+    """Append ``(start, stop)`` without trailing white space, unless nothing is left."""
+    while stop > start and text[stop - 1].isspace():
+        stop -= 1
+    if stop > start:
+        spans.append((start, stop))
 
 
 def _ends_sentence(text: str, match: re.Match[str], piece: int, end: int) -> bool:
