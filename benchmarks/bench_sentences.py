@@ -1,8 +1,8 @@
 """Benchmark analysis.sentences against pySBD: accuracy on the shared cases, agreement and speed on PolNeAR.
 
 Run from the repo root: ``python benchmarks/bench_sentences.py`` (reports on PolNeAR dev).
-``--split train --show 40`` prints disagreements with pySBD for inspection instead of only
-counting them. PolNeAR parts are skipped with a message when ../shared is absent; pySBD
+``--split train --show 40`` also prints a sample of the boundaries where it and pySBD
+disagree, for inspection. PolNeAR parts are skipped with a message when ../shared is absent; pySBD
 (a dev dependency) is the reference splitter.
 """
 from __future__ import annotations
@@ -11,15 +11,13 @@ import argparse
 import random
 import sys
 import time
-from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(REPO_ROOT), str(REPO_ROOT / "tests")]
+from _shared import POLNEAR, REPO_ROOT
+
+sys.path.insert(0, str(REPO_ROOT / "tests"))
 
 from analysis.sentences import sentence_spans  # noqa: E402
 from sentence_cases import read_cases  # noqa: E402
-
-POLNEAR = REPO_ROOT.parent / "shared" / "benchmarks" / "polnear"
 
 
 def pysbd_segmenter():

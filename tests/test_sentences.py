@@ -1,8 +1,6 @@
 """Sentence splitting: the shared boundary cases, the bundled article, offsets and tiling, odd input."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -10,8 +8,6 @@ from hypothesis import strategies as st
 from analysis.sentences import sentence_spans
 from sentence_cases import read_cases
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-BUNDLED_ARTICLE = REPO_ROOT / "data" / "articles" / "ndtv-twitter-child-safety.txt"
 CASES = read_cases()
 
 
@@ -43,13 +39,13 @@ def test_shared_cases_cover_every_category():
     assert len(CASES) >= 60
 
 
-def test_bundled_article_body_lines_give_14_sentences():
-    lines = BUNDLED_ARTICLE.read_text(encoding="utf-8").split("\n")[:11]
+def test_bundled_article_body_lines_give_14_sentences(bundled_text):
+    lines = bundled_text.split("\n")[:11]
     assert [len(sentence_spans(line)) for line in lines] == [2, 2, 1, 1, 1, 1, 1, 1, 1, 2, 1]
 
 
-def test_bundled_article_spans_tile_each_line_as_offsets_into_the_article():
-    text = BUNDLED_ARTICLE.read_text(encoding="utf-8")
+def test_bundled_article_spans_tile_each_line_as_offsets_into_the_article(bundled_text):
+    text = bundled_text
     offset = 0
     for line in text.split("\n"):
         spans = sentence_spans(text, offset, offset + len(line))
@@ -57,9 +53,8 @@ def test_bundled_article_spans_tile_each_line_as_offsets_into_the_article():
         offset += len(line) + 1
 
 
-def test_bundled_article_whole_text_tiles():
-    text = BUNDLED_ARTICLE.read_text(encoding="utf-8")
-    assert_tiles(text, 0, len(text), sentence_spans(text))
+def test_bundled_article_whole_text_tiles(bundled_text):
+    assert_tiles(bundled_text, 0, len(bundled_text), sentence_spans(bundled_text))
 
 
 def test_missing_space_after_closing_quote_does_not_split():
