@@ -69,7 +69,7 @@ _ANY_VERB_FRAME = re.compile(
 MAX_INTRO_WINDOW = 200
 MAX_FRAME_WINDOW = 160
 MAX_TRAILING_ADJUNCT_WORDS = 7
-MIN_FREE_QUOTE_WORDS = 6
+MIN_FREE_QUOTE_WORDS = 3
 MAX_CONTINUATION_GAP = 100
 MIN_UNFRAMED_SENTENCE_WORDS = 5
 MIN_UNFRAMED_WORDS = 10
@@ -103,21 +103,57 @@ def cue_words() -> dict[str, str]:
         return {row["form"]: row["kind"] for row in rows}
 
 
+def _trie_regex(words: list[str]) -> str:
+    """An alternation of ``words`` factored by common prefixes: the regex engine then
+    decides at each position by one character, not by trying every word."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(char).replace(r"\ ", r"\s+") + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return build(trie)
+
+
 @lru_cache(maxsize=1)
 def _cue_pattern() -> re.Pattern[str]:
-    forms = sorted(cue_words(), key=len, reverse=True)
-    alternation = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+    alternation = _trie_regex(list(cue_words()))
     # Verbs are matched in lower case only ("State" and "Says" in names are not cues).
     return re.compile(rf"\b(?:[Aa]ccording\s+to|{alternation})\b")
 
 
-def _cues(text: str, start: int, end: int) -> list[_Cue]:
-    words = cue_words()
-    out = []
-    for match in _cue_pattern().finditer(text, start, end):
-        lower = " ".join(match.group().lower().split())
-        out.append(_Cue(match.start(), match.end(), words.get(lower, "according")))
-    return out
+class _CueIndex:
+    """Every cue of the searched regions, found in one regex pass, looked up by range."""
+
+    def __init__(self, text: str, regions: list["_Region"]):
+        words = cue_words()
+        pattern = _cue_pattern()
+        self.cues: list[_Cue] = []
+        for region in regions:
+            for match in pattern.finditer(text, region.start, region.end):
+                lower = " ".join(match.group().lower().split())
+                self.cues.append(_Cue(match.start(), match.end(), words.get(lower, "according")))
+        self.starts = [c.start for c in self.cues]
+
+    def between(self, start: int, end: int) -> list[_Cue]:
+        """Cues lying wholly inside ``[start, end)``."""
+        first = bisect.bisect_left(self.starts, start)
+        out = []
+        for cue in self.cues[first:]:
+            if cue.start >= end:
+                break
+            if cue.end <= end:
+                out.append(cue)
+        return out
 
 
 # ----- regions ----------------------------------------------------------------------------
@@ -160,21 +196,13 @@ def _has_quote_mark(text: str, spans) -> bool:
     return any(ch in "\"“”„‟«»" for span in spans for ch in text[span.start:span.end])
 
 
-def _inside(position: int, spans: list[QuotedSpan]) -> bool:
-    starts = [q.start for q in spans]
+def _inside(position: int, spans: list[QuotedSpan], starts: list[int]) -> bool:
     index = bisect.bisect_right(starts, position) - 1
     return index >= 0 and spans[index].start < position < spans[index].end
 
 
 def _word_count(text: str, start: int, end: int) -> int:
     return len(_WORD.findall(text, start, end))
-
-
-def _sentence_at(sentences: tuple[tuple[int, int], ...], position: int) -> tuple[int, int]:
-    for start, end in sentences:
-        if start <= position < end:
-            return start, end
-    return sentences[-1] if sentences else (position, position)
 
 
 # ----- direct quotations ------------------------------------------------------------------
@@ -189,11 +217,11 @@ class _Draft:
     confidence: float
 
 
-def _frame_after(text: str, quote: QuotedSpan, limit: int) -> tuple[Span, Span | None, str] | None:
+def _frame_after(text: str, cues: _CueIndex, quote: QuotedSpan, limit: int) -> tuple[Span, Span | None, str] | None:
     """Cue and speaker right after a quotation: ``"…," X said`` or ``"…," said X``."""
     window_end = min(limit, quote.end + MAX_FRAME_WINDOW)
-    cues = _cues(text, quote.end, window_end)
-    cue = cues[0] if cues else None
+    found = cues.between(quote.end, window_end)
+    cue = found[0] if found else None
     prefix = text[quote.end:cue.start] if cue else "."
     if "." in prefix.strip(" ,") or "\n" in prefix:
         return _frame_after_any_verb(text, quote, window_end)
@@ -220,12 +248,12 @@ def _frame_after_any_verb(text: str, quote: QuotedSpan, limit: int) -> tuple[Spa
     return Span(*match.span("verb")), Span(*match.span("speaker")), "direct-speaker-verb"
 
 
-def _frame_before(text: str, quote: QuotedSpan, lo: int) -> tuple[Span, Span | None, str] | None:
+def _frame_before(text: str, cues: _CueIndex, quote: QuotedSpan, lo: int) -> tuple[Span, Span | None, str] | None:
     """Cue and speaker right before a quotation: ``X said: "…"``, ``said X, "…"``."""
-    cues = [c for c in _cues(text, max(lo, quote.start - MAX_INTRO_WINDOW), quote.start) if c.kind in ("speech", "speech-that", "according")]
-    if not cues:
+    found = [c for c in cues.between(max(lo, quote.start - MAX_INTRO_WINDOW), quote.start) if c.kind in ("speech", "speech-that", "according")]
+    if not found:
         return None
-    cue = cues[-1]
+    cue = found[-1]
     if not _INTRO_BRIDGE.fullmatch(text, cue.end, quote.start):
         return None
     if _PASSIVE_BEFORE.search(text, max(lo, cue.start - 12), cue.start):
@@ -246,7 +274,7 @@ def _is_free_quote(text: str, quote: QuotedSpan, region: _Region) -> bool:
     return not before or before[-1] in ".!?:\"”"
 
 
-def _direct(text: str, regions: list[_Region], *, include_unattributed: bool) -> tuple[list[_Draft], list[QuotedSpan], set[int]]:
+def _direct(text: str, regions: list[_Region], cues: _CueIndex, *, include_unattributed: bool) -> tuple[list[_Draft], list[QuotedSpan], set[int]]:
     drafts: list[_Draft] = []
     all_quotes: list[QuotedSpan] = []
     used_cues: set[int] = set()
@@ -263,7 +291,7 @@ def _direct(text: str, regions: list[_Region], *, include_unattributed: bool) ->
             lo = quotes[position - 1].end if position else region.start
             hi = quotes[position + 1].start if position + 1 < len(quotes) else region.end
             content = Span(quote.start, quote.end)
-            frame = _frame_after(text, quote, hi) or _frame_before(text, quote, lo)
+            frame = _frame_after(text, cues, quote, hi) or _frame_before(text, cues, quote, lo)
             if frame is not None:
                 cue, speaker, rule = frame
                 if cue.start in by_cue:
@@ -277,7 +305,7 @@ def _direct(text: str, regions: list[_Region], *, include_unattributed: bool) ->
                 used_cues.add(cue.start)
                 last = draft
                 continue
-            if last is not None and _continues_last(text, last, quote, region) and _is_free_quote(text, quote, region):
+            if last is not None and _continues_last(text, cues, last, quote, region) and _is_free_quote(text, quote, region):
                 last.content.append(content)
                 continue
             if _is_unframed_speech(text, quote):
@@ -298,7 +326,7 @@ def _is_unframed_speech(text: str, quote: QuotedSpan) -> bool:
     return sentence_like or words >= MIN_UNFRAMED_WORDS
 
 
-def _continues_last(text: str, last: _Draft, quote: QuotedSpan, region: _Region) -> bool:
+def _continues_last(text: str, cues: _CueIndex, last: _Draft, quote: QuotedSpan, region: _Region) -> bool:
     """The quotation carries on the last direct attribution: only the rest of its frame
     sentence (no other cue) lies between them, in this paragraph or at the end of the last."""
     end = max(max(s.end for s in last.content), last.cue.end if last.cue else 0, last.speaker.end if last.speaker else 0)
@@ -308,20 +336,21 @@ def _continues_last(text: str, last: _Draft, quote: QuotedSpan, region: _Region)
     if "\n" in gap and quote.start != region.start:
         return False
     rest = gap.strip()
-    if len(rest) > MAX_CONTINUATION_GAP or _cues(text, end, quote.start):
+    if len(rest) > MAX_CONTINUATION_GAP or cues.between(end, quote.start):
         return False
     return rest.count(". ") + rest.count("? ") + rest.count("! ") <= 1
 
 
 # ----- indirect speech --------------------------------------------------------------------
 
-def _indirect(text: str, regions: list[_Region], quotes: list[QuotedSpan], used_cues: set[int]) -> list[_Draft]:
+def _indirect(text: str, regions: list[_Region], cues: _CueIndex, quotes: list[QuotedSpan], used_cues: set[int]) -> list[_Draft]:
     drafts: list[_Draft] = []
+    quote_starts = [q.start for q in quotes]
     for region in regions:
         for sentence_start, sentence_end in region.sentences:
             taken_until = sentence_start
-            for cue in _cues(text, sentence_start, sentence_end):
-                if cue.start in used_cues or cue.start < taken_until or _inside(cue.start, quotes):
+            for cue in cues.between(sentence_start, sentence_end):
+                if cue.start in used_cues or cue.start < taken_until or _inside(cue.start, quotes, quote_starts):
                     continue
                 draft = _reported(text, cue, sentence_start, sentence_end, quotes)
                 if draft is None:
@@ -344,13 +373,12 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan]) 
     cue_word = text[cue.start:cue.end].lower()
 
     # "…, said X." and "…, X said." : the content is what precedes the frame.
+    if before.endswith(",") and not cue_word.endswith("ing"):
+        speaker = speaker_after(text, cue.end, hi)
+        content = _trim_content(text, lo, lo + len(before) - 1)
+        if speaker and content and _is_trailing(text[speaker.end:hi]):
+            return _Draft("indirect", [content], cue_span, speaker, "indirect-cue-speaker-after", 0.75)
     if _is_trailing(tail):
-        if before.endswith(","):
-            speaker = speaker_after(text, cue.end, hi)
-            content = _trim_content(text, lo, lo + len(before) - 1)
-            if speaker and content:
-                return _Draft("indirect", [content], cue_span, speaker, "indirect-cue-speaker-after", 0.75)
-            return None
         speaker = speaker_before(text, lo, cue.start)
         if speaker is not None:
             comma = text.rfind(",", lo, speaker.start)
@@ -360,9 +388,8 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan]) 
                     return _Draft("indirect", [content], cue_span, speaker, "indirect-speaker-after", 0.8)
         return None
 
-    if next_word in _NOT_REPORTING_NEXT and next_word != "to" or next_word == "to" and cue_word not in ("said",):
-        if next_word in _NOT_REPORTING_NEXT:
-            return None
+    if next_word in _NOT_REPORTING_NEXT:
+        return None
     # "…, contending (that) …": a participle whose speaker is the clause subject.
     if cue_word.endswith("ing") and before.endswith(","):
         speaker = _clause_subject(text, lo, lo + len(before) - 1)
@@ -418,11 +445,12 @@ def _content_after(text: str, cue: _Cue, hi: int) -> Span | None:
 
 def _according(text: str, cue: _Cue, lo: int, hi: int) -> _Draft | None:
     cue_span = Span(cue.start, cue.end)
-    speaker = speaker_after(text, cue.end, hi)
+    before = text[lo:cue.start].strip()
+    leading = not before or len(before.split()) <= 2
+    speaker = speaker_after(text, cue.end, hi, appositives=not leading)
     if speaker is None:
         return None
-    before = text[lo:cue.start].strip()
-    if not before or len(before.split()) <= 2:
+    if leading:
         comma = text.find(",", speaker.end, hi)
         content = _trim_content(text, comma + 1, hi) if comma != -1 else None
     else:
@@ -433,6 +461,7 @@ def _according(text: str, cue: _Cue, lo: int, hi: int) -> _Draft | None:
     return _Draft("indirect", [content], cue_span, speaker, "indirect-according-to", 0.8)
 
 
+_FINITE_VERB = re.compile(r"\s(?:is|was|were|are|has|had|have|will|would|\w+ed|\w+s)\b")
 _CLAUSE_OPENERS = re.compile(r"(?:^|\b(?:as|after|while|when|because|and|but|since)\s+)", re.IGNORECASE)
 
 
@@ -441,11 +470,10 @@ def _clause_subject(text: str, lo: int, comma: int) -> Span | None:
     nearest clause opener (sentence start, "as", "after", "while", …)."""
     openers = [m.end() for m in _CLAUSE_OPENERS.finditer(text, lo, comma)]
     for opener in reversed(openers):
-        match = re.match(r"((?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+)?(?:[\w’'-]+\s+){0,3}?", text[opener:comma])
-        verb = re.search(r"\s(?:is|was|were|are|has|had|have|will|would|\w+ed|\w+s)\b", text[opener:comma])
+        verb = _FINITE_VERB.search(text, opener, comma)
         if verb is None:
             continue
-        span = speaker_before(text, opener, opener + verb.start() + 1)
+        span = speaker_before(text, opener, verb.start() + 1)
         if span is not None and span.start >= opener:
             return span
     return None
@@ -462,8 +490,9 @@ def find_quotes(text: str, segments: Segments, *, entities=None, include_unattri
     regions = _regions(segments)
     if not regions:
         return []
-    direct, quotes, used_cues = _direct(text, regions, include_unattributed=include_unattributed)
-    indirect = _indirect(text, regions, quotes, used_cues)
+    cues = _CueIndex(text, regions)
+    direct, quotes, used_cues = _direct(text, regions, cues, include_unattributed=include_unattributed)
+    indirect = _indirect(text, regions, cues, quotes, used_cues)
     drafts = sorted(direct + indirect, key=lambda d: d.content[0].start)
     drafts = _drop_overlaps(drafts)
     index = entities if entities is not None else CandidateIndex(text, [(r.start, r.end) for r in regions])

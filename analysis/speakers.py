@@ -147,8 +147,9 @@ def _appositive_speaker(text: str, tokens: list[tuple[int, int, str]]) -> Span |
     return Span(tokens[0][0], tokens[-1][1])
 
 
-def speaker_after(text: str, cue_end: int, hi: int) -> Span | None:
-    """The speaker phrase of an inverted cue (``…, said Patti Solis Doyle, an aide.``)."""
+def speaker_after(text: str, cue_end: int, hi: int, *, appositives: bool = True) -> Span | None:
+    """The speaker phrase of an inverted cue (``…, said Patti Solis Doyle, an aide.``);
+    without ``appositives`` it ends at the first comma (``According to X, …``)."""
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, cue_end, min(hi, cue_end + 300))]
     picked: list[tuple[int, int, str]] = []
     commas = 0
@@ -163,7 +164,7 @@ def speaker_after(text: str, cue_end: int, hi: int) -> Span | None:
             break
         if word == ",":
             commas += 1
-            if commas > 2:
+            if commas > 2 or not appositives:
                 break
             picked.append((start, end, word))
             continue
@@ -234,14 +235,23 @@ class CandidateIndex:
     """
 
     def __init__(self, text: str, regions: Sequence[tuple[int, int]]):
-        found: list[Candidate] = []
-        surnames: dict[str, str] = {}
-        for start, end in regions:
-            for match in _NAME.finditer(text, start, end):
-                candidate = self._candidate(match, surnames)
-                if candidate is not None:
-                    found.append(candidate)
-        self.mentions: tuple[Candidate, ...] = tuple(found)
+        self._text = text
+        self._regions = tuple(regions)
+        self._mentions: tuple[Candidate, ...] | None = None
+
+    @property
+    def mentions(self) -> tuple[Candidate, ...]:
+        """All candidates, found on first use (most articles only need :meth:`entity_in`)."""
+        if self._mentions is None:
+            found: list[Candidate] = []
+            surnames: dict[str, str] = {}
+            for start, end in self._regions:
+                for match in _NAME.finditer(self._text, start, end):
+                    candidate = self._candidate(match, surnames)
+                    if candidate is not None:
+                        found.append(candidate)
+            self._mentions = tuple(found)
+        return self._mentions
 
     @staticmethod
     def _candidate(match: re.Match, surnames: dict[str, str]) -> Candidate | None:
@@ -269,6 +279,13 @@ class CandidateIndex:
         return Candidate(start, start + len(" ".join(words)), " ".join(words), entity, kind)
 
     def entity_in(self, start: int, end: int) -> Candidate | None:
+        if self._mentions is None:
+            # Names inside a short speaker phrase: read them there, without the whole index.
+            for match in _NAME.finditer(self._text, start, end):
+                candidate = self._candidate(match, {})
+                if candidate is not None:
+                    return candidate
+            return None
         inside = [m for m in self.mentions if m.start < end and start < m.end]
         return inside[0] if inside else None
 
