@@ -26,15 +26,13 @@ from pathlib import Path
 
 import pandas as pd
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO_ROOT))
+from _shared import REPO_ROOT, polnear_texts, require_polnear
 
 from analysis import corpus, extract  # noqa: E402
 from analysis.load import from_text  # noqa: E402
 from analysis.pipeline import analyze_article  # noqa: E402
 from analysis.tables import TABLE_NAMES  # noqa: E402
 
-POLNEAR = REPO_ROOT.parent / "shared" / "benchmarks" / "polnear"
 TEXTSTAT_FUNCTIONS = (
     "flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index", "coleman_liau_index",
     "automated_readability_index", "dale_chall_readability_score", "linsear_write_formula", "difficult_words",
@@ -43,7 +41,7 @@ TEXTSTAT_FUNCTIONS = (
 
 
 def polnear_frame() -> pd.DataFrame:
-    files = sorted((POLNEAR / "train" / "text").glob("*.txt")) + sorted((POLNEAR / "dev" / "text").glob("*.txt"))
+    files = polnear_texts("train") + polnear_texts("dev")
     return pd.DataFrame({"id": [f.stem for f in files], "text": [f.read_text(encoding="utf-8") for f in files]})
 
 
@@ -211,9 +209,7 @@ def main() -> int:
     parser.add_argument("--multiplier", type=int, default=10)
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args()
-    if not POLNEAR.is_dir():
-        print(f"{POLNEAR} is absent: PolNeAR is needed for this benchmark", file=sys.stderr)
-        return 1
+    require_polnear()
     frame = polnear_frame()
     print(f"stages in the pipeline: {', '.join(stages_in_pipeline())}; cores: {os.cpu_count()}")
     bench_speed(frame)
