@@ -220,33 +220,39 @@ def _write_parquet(articles: Iterable[Article], out_dir: Path, *, jobs: int, ove
 # --- Dask -----------------------------------------------------------------------------
 
 
-def read_dask_table(path: str | Path, *, blocksize: str = "16MB"):
-    """One corpus table file as a Dask DataFrame (read with the options of the local path)."""
+def read_dask_table(path: str | Path, *, min_partitions: int = 1, blocksize: str = "1MB"):
+    """One corpus table file as a Dask DataFrame of at least ``min_partitions`` partitions.
+
+    Read with the options of the local path; JSON Lines and CSV are split every
+    ``blocksize`` bytes, Parquet by row groups (a small file is split further).
+    """
     import dask.dataframe as dd
 
     suffix = Path(path).suffix.lower()
     if suffix == ".parquet":
-        return dd.read_parquet(str(path))
-    if suffix == ".jsonl":
-        return dd.read_json(str(path), lines=True, dtype=False, blocksize=blocksize)
-    if suffix == ".csv":
-        return dd.read_csv(str(path), dtype=str, keep_default_na=False, blocksize=blocksize)
-    raise LoadError(f"{path}: --engine dask reads corpus tables (.parquet, .jsonl or .csv), not {suffix or 'folders'}")
+        frame = dd.read_parquet(str(path), split_row_groups=True)
+    elif suffix == ".jsonl":
+        frame = dd.read_json(str(path), lines=True, dtype=False, blocksize=blocksize)
+    elif suffix == ".csv":
+        frame = dd.read_csv(str(path), dtype=str, keep_default_na=False, blocksize=blocksize)
+    else:
+        raise LoadError(f"{path}: --engine dask reads corpus tables (.parquet, .jsonl or .csv), not {suffix or 'folders'}")
+    return frame.repartition(npartitions=min_partitions) if frame.npartitions < min_partitions else frame
 
 
 def _run_dask(path: Path, out_dir: Path, *, jobs: int, text_col: str | None, scheduler: str | None) -> ExtractSummary:
+    import dask
     from dask.distributed import Client, LocalCluster
 
-    frame = read_dask_table(path)
     if scheduler:
         client, cluster = Client(scheduler), None
     else:
         cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None)
         client = Client(cluster)
     try:
+        threads = max(1, sum(client.nthreads().values()))
+        frame = read_dask_table(path, min_partitions=threads * corpus.TASKS_AHEAD_PER_JOB)
         tables = corpus.analyze(frame, text_col=text_col, source=str(path), out_dir=out_dir)
-        import dask
-
         count, errors = dask.compute(tables.articles["article_id"].count(), tables.articles["error"].count())
     finally:
         client.close()
