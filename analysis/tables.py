@@ -17,9 +17,10 @@ returns them and gives a :class:`CorpusTables` of seven DataFrames, one row per 
   first_start (one row per entity named in an article's mentions or as a quote's
   speaker_entity; ``aliases`` is the sorted list of distinct surfaces; type and category
   come from the entity's first mention)
-- ``readability``: article_id, level, unit, one float column per metric, flags (a flat
-  readability object gives one ``body`` row with unit 0; a nested level, a dict or a list
-  of dicts under a key such as ``paragraphs``, gives rows of that level)
+- ``readability``: article_id, level, unit, one float column per metric, flags (the
+  readability object's own scores give the ``body`` row, unit 0; nested scores give rows
+  of their level: ``{"voices": {"quoted": {…}, "narrative": {…}}}`` a ``quoted`` and a
+  ``narrative`` row, ``{"paragraphs": [{…}, …]}`` one ``paragraph`` row per unit)
 
 Every offset is ``[start, end)`` into the article text. Column dtypes are fixed
 (:data:`TABLE_COLUMNS`), so tables built from different batches of one corpus concatenate
@@ -255,13 +256,21 @@ def readability_metrics(records: Iterable[dict]) -> list[str]:
 
 
 def _readability_levels(readability: dict) -> Iterator[tuple[str, int, dict]]:
-    """(level, unit, scores) for each unit in one readability object."""
+    """(level, unit, scores) for each unit in one readability object.
+
+    Scalar keys and ``flags`` are the body's; a dict of scores is one unit of the level
+    named by its key, a dict of such dicts (``{"voices": {"quoted": …, "narrative": …}}``)
+    one unit per inner key, and a list of dicts one unit per item.
+    """
     body = {key: value for key, value in readability.items() if not isinstance(value, (dict, list)) or key == "flags"}
     if body:
         yield "body", 0, body
     for key, value in readability.items():
         level = _LEVEL_OF_KEY.get(key, key)
-        if isinstance(value, dict):
+        if isinstance(value, dict) and value and all(isinstance(inner, dict) for inner in value.values()):
+            for inner_level, scores in value.items():
+                yield _LEVEL_OF_KEY.get(inner_level, inner_level), 0, scores
+        elif isinstance(value, dict):
             yield level, 0, value
         elif key != "flags" and isinstance(value, list):
             for unit, scores in enumerate(value):

@@ -55,7 +55,11 @@ def hand_made_record() -> dict:
             {"entity": "Ann Lee", "type": "PERSON", "category": "official", "surface": "she", "span": span_of("she"), "role": "speaker"},
             {"entity": "Twitter", "type": "ORG", "category": None, "surface": "Twitter", "span": span_of("Twitter"), "role": "mentioned"},
         ],
-        "readability": {"flesch_reading_ease": 80.5, "lexicon_count": 20, "flags": ["short"]},
+        "readability": {
+            "flesch_reading_ease": 80.5, "lexicon_count": 20, "flags": ["short"],
+            "voices": {"quoted": {"flesch_reading_ease": 90.0, "lexicon_count": 6, "flags": []},
+                       "narrative": {"flesch_reading_ease": 75.0, "lexicon_count": 14, "flags": []}},
+        },
     }
 
 
@@ -115,8 +119,13 @@ def test_boilerplate_paragraph_and_sentence_are_not_body(tables):
     ({}, []),
     (
         {"flesch_reading_ease": 70.0, "lexicon_count": 9, "flags": [],
-         "paragraphs": [{"flesch_reading_ease": 60.0, "lexicon_count": 5, "flags": ["long"]}], "quoted": {"lexicon_count": 4}},
-        [("body", 0, 70.0, 9.0, []), ("paragraph", 0, 60.0, 5.0, ["long"]), ("quoted", 0, None, 4.0, [])],
+         "voices": {"quoted": {"flesch_reading_ease": None, "lexicon_count": 0, "flags": ["empty_text"]},
+                    "narrative": {"flesch_reading_ease": 71.5, "lexicon_count": 9, "flags": []}}},
+        [("body", 0, 70.0, 9.0, []), ("quoted", 0, None, 0.0, ["empty_text"]), ("narrative", 0, 71.5, 9.0, [])],
+    ),
+    (
+        {"lexicon_count": 9, "paragraphs": [{"lexicon_count": 5, "flags": ["long"]}, {"lexicon_count": 4}]},
+        [("body", 0, None, 9.0, []), ("paragraph", 0, None, 5.0, ["long"]), ("paragraph", 1, None, 4.0, [])],
     ),
 ])
 def test_readability_rows_follow_the_levels_of_the_record(readability, expected_rows):
