@@ -10,8 +10,8 @@ paragraphs, sentences, quotes, mentions, entities, readability; columns in
 - A ``dask.dataframe.DataFrame`` is analysed partition by partition on the Dask workers
   of the current scheduler (a ``dask.distributed.Client`` if one is active): each
   partition becomes records, then the seven tables of that partition, which Dask writes
-  as Parquet datasets under ``out_dir/<table>/``; the result holds lazy Dask DataFrames
-  read back from there (``.compute()`` gives pandas tables).
+  as Parquet datasets under ``out_dir/<table>/`` (replacing what is there); the result
+  holds lazy Dask DataFrames read back from there (``.compute()`` gives pandas tables).
 
 Both give the same tables: rows without an id get the same ``row-<n>`` (or
 ``<source>:<n>``) ids, and every column has a fixed dtype. Every article is analysed by

@@ -13,7 +13,8 @@ error and counted in the :class:`ExtractSummary`. Rerunning into the same output
 articles already written (by id) are skipped, a partly written last line or part is
 dropped, and the result equals an uninterrupted run (``overwrite=True`` starts afresh).
 ``engine="dask"`` analyses one corpus table on a ``dask.distributed`` cluster (the one at
-``scheduler``, else a local one with ``jobs`` workers) and writes the Parquet tables.
+``scheduler``, else a local one with ``jobs`` workers) and writes the Parquet tables; it
+does not resume (Dask rewrites ``out_dir/<table>/`` whole).
 """
 from __future__ import annotations
 
