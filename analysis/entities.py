@@ -103,6 +103,7 @@ _KEY_DROP = re.compile(r"[.\u2019']|^the\s+", re.IGNORECASE)
 _KEY_SPACE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=1 << 16)
 def gazetteer_key(surface: str) -> str:
     """The lookup key of a name: case folded, without dots, apostrophes or a leading 'the'."""
     return _KEY_SPACE.sub(" ", _KEY_DROP.sub("", surface.strip())).casefold().strip()
@@ -218,19 +219,43 @@ _TOKEN = re.compile(
     rf"(?P<possessive>['\u2019]s?(?!\w))?"
     rf"|(?P<connector>(?<!\w)(?:{_CONNECTORS})(?!\w))"
 )
+# A stretch of text that may hold a run of name tokens; _runs tokenises only these stretches.
+_RUN_STRETCH = re.compile(
+    rf"(?<![\w'\u2019])[{_UPPER}]\S*(?:[ \t\u00a0]{{1,3}}(?:(?:{_CONNECTORS})[ \t\u00a0]{{1,3}})*[{_UPPER}]\S*)*"
+)
 _ENDS_WITH_ABBREVIATION = re.compile(rf"(?<![\w.])(?:{_TITLE_ABBREVIATIONS}|[{_UPPER}])\.$")
 _LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][a-z]+(?![\w])")
-_SOURCE_NOUNS = "|".join(re.escape(w) for w in sorted(LEXICON.sources, key=len, reverse=True))
-_DETERMINERS = "the|a|an|this|that|these|those|some|several|many|other|two|three|four|its|their"
-# A source noun, optionally after a determiner and up to two modifiers (the online platform).
-_SOURCE_PHRASE = re.compile(
-    rf"(?<![\w-])(?:(?P<det>{_DETERMINERS})\s+(?:[\w-]+\s+){{0,2}}?)?(?P<head>{_SOURCE_NOUNS})(?![\w-])",
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` as a prefix tree, so matching does not try each word."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def render(node: dict) -> str:
+        branches = [re.escape(char) + render(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and "" not in node else "(?:" + "|".join(branches) + ")"
+        return body + "?" if "" in node and branches else body
+    return render(tree)
+
+
+_SOURCE_NOUN = re.compile(rf"(?<![\w-])(?:{_alternation(LEXICON.sources)})(?![\w-])", re.IGNORECASE)
+# A determiner and up to two modifiers right before a source noun: "the online | platform".
+_DETERMINER_BEFORE = re.compile(
+    r"(?<![\w-])(?:the|a|an|this|that|these|those|some|several|many|other|two|three|four|its|their)"
+    r"\s+(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 _OPENERS = "\"'“‘«([{—–-:;"
-_ATTACH_RIGHT = re.compile(r"\s+(?:of|for|at|from|with)\s+(?:the\s+)?$|\s+(?:of|for|at|from|with)\s+(?:the\s+)?", re.IGNORECASE)
+_ATTACH_RIGHT = re.compile(r"\s+(?:of|for|at|from|with)\s+(?:the\s+)?", re.IGNORECASE)
 _ATTACH_LEFT = re.compile(r"(?:['\u2019]s?)?\s+(?:[a-z][\w-]*\s+)?$")
-_ACRONYM_GAP = re.compile(r"\s*(?:\(|,?\s+or\s+|,?\s+also known as\s+|,?\s+known as\s+)\s*$|\s*\(\s*", re.IGNORECASE)
+_ACRONYM_GAP = re.compile(r"\s*(?:\(|,?\s+or|,?\s+(?:also\s+)?known\s+as)\s*", re.IGNORECASE)
 
 
 # ----------------------------------------------------------------------------- chunking
@@ -263,6 +288,13 @@ def _is_acronym(word: str) -> bool:
 
 def _runs(text: str, start: int, end: int) -> list[list[_Token]]:
     """Runs of capitalised tokens separated only by spaces, connectors kept inside."""
+    runs: list[list[_Token]] = []
+    for stretch in _RUN_STRETCH.finditer(text, start, end):
+        runs.extend(_runs_in_stretch(text, stretch.start(), stretch.end()))
+    return runs
+
+
+def _runs_in_stretch(text: str, start: int, end: int) -> list[list[_Token]]:
     runs: list[list[_Token]] = []
     current: list[_Token] = []
     previous_end = -1
@@ -360,6 +392,25 @@ def _org_head(tokens: list[_Token]) -> tuple[str, str | None] | None:
     return None
 
 
+# spaCy NER labels kept as mentions (dates, numbers, money … are not actors or places).
+SPACY_TYPES = {
+    "PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "FAC",
+    "NORP": "NORP", "LANGUAGE": "LANGUAGE", "LAW": "LAW", "EVENT": "EVENT", "MISC": "MISC",
+}
+_POSSESSIVE_END = re.compile(r"['\u2019]s?$")
+
+
+def strip_possessive(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` without a trailing ``'s`` / ``'`` and a leading ``the``."""
+    surface = text[start:end]
+    match = _POSSESSIVE_END.search(surface)
+    if match and match.start() > 0:
+        end = start + match.start()
+    if text[start:start + 4].lower() == "the " and end - start > 4:
+        start += 4
+    return start, end
+
+
 def _chunking_windows(text: str, segments: Segments) -> list[tuple[int, int]]:
     """Body sentences, rejoined where a splitter cut after a title or initial ('Mr. | Pike')."""
     windows: list[list[int]] = []
@@ -383,23 +434,58 @@ class _Detector:
         body = segments.body
         self.lower_words = set(_LOWER_WORD.findall(text, body.start, body.end))
         self.region: str | None = None
+        self.name_words: set[str] = set()
 
     def _sentence_initial(self, sentence_start: int, position: int) -> bool:
         before = self.text[sentence_start:position].rstrip()
         return not before or before[-1] in _OPENERS and not before.rstrip(_OPENERS + " ").endswith(",")
 
     def candidates(self) -> list[_Candidate]:
-        runs = []
-        for start, end in self.sentences:
-            for run in _runs(self.text, start, end):
-                runs.append((start, run))
-        self.region = self._article_region(runs)
+        """Names found by the capitalised-run rules."""
         found: list[_Candidate] = []
-        for sentence_start, run in runs:
+        for sentence_start, run in self._all_runs():
             for part in self._split(sentence_start, run):
                 candidate = self._classify(part)
                 if candidate is not None:
                     found.append(candidate)
+        return found
+
+    def _all_runs(self) -> list[tuple[int, list[_Token]]]:
+        runs = [(start, run) for start, end in self.sentences for run in _runs(self.text, start, end)]
+        self.region = self._article_region(runs)
+        # words written capitalised where no sentence starts are names even when the article
+        # also has them in lower case (a tweet quoting "clinton speaking")
+        self.name_words = {
+            token.text for start, run in runs for i, token in enumerate(run)
+            if i or not self._sentence_initial(start, token.start)
+        }
+        return runs
+
+    def spacy_candidates(self, nlp) -> list[_Candidate]:
+        """Names found by a spaCy pipeline's NER, typed by its labels unless the gazetteer knows them."""
+        self._all_runs()
+        found: list[_Candidate] = []
+        for window_start, window_end in self.sentences:
+            doc = nlp(self.text[window_start:window_end])
+            for ent in doc.ents:
+                label = SPACY_TYPES.get(ent.label_)
+                if label is None:
+                    continue
+                start, end = window_start + ent.start_char, window_start + ent.end_char
+                runs = _runs(self.text, start, end)
+                tokens = self._without_article(runs[0]) if len(runs) == 1 and self._known(runs[0]) else (
+                    runs[0] if len(runs) == 1 else None)
+                candidate = self._classify(tokens) if tokens else None
+                if candidate is None:
+                    span = strip_possessive(self.text, start, end)
+                    surface = self.text[span[0]:span[1]]
+                    candidate = _Candidate(span[0], span[1], surface, surface, label, None, "name", False)
+                if not candidate.gazetteer_keyed and candidate.type != label:
+                    candidate.type = label
+                    candidate.category = candidate.category if label in ("ORG", "PERSON") else None
+                if candidate.type in ("ORG", "PERSON") and candidate.category is None:
+                    candidate.category = "other"
+                found.append(candidate)
         return found
 
     def _article_region(self, runs: list[tuple[int, list[_Token]]]) -> str | None:
@@ -419,13 +505,13 @@ class _Detector:
     def _split(self, sentence_start: int, run: list[_Token]) -> list[list[_Token]]:
         """Drop leading non-names, then cut the run at inner titles, stop words, 'of <place>'."""
         if self._known(run):
-            return [run]
+            return [self._without_article(run)]
         initial = self._sentence_initial(sentence_start, run[0].start)
         while run and run[0].kind == "word" and self._not_a_name_start(run[0], initial=initial, alone=len(run) == 1):
             run = _trim_connectors(run[1:])
             initial = False
             if run and self._known(run):
-                return [run]
+                return [self._without_article(run)]
         if initial and self._common_noun_of(run):
             run = _trim_connectors(run[2:])  # "Leaders of the BJP", "Opponents of the … Act"
         if not run:
@@ -463,6 +549,12 @@ class _Detector:
         parts.append(run[cut:])
         return [part for part in map(_trim_connectors, parts) if part]
 
+    def _without_article(self, run: list[_Token]) -> list[_Token]:
+        """'The Delhi Police' → 'Delhi Police', but 'The Hindu' keeps its article."""
+        if len(run) > 1 and run[0].text == "The" and not self._known(run).name.startswith("The "):
+            return run[1:]
+        return run
+
     def _common_noun_of(self, run: list[_Token]) -> bool:
         """A sentence-initial 'Word of …' whose first word is an ordinary noun."""
         if len(run) < 3 or run[1].kind != "connector" or run[1].text != "of" or run[0].kind != "word":
@@ -486,7 +578,7 @@ class _Detector:
         if alone and word.lower() in LEXICON.sources:
             return True  # "Police said", "Officials", "NGOs": the source-noun pass takes them
         if initial and not _is_acronym(word) and not self.gazetteer.candidates(word):
-            return word.lower() in self.lower_words
+            return word.lower() in self.lower_words and word not in self.name_words
         return False
 
     def _classify(self, tokens: list[_Token]) -> _Candidate | None:
@@ -580,12 +672,16 @@ def _link_acronyms(text: str, found: list[_Candidate]) -> set[str]:
         ):
             canonical[candidate.surface] = previous
     # an acronym also joins a long form anywhere in the article with matching initials
+    long_forms: dict[str, _Candidate] = {}
+    for other in found:
+        if other.kind == "name" and " " in other.name:
+            for initials in {_initials(other.name, with_connectors=False), _initials(other.name, with_connectors=True)}:
+                long_forms.setdefault(initials, other)
     for candidate in found:
         if candidate.kind == "acronym" and not candidate.gazetteer_keyed and candidate.surface not in canonical:
-            for other in found:
-                if other.kind == "name" and " " in other.name and _acronym_matches(candidate.surface, other.name):
-                    canonical[candidate.surface] = other
-                    break
+            letters = _acronym_letters(candidate.surface)
+            if len(letters) >= 2 and letters in long_forms:
+                canonical[candidate.surface] = long_forms[letters]
     for candidate in found:
         target = canonical.get(candidate.surface) if candidate.kind == "acronym" else None
         if target is not None:
@@ -595,11 +691,14 @@ def _link_acronyms(text: str, found: list[_Candidate]) -> set[str]:
 
 def _link_people(found: list[_Candidate]) -> None:
     """A surname (or a titled surname) joins the full name mentioned nearest before it."""
-    people = [c for c in found if c.type == "PERSON" and " " in c.name]
+    by_surname: dict[str, list[_Candidate]] = {}
+    for c in found:
+        if c.type == "PERSON" and " " in c.name:
+            by_surname.setdefault(c.name.rsplit(" ", 1)[-1], []).append(c)
     for candidate in found:
         if candidate.type not in ("PERSON", "MISC") or " " in candidate.name:
             continue
-        matches = [p for p in people if p.name.rsplit(" ", 1)[-1] == candidate.name]
+        matches = by_surname.get(candidate.name)
         if not matches:
             continue
         earlier = [p for p in matches if p.start < candidate.start]
@@ -672,24 +771,25 @@ def resolve_description(index: EntityIndex, start: int, surface: str) -> EntityM
     Twitter). The returned mention's ``entity``, ``type`` and ``category`` are what the
     description stands for.
     """
+    return _antecedent(index.before(start), surface)
+
+
+def _antecedent(earlier: Sequence[EntityMention], surface: str) -> EntityMention | None:
+    """resolve_description over ``earlier`` mentions, most recent first."""
     lowered = surface.strip().lower()
     pronoun_types = LEXICON.pronouns.get(lowered)
     if pronoun_types is not None:
-        for mention in index.before(start, types=pronoun_types):
-            if mention.kind in NAME_KINDS or mention.type != "ROLE":
-                return mention
-        return None
+        return next((m for m in earlier if m.type in pronoun_types and m.type != "ROLE"), None)
     head = _head_noun(lowered)
     info = LEXICON.sources.get(head)
     if info is None:
         return None
     category, resolve, _ = info
-    title_head = head.capitalize()
-    earlier = index.before(start)
     for mention in earlier:
         if mention.kind in ("role", "description") and _head_noun(mention.surface) == head:
             return mention
     if resolve in ("name", "category"):
+        title_head = head.capitalize()
         for mention in earlier:
             if mention.kind in NAME_KINDS and mention.type == "ORG" and title_head in mention.entity.split():
                 return mention
@@ -704,33 +804,35 @@ def _source_mentions(text: str, segments: Segments, names: list[EntityMention]) 
     """Lower-case source nouns (officials, the police, a spokesperson of X), resolved in order."""
     name_starts = [m.start for m in names]
     found: list[EntityMention] = []
+    pool = sorted(names, key=lambda m: m.end)  # names and resolved nouns, by end
+    pool_ends = [m.end for m in pool]
     for sentence in segments.body_sentences():
-        for match in _SOURCE_PHRASE.finditer(text, sentence.start, sentence.end):
-            head = match.group("head")
-            start, end = match.start(), match.end()
-            overlapping = [m for m in _overlapping(names, name_starts, start, end)]
-            if any(m.end > match.start("head") for m in overlapping):
+        for match in _SOURCE_NOUN.finditer(text, sentence.start, sentence.end):
+            head, head_start, end = match.group(), match.start(), match.end()
+            determiner = _DETERMINER_BEFORE.search(text, max(sentence.start, head_start - 40), head_start)
+            start = determiner.start() if determiner else head_start
+            overlapping = _overlapping(names, name_starts, start, end)
+            if any(m.end > head_start for m in overlapping):
                 continue  # part of a name: "Delhi Police", "the Twitter Rules"
             if overlapping:
-                start = match.start("head")
-            if head[0].isupper() and match.group("det") is None and not _is_acronym(head):
-                # a capitalised bare noun mid-sentence is probably a name's word, not a source
-                if not _is_sentence_start(text, sentence.start, start):
-                    continue
+                start, determiner = head_start, None
             category, resolve, needs_determiner = LEXICON.sources[head.lower()]
             attached = _attached_name(text, names, name_starts, start, end) if resolve == "affiliation" else None
-            if needs_determiner and match.group("det") is None and attached is None:
+            if needs_determiner and determiner is None and attached is None:
                 continue
             surface = text[start:end]
             kind = "role" if not needs_determiner else "description"
             target = attached
             if target is None:
-                index = EntityIndex(tuple(sorted(names + found, key=lambda m: m.start)))
-                target = resolve_description(index, start, surface)
+                target = _antecedent(pool[:bisect.bisect_right(pool_ends, start)][::-1], surface)
             if target is not None:
-                found.append(EntityMention(start, end, surface, target.entity, target.type, target.category, kind))
+                mention = EntityMention(start, end, surface, target.entity, target.type, target.category, kind)
             else:
-                found.append(EntityMention(start, end, surface, _role_entity(head), "ROLE", category, kind))
+                mention = EntityMention(start, end, surface, _role_entity(head), "ROLE", category, kind)
+            found.append(mention)
+            at = bisect.bisect_right(pool_ends, end)
+            pool.insert(at, mention)
+            pool_ends.insert(at, end)
     return found
 
 
@@ -740,10 +842,6 @@ def _role_entity(head: str) -> str:
     if base.endswith("s") and base[:-1] in LEXICON.sources:
         base = base[:-1]
     return base.upper() if _is_acronym(head) else base
-
-
-def _is_sentence_start(text: str, sentence_start: int, position: int) -> bool:
-    return not text[sentence_start:position].strip(_OPENERS + " ")
 
 
 def _overlapping(names: list[EntityMention], starts: list[int], start: int, end: int) -> list[EntityMention]:
@@ -770,15 +868,26 @@ def _attached_name(text: str, names: list[EntityMention], starts: list[int], sta
     return None
 
 
-def build_entity_index(text: str, segments: Segments, *, gazetteer: GazetteerSource = None) -> EntityIndex:
+def build_entity_index(text: str, segments: Segments, *, gazetteer: GazetteerSource = None,
+                       backend: str = "rules", nlp=None) -> EntityIndex:
     """Every entity mention in the body of ``text``, canonicalised within the article.
 
     ``gazetteer`` is a :class:`Gazetteer`, a path to a CSV of your own (added to the bundled
     one), a list of such paths, or None for the bundled gazetteer alone.
+
+    ``backend="rules"`` (the default) needs no model. ``backend="spacy"`` takes the names
+    from a spaCy pipeline's NER instead: pass ``nlp`` (a loaded ``spacy.Language``, or the
+    name of an installed pipeline such as ``"en_core_web_sm"``; nothing is downloaded).
+    Either way the gazetteer, the canonicalisation and the source nouns are the same.
     """
     known = _as_gazetteer(gazetteer)
     detector = _Detector(text, segments, known)
-    found = detector.candidates()
+    if backend == "rules":
+        found = detector.candidates()
+    elif backend == "spacy":
+        found = detector.spacy_candidates(_spacy_pipeline(nlp))
+    else:
+        raise ValueError(f"unknown backend {backend!r}: use 'rules' or 'spacy'")
     terms = _link_acronyms(text, found)
     _link_people(found)
     names = [
@@ -794,6 +903,21 @@ def build_entity_index(text: str, segments: Segments, *, gazetteer: GazetteerSou
     sources = _source_mentions(text, segments, names)
     mentions = sorted(names + titled_roles + sources, key=lambda m: (m.start, -m.end))
     return EntityIndex(tuple(mentions), text)
+
+
+def _spacy_pipeline(nlp):
+    if nlp is None:
+        raise ValueError("backend='spacy' needs nlp=: a loaded spaCy pipeline or an installed pipeline's name")
+    if isinstance(nlp, str):
+        return _load_spacy(nlp)
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def _load_spacy(name: str):
+    import spacy  # optional: only this backend needs it
+
+    return spacy.load(name)
 
 
 def with_entity(mention: EntityMention, target: EntityMention) -> EntityMention:

@@ -46,7 +46,7 @@ def test_sentence_initial_function_words_are_not_names(text: str, not_names: set
     ("text", "surface", "entity"),
     [
         ("Since then, Walter Pembroke has stayed home.", "Walter Pembroke", "Walter Pembroke"),
-        ("The Delhi Police filed a case.", "The Delhi Police", "Delhi Police"),
+        ("The Delhi Police filed a case.", "Delhi Police", "Delhi Police"),
         ("The order came from the Ministry of Home Affairs yesterday.", "Ministry of Home Affairs", "Ministry of Home Affairs"),
         ("She banks with the Bank of America in town.", "Bank of America", "Bank of America"),
         ("A complaint by the Commission for Protection of River Rights was filed.",
