@@ -8,7 +8,9 @@ keeps the text and carries the error, so a batch goes on.
 """
 from __future__ import annotations
 
+from analysis.entities import build_entity_index
 from analysis.load import Article
+from analysis.mentions import find_mentions, mention_record
 from analysis.segment import Segments, segment
 
 RECORD_KEYS = (
@@ -56,6 +58,8 @@ def analyze_article(article: Article) -> dict:
     try:
         segments = segment(article.text)
         record.update(segments_record(segments))
+        entities = build_entity_index(article.text, segments)
+        record["mentions"] = [mention_record(m) for m in find_mentions(article.text, segments, (), entities=entities)]
     except Exception as exc:  # a bug or hostile input must not stop the batch
         record["error"] = f"analysis failed: {type(exc).__name__}: {exc}"
     return record
