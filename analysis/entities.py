@@ -173,6 +173,7 @@ class _Lexicon:
     stop: frozenset[str]
     connectors: frozenset[str]
     titles: dict[str, str]            # title word -> category of the titled person
+    abbreviations: frozenset[str]     # titles written with a full stop: Mr., Sen.
     title_mods: frozenset[str]
     heads: dict[str, tuple[str, str | None]]   # head word -> (type, category)
     sources: dict[str, tuple[str, str, bool]]  # noun -> (category, resolve, needs determiner)
@@ -195,6 +196,7 @@ def _load_lexicon() -> _Lexicon:
         stop=frozenset(words("stop")),
         connectors=frozenset(words("connector")),
         titles={r["word"]: r["category"] for r in by_kind.get("title", [])},
+        abbreviations=frozenset(r["word"] for r in by_kind.get("title", []) if r["resolve"] == "abbreviation"),
         title_mods=frozenset(words("title_mod")),
         heads={r["word"]: (r["type"], r["category"] or None) for r in by_kind.get("head", [])},
         sources=sources,
@@ -206,7 +208,7 @@ LEXICON = _load_lexicon()
 
 # Latin capital letters (A-Z, À-Þ, Ā, Ł, Š …) as one character class.
 _UPPER = "".join(re.escape(c) for c in map(chr, range(0x41, 0x250)) if c.isupper() and c.isalpha())
-_TITLE_ABBREVIATIONS = "|".join(sorted((t for t in LEXICON.titles if len(t) <= 4), key=len, reverse=True))
+_TITLE_ABBREVIATIONS = "|".join(sorted(LEXICON.abbreviations, key=len, reverse=True))
 _CONNECTORS = "|".join(re.escape(c) for c in sorted(LEXICON.connectors, key=len, reverse=True))
 
 # One token of a name, or a connector; matched inside one sentence.
@@ -252,6 +254,7 @@ _DETERMINER_BEFORE = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+_SPEECH_AFTER = re.compile(r",?\s+(?:said|says|told|added|asked|wrote|argued|explained|noted|insisted|replied)\b")
 _OPENERS = "\"'“‘«([{—–-:;"
 _ATTACH_RIGHT = re.compile(r"\s+(?:of|for|at|from|with)\s+(?:the\s+)?", re.IGNORECASE)
 _ATTACH_LEFT = re.compile(r"(?:['\u2019]s?)?\s+(?:[a-z][\w-]*\s+)?$")
@@ -517,7 +520,8 @@ class _Detector:
         if not run:
             return []
         parts: list[list[_Token]] = []
-        heads_org = _org_head(run) is not None
+        head = _org_head(run)
+        heads_org = head is not None and head[0] in ("ORG", "LAW", "EVENT", "FAC")
         cut = 0
         i = _title_prefix_length(run, 0) or 1
         while i < len(run):
@@ -528,7 +532,8 @@ class _Detector:
                     cut = i + 1
                 elif token.text == "of" and not heads_org and i + 1 < len(run):
                     place = self._known(run[i + 1:])
-                    if place and place.type in ("GPE", "LOC"):  # "Sen. Ted Cruz of Texas"
+                    place_type = place.type if place else (_org_head(run[i + 1:]) or ("", None))[0]
+                    if place_type in ("GPE", "LOC"):  # "Sen. Ted Cruz of Texas"
                         parts.append(run[cut:i])
                         cut = len(run)
                         break
@@ -540,7 +545,8 @@ class _Detector:
                 i += 1
                 continue
             title_length = 0 if heads_org or run[i - 1].kind == "connector" else _title_prefix_length(run, i)
-            if title_length:  # "Uttar Pradesh | Chief Minister Yogi Adityanath"
+            # "Uttar Pradesh | Chief Minister Yogi Adityanath", but "Charlie King" is one name
+            if title_length and i + title_length < len(run):
                 parts.append(run[cut:i])
                 cut = i
                 i += title_length
@@ -610,6 +616,8 @@ class _Detector:
             word = words[0].text
             if _is_acronym(word) or words[0].kind == "initials":
                 return _Candidate(start, end, surface, surface, "ORG", "other", "acronym", False)
+            if _SPEECH_AFTER.match(self.text, end):  # "Kasich said": a person speaking
+                return _Candidate(start, end, surface, surface, "PERSON", "other", "name", False)
             return _Candidate(start, end, surface, surface, "MISC", None, "name", False)
         first = self._known(words[:1])
         if first and first.type == "ORG":
@@ -690,15 +698,20 @@ def _link_acronyms(text: str, found: list[_Candidate]) -> set[str]:
 
 
 def _link_people(found: list[_Candidate]) -> None:
-    """A surname (or a titled surname) joins the full name mentioned nearest before it."""
+    """A surname (or a titled surname) joins the full name mentioned nearest before it; a
+    first name joins the full name when only one person of the article has it."""
     by_surname: dict[str, list[_Candidate]] = {}
+    by_first_name: dict[str, list[_Candidate]] = {}
     for c in found:
         if c.type == "PERSON" and " " in c.name:
             by_surname.setdefault(c.name.rsplit(" ", 1)[-1], []).append(c)
+            by_first_name.setdefault(c.name.split(" ", 1)[0], []).append(c)
     for candidate in found:
         if candidate.type not in ("PERSON", "MISC") or " " in candidate.name:
             continue
         matches = by_surname.get(candidate.name)
+        if not matches and len({p.name for p in by_first_name.get(candidate.name, ())}) == 1:
+            matches = by_first_name[candidate.name]  # "Hillary" when only Hillary Clinton is named
         if not matches:
             continue
         earlier = [p for p in matches if p.start < candidate.start]

@@ -35,6 +35,7 @@ def types_by_entity(text: str) -> dict[str, str]:
         ("But nobody came. Fresh talks begin with Orla Finch on fresh terms.", {"But", "Fresh"}),
         ("However, the Kestrel Institute said so.", {"However"}),
         ('"We will appeal," said Dara Quill.', {"We"}),
+        ("Unlike Walter Pembroke, she stayed.", {"Unlike", "Unlike Walter Pembroke"}),
     ],
 )
 def test_sentence_initial_function_words_are_not_names(text: str, not_names: set[str]) -> None:
@@ -94,6 +95,9 @@ def test_acronym_of_a_lower_case_term_is_not_an_entity() -> None:
         ("Sen. Ted Brakes of Texas said no.", "Sen. Ted Brakes", "Ted Brakes", "PERSON"),
         ("Chief Minister Asha Verkal visited.", "Chief Minister Asha Verkal", "Asha Verkal", "PERSON"),
         ("Mr. Orland Pike objected. Mr. Pike left.", "Mr. Pike", "Orland Pike", "PERSON"),
+        ('"We lost," said Carla King. Later Mr. King left.', "Mr. King", "Carla King", "PERSON"),
+        ("Orland Pike spoke at noon. Orland then left.", "Orland", "Orland Pike", "PERSON"),
+        ('"Never," Brakewell said.', "Brakewell", "Brakewell", "PERSON"),
     ],
 )
 def test_titles_and_surnames_resolve_to_the_person(text: str, surface: str, entity: str, type_: str) -> None:
