@@ -33,7 +33,7 @@ import bisect
 import csv
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence, Union
@@ -257,7 +257,7 @@ _DETERMINER_BEFORE = re.compile(
 _SPEECH_AFTER = re.compile(r",?\s+(?:said|says|told|added|asked|wrote|argued|explained|noted|insisted|replied)\b")
 _OPENERS = "\"'“‘«([{—–-:;"
 _ATTACH_RIGHT = re.compile(r"\s+(?:of|for|at|from|with)\s+(?:the\s+)?", re.IGNORECASE)
-_ATTACH_LEFT = re.compile(r"(?:['\u2019]s?)?\s+(?:[a-z][\w-]*\s+)?$")
+_ATTACH_LEFT = re.compile(r"(?:['\u2019]s?)?\s+")  # "Twitter spokesperson", "Twitter's spokesperson"
 _ACRONYM_GAP = re.compile(r"\s*(?:\(|,?\s+or|,?\s+(?:also\s+)?known\s+as)\s*", re.IGNORECASE)
 
 
@@ -728,7 +728,6 @@ class EntityIndex:
     """The mentions of one article, sorted by start, with lookups for speaker resolution."""
 
     mentions: tuple[EntityMention, ...]
-    text: str = ""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_ends", sorted((m.end, i) for i, m in enumerate(self.mentions)))
@@ -871,13 +870,11 @@ def _attached_name(text: str, names: list[EntityMention], starts: list[int], sta
         gap = text[end:after.start]
         if after.type in ("ORG", "GPE") and len(gap) < 12 and _ATTACH_RIGHT.fullmatch(gap):
             return after
-    if i > 0:
-        j = bisect.bisect_right(starts, start) - 1
-        if j >= 0:
-            previous = names[j]
-            gap = text[previous.end:start]
-            if previous.type == "ORG" and previous.end <= start and _ATTACH_LEFT.fullmatch(gap):
-                return previous
+    j = bisect.bisect_right(starts, start) - 1
+    if j >= 0:
+        previous = names[j]
+        if previous.type == "ORG" and previous.end <= start and _ATTACH_LEFT.fullmatch(text, previous.end, start):
+            return previous
     return None
 
 
@@ -915,7 +912,7 @@ def build_entity_index(text: str, segments: Segments, *, gazetteer: GazetteerSou
     names.sort(key=lambda m: m.start)
     sources = _source_mentions(text, segments, names)
     mentions = sorted(names + titled_roles + sources, key=lambda m: (m.start, -m.end))
-    return EntityIndex(tuple(mentions), text)
+    return EntityIndex(tuple(mentions))
 
 
 def _spacy_pipeline(nlp):
@@ -931,8 +928,3 @@ def _load_spacy(name: str):
     import spacy  # optional: only this backend needs it
 
     return spacy.load(name)
-
-
-def with_entity(mention: EntityMention, target: EntityMention) -> EntityMention:
-    """``mention`` re-labelled as an occurrence of ``target``'s entity."""
-    return replace(mention, entity=target.entity, type=target.type, category=target.category)

@@ -45,17 +45,10 @@ class AttributionLike(Protocol):
 
 
 @dataclass(frozen=True, slots=True)
-class Mention:
-    """An entity mention with its role in the article's quotes."""
+class Mention(EntityMention):
+    """An entity mention with its role in the article's quotes: speaker or mentioned."""
 
-    start: int
-    end: int
-    surface: str
-    entity: str
-    type: str
-    category: str | None
-    kind: str
-    role: str
+    role: str = MENTIONED
 
 
 def find_mentions(

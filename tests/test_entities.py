@@ -128,6 +128,8 @@ def test_types_from_heads_and_gazetteer(text: str, entity: str, type_: str) -> N
         ("Twitter was asked. The microblogging platform said no.", "The microblogging platform", "Twitter"),
         ("A spokesperson of Twitter spoke. Later the spokesperson added more.", "the spokesperson", "Twitter"),
         ("Officials said the roads were shut.", "Officials", "official"),
+        ("A Kestrel Watch spokesperson denied it.", "spokesperson", "Kestrel Watch"),
+        ("Kestrel Watch said officials had lied.", "officials", "official"),
     ],
 )
 def test_descriptions_resolve_to_the_named_entity(text: str, surface: str, entity: str) -> None:
