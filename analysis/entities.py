@@ -254,6 +254,10 @@ _DETERMINER_BEFORE = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+_LOWER_NEXT = re.compile(r" [a-z]")
+_PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z]*")
+_LOWER_LONG_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][\w'\u2019-]{3,}")
+_LONG_WORD = re.compile(r"(?<![\w'\u2019-])[^\W\d_][\w'\u2019-]{3,}")
 _SPEECH_AFTER = re.compile(r",?\s+(?:said|says|told|added|asked|wrote|argued|explained|noted|insisted|replied)\b")
 _OPENERS = "\"'“‘«([{—–-:;"
 _ATTACH_RIGHT = re.compile(r"\s+(?:of|for|at|from|with)\s+(?:the\s+)?", re.IGNORECASE)
@@ -285,8 +289,11 @@ class _Candidate:
 
 
 def _is_acronym(word: str) -> bool:
+    """NCPCR, BJP, NGOs, U.S.: two leading capitals and at most one lower-case letter."""
+    if len(word) < 2 or not word[:2].isupper():
+        return False
     letters = [c for c in word if c.isalpha()]
-    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= len(letters) - 1 and word[:2].isupper()
+    return sum(c.islower() for c in letters) <= 1
 
 
 def _runs(text: str, start: int, end: int) -> list[list[_Token]]:
@@ -414,6 +421,14 @@ def strip_possessive(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _is_title_case(text: str, start: int, end: int) -> bool:
+    """A headline-style line: five or more words of four letters or more, all capitalised
+    (a sentence of names still has a verb such as 'visited' in lower case)."""
+    if _LOWER_LONG_WORD.search(text, start, end):
+        return False
+    return len(_LONG_WORD.findall(text, start, end)) >= 5
+
+
 def _chunking_windows(text: str, segments: Segments) -> list[tuple[int, int]]:
     """Body sentences, rejoined where a splitter cut after a title or initial ('Mr. | Pike')."""
     windows: list[list[int]] = []
@@ -438,6 +453,7 @@ class _Detector:
         self.lower_words = set(_LOWER_WORD.findall(text, body.start, body.end))
         self.region: str | None = None
         self.name_words: set[str] = set()
+        self.headline_windows: set[int] = set()
 
     def _sentence_initial(self, sentence_start: int, position: int) -> bool:
         before = self.text[sentence_start:position].rstrip()
@@ -446,12 +462,40 @@ class _Detector:
     def candidates(self) -> list[_Candidate]:
         """Names found by the capitalised-run rules."""
         found: list[_Candidate] = []
+        headline_runs: list[list[_Token]] = []
         for sentence_start, run in self._all_runs():
+            if sentence_start in self.headline_windows:
+                headline_runs.append(run)
+                continue
             for part in self._split(sentence_start, run):
-                candidate = self._classify(part)
+                initial = self._sentence_initial(sentence_start, part[0].start)
+                candidate = self._classify(part, initial=initial)
                 if candidate is not None:
                     found.append(candidate)
+        if headline_runs:
+            found.extend(self._names_in_headlines(headline_runs, found))
+            found.sort(key=lambda c: c.start)
         return found
+
+    def _names_in_headlines(self, runs: list[list[_Token]], found: list[_Candidate]) -> list[_Candidate]:
+        """In a title-case line every word is capitalised, so take from its runs only names
+        the gazetteer or the rest of the article knows, longest first."""
+        known = {c.surface for c in found} | {c.name for c in found}
+        known |= {c.name.rsplit(" ", 1)[-1] for c in found if c.type == "PERSON"}
+        out: list[_Candidate] = []
+        for run in runs:
+            i = 0
+            while i < len(run):
+                for j in range(len(run), i, -1):
+                    part = _trim_connectors(run[i:j])
+                    if part and part[0] is run[i] and (self._surface(part) in known or self._known(part)):
+                        candidate = self._classify(part, initial=False)
+                        if candidate is not None:
+                            out.append(candidate)
+                        i = j - 1
+                        break
+                i += 1
+        return out
 
     def _all_runs(self) -> list[tuple[int, list[_Token]]]:
         runs = [(start, run) for start, end in self.sentences for run in _runs(self.text, start, end)]
@@ -460,8 +504,9 @@ class _Detector:
         # also has them in lower case (a tweet quoting "clinton speaking")
         self.name_words = {
             token.text for start, run in runs for i, token in enumerate(run)
-            if i or not self._sentence_initial(start, token.start)
+            if i or len(run) > 1 or not self._sentence_initial(start, token.start)
         }
+        self.headline_windows = {start for start, end in self.sentences if _is_title_case(self.text, start, end)}
         return runs
 
     def spacy_candidates(self, nlp) -> list[_Candidate]:
@@ -478,7 +523,7 @@ class _Detector:
                 runs = _runs(self.text, start, end)
                 tokens = self._without_article(runs[0]) if len(runs) == 1 and self._known(runs[0]) else (
                     runs[0] if len(runs) == 1 else None)
-                candidate = self._classify(tokens) if tokens else None
+                candidate = self._classify(tokens, initial=False) if tokens else None
                 if candidate is None:
                     span = strip_possessive(self.text, start, end)
                     surface = self.text[span[0]:span[1]]
@@ -561,6 +606,11 @@ class _Detector:
             return run[1:]
         return run
 
+    def _looks_like_a_subject(self, word: str, end: int) -> bool:
+        """'Cruz openly admitted', 'Earhardt then asked': a sentence-initial word followed by
+        a lower-case word, and not shaped like an adverb, participle or plural."""
+        return _LOWER_NEXT.match(self.text, end) is not None and not word.lower().endswith(("ly", "ing", "ed", "s"))
+
     def _common_noun_of(self, run: list[_Token]) -> bool:
         """A sentence-initial 'Word of …' whose first word is an ordinary noun."""
         if len(run) < 3 or run[1].kind != "connector" or run[1].text != "of" or run[0].kind != "word":
@@ -587,7 +637,7 @@ class _Detector:
             return word.lower() in self.lower_words and word not in self.name_words
         return False
 
-    def _classify(self, tokens: list[_Token]) -> _Candidate | None:
+    def _classify(self, tokens: list[_Token], *, initial: bool) -> _Candidate | None:
         start, end = tokens[0].start, tokens[-1].end
         surface = self.text[start:end]
         entry = self._known(tokens)
@@ -598,6 +648,8 @@ class _Detector:
         if len(words) == 1 and (words[0].text in LEXICON.stop or words[0].text.lower() in LEXICON.sources):
             return None
         head = _org_head(tokens)
+        if len(words) == 1 and (head or _PARTY_TAG.fullmatch(words[0].text)):
+            return None  # "Watch:", "Forum" alone; the "(R-Fla.)" after a senator's name
         title_len = 0 if head else _title_prefix_length(tokens, 0)
         if title_len:
             rest = tokens[title_len:]
@@ -618,6 +670,8 @@ class _Detector:
                 return _Candidate(start, end, surface, surface, "ORG", "other", "acronym", False)
             if _SPEECH_AFTER.match(self.text, end):  # "Kasich said": a person speaking
                 return _Candidate(start, end, surface, surface, "PERSON", "other", "name", False)
+            if initial and word not in self.name_words and not self._looks_like_a_subject(word, end):
+                return None  # "Apparently", "Worse": capitalised only because a sentence starts
             return _Candidate(start, end, surface, surface, "MISC", None, "name", False)
         first = self._known(words[:1])
         if first and first.type == "ORG":

@@ -36,6 +36,8 @@ def types_by_entity(text: str) -> dict[str, str]:
         ("However, the Kestrel Institute said so.", {"However"}),
         ('"We will appeal," said Dara Quill.', {"We"}),
         ("Unlike Walter Pembroke, she stayed.", {"Unlike", "Unlike Walter Pembroke"}),
+        ("Apparently, Walter Pembroke stayed. Worse, he smiled.", {"Apparently", "Worse"}),
+        ("Sen. Ola Brand (R-Fla.) objected.", {"R-Fla"}),
     ],
 )
 def test_sentence_initial_function_words_are_not_names(text: str, not_names: set[str]) -> None:
@@ -206,3 +208,14 @@ def test_user_gazetteer_adds_entries_without_code(tmp_path: Path) -> None:
         "KW": ("Kestrel Watch", "ngo_civil_society"),
     }
     assert load_gazetteer(extra).lookup("kestrel watch").name == "Kestrel Watch"
+
+
+def test_title_case_lines_keep_only_names_known_elsewhere() -> None:
+    text = "Walter Pembroke Says Twitter And Kestrel Institute Will Never Close Doors\nWalter Pembroke spoke to us."
+    surfaces = [m.surface for m in index_of(text).mentions]
+    assert surfaces == ["Walter Pembroke", "Twitter", "Walter Pembroke"]
+
+
+def test_sentence_initial_unknown_subject_is_kept() -> None:
+    text = "Brakewell openly admitted it."
+    assert [m.surface for m in index_of(text).mentions] == ["Brakewell"]
