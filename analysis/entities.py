@@ -38,6 +38,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence, Union
 
+from analysis.patterns import word_alternation
 from analysis.segment import Segments
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -229,25 +230,7 @@ _ENDS_WITH_ABBREVIATION = re.compile(rf"(?<![\w.])(?:{_TITLE_ABBREVIATIONS}|[{_U
 _LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][a-z]+(?![\w])")
 
 
-def _alternation(words: Iterable[str]) -> str:
-    """A regex alternation of ``words`` as a prefix tree, so matching does not try each word."""
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def render(node: dict) -> str:
-        branches = [re.escape(char) + render(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 and "" not in node else "(?:" + "|".join(branches) + ")"
-        return body + "?" if "" in node and branches else body
-    return render(tree)
-
-
-_SOURCE_NOUN = re.compile(rf"(?<![\w-])(?:{_alternation(LEXICON.sources)})(?![\w-])", re.IGNORECASE)
+_SOURCE_NOUN = re.compile(rf"(?<![\w-])(?:{word_alternation(LEXICON.sources)})(?![\w-])", re.IGNORECASE)
 # A determiner and up to two modifiers right before a source noun: "the online | platform".
 _DETERMINER_BEFORE = re.compile(
     r"(?<![\w-])(?:the|a|an|this|that|these|those|some|several|many|other|two|three|four|its|their)"

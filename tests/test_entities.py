@@ -1,6 +1,7 @@
 """Entity detection and resolution (analysis.entities) on small texts written for each rule."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from analysis.entities import (
     load_gazetteer,
     resolve_description,
 )
+from analysis.patterns import word_alternation
 from analysis.segment import segment
 
 
@@ -219,3 +221,15 @@ def test_title_case_lines_keep_only_names_known_elsewhere() -> None:
 def test_sentence_initial_unknown_subject_is_kept() -> None:
     text = "Brakewell openly admitted it."
     assert [m.surface for m in index_of(text).mentions] == ["Brakewell"]
+
+
+@pytest.mark.parametrize(
+    ("words", "text", "found"),
+    [
+        (["police", "policemen", "party"], "police, policemen, parties, party", ["police", "policemen", "party"]),
+        (["law enforcement", "ngo", "ngos"], "law  enforcement and NGOs", ["law  enforcement", "NGOs"]),
+    ],
+)
+def test_word_alternation_matches_whole_listed_words(words, text, found) -> None:
+    pattern = re.compile(rf"(?<![\w-])(?:{word_alternation(words)})(?![\w-])", re.IGNORECASE)
+    assert [m.group() for m in pattern.finditer(text)] == found
