@@ -1,0 +1,140 @@
+"""Split an article into body and boilerplate, paragraphs and sentences.
+
+:func:`segment` takes the article text exactly as loaded and returns :class:`Segments`:
+
+- ``body``: one span from the first to the last body paragraph;
+- ``boilerplate``: spans of site furniture (related headlines, footers, share prompts,
+  bylines …) with a ``kind`` each, found by :mod:`analysis.boilerplate`;
+- ``paragraphs``: every paragraph, with ``is_body``; a paragraph is a line of text, or
+  several lines where the text is hard-wrapped mid-sentence;
+- ``sentences``: every sentence, with the index of its paragraph and ``is_body``, found by
+  :mod:`analysis.sentences`. A paragraph part that is boilerplate (a footer sentence at the
+  end of the last paragraph) is its own sentence with ``is_body`` False.
+
+All spans are ``[start, end)`` into the text and exclude surrounding white space.
+:func:`paragraphs_table` and :func:`sentences_table` give the same as tidy DataFrames with
+columns ``article_id, paragraph, start, end, text, is_body`` and
+``article_id, sentence, paragraph, start, end, text, is_body``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from analysis.boilerplate import BoilerplateSpan, find_boilerplate
+from analysis.sentences import sentence_spans
+from analysis.spans import Span, strip_span
+
+PARAGRAPH_COLUMNS = ["article_id", "paragraph", "start", "end", "text", "is_body"]
+SENTENCE_COLUMNS = ["article_id", "sentence", "paragraph", "start", "end", "text", "is_body"]
+
+_LINE = re.compile(r"[^\n\r\u2028\u2029\x0b\x0c\x85]+")
+# A line that ends without closing punctuation and a next line starting in lower case:
+# the text is hard-wrapped, and the two lines are one paragraph.
+_OPEN_LINE_END = re.compile(r"[\w,;\-–—]$")
+_LOWER_START = re.compile(r"^[a-z(]")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    start: int
+    end: int
+    is_body: bool
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int
+    is_body: bool
+
+
+Boilerplate = BoilerplateSpan
+
+
+@dataclass(frozen=True)
+class Segments:
+    """Body, boilerplate, paragraphs and sentences of one article, as spans into its text."""
+
+    body: Span
+    boilerplate: tuple[Boilerplate, ...]
+    paragraphs: tuple[Paragraph, ...]
+    sentences: tuple[Sentence, ...]
+
+    def body_paragraphs(self) -> list[Paragraph]:
+        return [p for p in self.paragraphs if p.is_body]
+
+    def body_sentences(self) -> list[Sentence]:
+        return [s for s in self.sentences if s.is_body]
+
+
+def paragraph_spans(text: str) -> list[Span]:
+    """Paragraphs as spans: each non-blank line, joining lines of hard-wrapped text."""
+    spans: list[Span] = []
+    previous_text = ""
+    for match in _LINE.finditer(text):
+        line = strip_span(text, match.start(), match.end())
+        if len(line) == 0:
+            previous_text = ""
+            continue
+        line_text = line.text_of(text)
+        follows_directly = spans and text.count("\n", spans[-1].end, line.start) <= 1
+        if follows_directly and previous_text and _OPEN_LINE_END.search(previous_text) and _LOWER_START.match(line_text):
+            spans[-1] = Span(spans[-1].start, line.end)
+        else:
+            spans.append(line)
+        previous_text = line_text
+    return spans
+
+
+def segment(text: str) -> Segments:
+    """Segment an article's text into body, boilerplate, paragraphs and sentences."""
+    paragraphs = paragraph_spans(text)
+    boilerplate = find_boilerplate(text, paragraphs)
+    paragraph_rows: list[Paragraph] = []
+    sentence_rows: list[Sentence] = []
+    cursor = 0  # boilerplate spans are sorted; walk them alongside the paragraphs
+    for index, paragraph in enumerate(paragraphs):
+        while cursor < len(boilerplate) and boilerplate[cursor].end <= paragraph.start:
+            cursor += 1
+        inside = [b for b in boilerplate[cursor:] if b.start < paragraph.end]
+        whole = any(b.start <= paragraph.start and paragraph.end <= b.end for b in inside)
+        body_end = min((b.start for b in inside), default=paragraph.end)
+        is_body = not whole and body_end > paragraph.start
+        paragraph_rows.append(Paragraph(paragraph.start, paragraph.end, is_body))
+        if is_body:
+            for start, end in sentence_spans(text, paragraph.start, body_end):
+                sentence_rows.append(Sentence(start, end, index, True))
+        for part in inside:
+            part_start, part_end = max(part.start, paragraph.start), min(part.end, paragraph.end)
+            for start, end in sentence_spans(text, part_start, part_end):
+                sentence_rows.append(Sentence(start, end, index, False))
+    body_paragraphs = [p for p in paragraph_rows if p.is_body]
+    if body_paragraphs:
+        first, last = body_paragraphs[0], body_paragraphs[-1]
+        last_body_end = max((s.end for s in sentence_rows if s.is_body), default=last.end)
+        body = Span(first.start, last_body_end)
+    else:
+        body = Span(0, 0)
+    return Segments(body, tuple(boilerplate), tuple(paragraph_rows), tuple(sentence_rows))
+
+
+def paragraphs_table(text: str, segments: Segments, *, article_id: str = "") -> pd.DataFrame:
+    """One row per paragraph: article_id, paragraph, start, end, text, is_body."""
+    rows = [
+        (article_id, index, p.start, p.end, text[p.start:p.end], p.is_body)
+        for index, p in enumerate(segments.paragraphs)
+    ]
+    return pd.DataFrame(rows, columns=PARAGRAPH_COLUMNS)
+
+
+def sentences_table(text: str, segments: Segments, *, article_id: str = "") -> pd.DataFrame:
+    """One row per sentence: article_id, sentence, paragraph, start, end, text, is_body."""
+    rows = [
+        (article_id, index, s.paragraph, s.start, s.end, text[s.start:s.end], s.is_body)
+        for index, s in enumerate(segments.sentences)
+    ]
+    return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
