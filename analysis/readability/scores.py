@@ -2,7 +2,8 @@
 
 :func:`scores` returns textstat's metrics (keys named after the textstat functions, values
 equal to theirs; see :mod:`analysis.readability.formulas`) plus the kit's own counts under
-``kit_`` names: ``kit_words`` (word tokens, contractions and hyphenated words as one),
+``kit_`` names: ``kit_words`` (white-space separated tokens, as ``n_words`` in the
+``articles`` table of :mod:`analysis.load`),
 ``kit_sentences`` (sentences from the kit's segmenter) and ``kit_mean_sentence_length``.
 
 :func:`assessed_scores` adds the honest limits as ``flags``:
@@ -19,12 +20,13 @@ Flagged-but-computed values are kept; the flags travel with them in every table 
 """
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
 
 from analysis.readability.formulas import COUNTS, METRICS, textstat_scores
+from analysis.segment import paragraph_spans
+from analysis.sentences import sentence_spans
 
 KIT_COUNTS = ("kit_words", "kit_sentences", "kit_mean_sentence_length")
 SCORE_KEYS = METRICS + COUNTS + KIT_COUNTS
@@ -38,32 +40,29 @@ MIN_LATIN_SHARE = 0.5  # below this share of Latin letters, English formulas are
 MIN_WORDS = 100
 SMOG_MIN_SENTENCES = 30
 
-_KIT_WORD = re.compile(r"\w+(?:['’-]\w+)*")
-
-
-def kit_word_count(text: str) -> int:
-    """Word tokens in ``text``: runs of word characters, joined across ' ’ and -."""
-    return sum(1 for _ in _KIT_WORD.finditer(text))
-
-
 def scores(text: str, *, kit_sentences: int | None = None) -> dict[str, float | int | None]:
     """textstat's readability metrics for ``text`` plus the kit's own counts.
 
     ``kit_sentences`` is the number of sentences the kit's segmenter found in ``text``;
-    callers that already segmented the article pass it, otherwise ``text`` is segmented
-    here. ``kit_mean_sentence_length`` is ``None`` when there are no sentences.
+    callers that already segmented the article pass it, otherwise it is counted here
+    with :func:`kit_sentence_count`. ``kit_mean_sentence_length`` is ``None`` when there
+    are no sentences.
     """
     if kit_sentences is None:
-        from analysis.segment import segment
-
-        kit_sentences = len(segment(text).sentences)
-    kit_words = kit_word_count(text)
+        kit_sentences = kit_sentence_count(text)
+    kit_words = len(text.split())
     return {
         **textstat_scores(text),
         "kit_words": kit_words,
         "kit_sentences": kit_sentences,
         "kit_mean_sentence_length": kit_words / kit_sentences if kit_sentences else None,
     }
+
+
+def kit_sentence_count(text: str) -> int:
+    """Sentences in ``text`` as the kit's segmenter splits them: into paragraphs, then
+    sentences within each, without the boilerplate step (a bare text has no body)."""
+    return sum(len(sentence_spans(text, p.start, p.end)) for p in paragraph_spans(text))
 
 
 @lru_cache(maxsize=4096)
