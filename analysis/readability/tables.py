@@ -14,7 +14,8 @@ Levels (only body paragraphs and sentences are scored):
 ``start``, ``end`` (the unit's span; for quoted and narrative from the first piece's start
 to the last piece's end, missing when there is no piece), one column per score in
 :data:`analysis.readability.scores.SCORE_KEYS`, and ``flags`` (a list of flag names, see
-:mod:`analysis.readability.scores`).
+:mod:`analysis.readability.scores`; read it as ``table["flags"]``, because ``table.flags``
+is pandas' own attribute).
 
 :func:`readability_record` is the body row as a JSON-ready dict (``None``, never NaN),
 with the quoted and narrative rows under ``voices``.
