@@ -112,6 +112,7 @@ def test_every_polnear_dev_text_scores_equal_textstat_offline(polnear_dir, offli
         "İstanbul's ÇAĞLAYAN court_house said: “No comment.” Naïve café owners disagreed.",
         "one two. three four five. six! seven eight nine ten?",
         LONG_ENGLISH,  # over 100 words: Linsear Write samples the first 100
+        " -- ".join(["Officials said -- again -- that it was fine."] * 20),  # punctuation tokens
         "\"Quote.\"\n\nNew paragraph without an end",
     ],
 )

@@ -47,6 +47,9 @@ def scores(text: str, *, kit_sentences: int | None = None) -> dict[str, float | 
     callers that already segmented the article pass it, otherwise it is counted here
     with :func:`kit_sentence_count`. ``kit_mean_sentence_length`` is ``None`` when there
     are no sentences.
+
+    The values are textstat's for any string, also non-English ones; the reliability
+    flags, and ``None`` for unsupported or empty text, come from :func:`assessed_scores`.
     """
     if kit_sentences is None:
         kit_sentences = kit_sentence_count(text)
