@@ -5,7 +5,8 @@ by name) and give the same values (checked here). Before every timed run all res
 are emptied, textstat's and the kit's alike, so neither side profits from counts an
 earlier run left behind; the dictionary, Pyphen and easy-word loaders are warmed first
 because both sides share them. Runs alternate (kit, textstat, textstat, kit, …) to spread
-the machine's noise; the ratio reported is of the median times.
+the machine's noise; the ratio reported is of the median times, by wall clock and by this
+process's CPU time (steadier when other work shares the machine).
 
     /work/main/.venv/bin/python benchmarks/bench_readability.py [--articles 300] [--repeats 5]
 """
@@ -63,11 +64,12 @@ def run_textstat(texts: list[str]) -> list[dict]:
     return [{name: getattr(textstat, name)(text) for name in TEXTSTAT_FUNCTIONS} for text in texts]
 
 
-def timed(run, texts: list[str]) -> tuple[float, list[dict]]:
+def timed(run, texts: list[str]) -> tuple[float, float, list[dict]]:
+    """Wall-clock and CPU seconds of one cold run, and its results."""
     cold_start()
-    started = time.perf_counter()
+    wall, cpu = time.perf_counter(), time.process_time()
     results = run(texts)
-    return time.perf_counter() - started, results
+    return time.perf_counter() - wall, time.process_time() - cpu, results
 
 
 def main() -> None:
@@ -79,16 +81,17 @@ def main() -> None:
     texts = polnear_texts(args.articles)
     run_kit(texts[:1]), run_textstat(texts[:1])  # import-time and loader costs out of the way
 
-    kit_times, textstat_times = [], []
+    times: dict[str, dict[str, list[float]]] = {
+        name: {"wall": [], "cpu": []} for name in ("kit", "textstat")
+    }
+    results: dict[str, list[dict]] = {}
     for repeat in range(args.repeats):
         order = [("kit", run_kit), ("textstat", run_textstat)]
         for name, run in order if repeat % 2 == 0 else order[::-1]:
-            seconds, results = timed(run, texts)
-            (kit_times if name == "kit" else textstat_times).append(seconds)
-            if name == "kit":
-                kit_results = results
-            else:
-                textstat_results = results
+            wall, cpu, results[name] = timed(run, texts)
+            times[name]["wall"].append(wall)
+            times[name]["cpu"].append(cpu)
+    kit_results, textstat_results = results["kit"], results["textstat"]
 
     worst = max(
         abs(kit[name] - reference[name])
@@ -97,11 +100,14 @@ def main() -> None:
     )
     assert worst <= 1e-6 and not math.isnan(worst), f"values differ by up to {worst}"
 
-    kit_median, textstat_median = statistics.median(kit_times), statistics.median(textstat_times)
-    print(f"articles: {len(texts)} PolNeAR train texts; repeats: {args.repeats}; values equal (max |diff| {worst:.1e})")
-    print(f"kit scores():          median {kit_median:.3f} s  runs {[round(t, 3) for t in kit_times]}")
-    print(f"textstat one by one:   median {textstat_median:.3f} s  runs {[round(t, 3) for t in textstat_times]}")
-    print(f"speed-up (median/median): {textstat_median / kit_median:.1f}x")
+    print(f"articles: {len(texts)} PolNeAR train texts; repeats: {args.repeats}; "
+          f"values equal (max |diff| {worst:.1e})")
+    for clock in ("wall", "cpu"):
+        kit, reference = times["kit"][clock], times["textstat"][clock]
+        print(f"{clock:4} kit scores(): median {statistics.median(kit):.3f} s {[round(t, 2) for t in kit]}; "
+              f"textstat one by one: median {statistics.median(reference):.3f} s "
+              f"{[round(t, 2) for t in reference]}; "
+              f"speed-up {statistics.median(reference) / statistics.median(kit):.1f}x")
 
 
 if __name__ == "__main__":

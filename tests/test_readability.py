@@ -114,6 +114,7 @@ def test_every_polnear_dev_text_scores_equal_textstat_offline(polnear_dir, offli
         LONG_ENGLISH,  # over 100 words: Linsear Write samples the first 100
         " -- ".join(["Officials said -- again -- that it was fine."] * 20),  # punctuation tokens
         "\"Quote.\"\n\nNew paragraph without an end",
+        "Odd\u00a0white\tspace\x1cand\u2028line separators, all counted alike by textstat.",
     ],
 )
 def test_scores_equal_textstat_for_the_same_string(text):

@@ -18,6 +18,7 @@ point is to give textstat's numbers faster, not better ones.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -27,9 +28,9 @@ from analysis.syllables import TEXTSTAT_LANG, strip_punctuation, token_syllables
 
 # textstat's sentence candidates: a word boundary, then anything up to terminal punctuation.
 _SENTENCE_CANDIDATE = re.compile(r"\b[^.!?]+[.!?]*")
-_WHITESPACE = re.compile(r"\s")
-_NOT_WORD_OR_SPACE = re.compile(r"[^\w\s]")
-_WORD_CHARACTER = re.compile(r"\w")
+# A white-space token leaves a word after textstat strips punctuation exactly when it holds
+# a word character: an apostrophe survives only before letters of the same token.
+_TOKEN_WITH_WORD = re.compile(r"\S*\w\S*")
 
 # Gunning Fog's "complex word" threshold from textstat's language table (3 for English).
 _FOG_SYLLABLES = int(get_lang_cfg(TEXTSTAT_LANG, "syllable_threshold"))
@@ -104,7 +105,7 @@ def sentence_count(text: str) -> int:
     if not text:
         return 0
     candidates = _SENTENCE_CANDIDATE.findall(text)
-    too_short = sum(1 for candidate in candidates if len(words_of(candidate)) <= 2)
+    too_short = sum(1 for c in candidates if len(_TOKEN_WITH_WORD.findall(c)) <= 2)
     return max(1, len(candidates) - too_short)
 
 
@@ -126,21 +127,24 @@ class TextCounts:
 
 
 def count_text(text: str) -> TextCounts:
-    """Take every count of ``text`` that :func:`textstat_scores` needs, in one pass."""
+    """Take every count of ``text`` that :func:`textstat_scores` needs, looking each
+    distinct word up once."""
     words = words_of(text)
-    syllables = polysyllabic = fog_complex = not_easy = 0
-    difficult: set[str] = set()
-    for word in words:
+    syllables = polysyllabic = fog_complex = not_easy = difficult = 0
+    for word, n in Counter(words).items():
         profile = word_profile(word)
-        syllables += profile.syllables
-        polysyllabic += profile.polysyllabic
+        syllables += n * profile.syllables
+        polysyllabic += n * profile.polysyllabic
         if not profile.easy:
-            not_easy += 1
-            fog_complex += profile.fog_complex
-            if profile.difficult:
-                difficult.add(word)
+            not_easy += n
+            fog_complex += n * profile.fog_complex
+            difficult += profile.difficult
     tokens = text.split()
-    non_space = _WHITESPACE.sub("", text)
+    # str.split and re's \s agree on what is white space, so joining tokens drops exactly
+    # what textstat's re.sub(r"\s", "", text) drops. Its letters are the word characters:
+    # what stripping leaves, less the apostrophes kept in contractions.
+    non_space_chars = sum(map(len, tokens))
+    word_chars = "".join(words)
     return TextCounts(
         words=len(words),
         sentences=sentence_count(text),
@@ -148,30 +152,31 @@ def count_text(text: str) -> TextCounts:
         polysyllabic=polysyllabic,
         fog_complex=fog_complex,
         not_easy=not_easy,
-        difficult_spellings=len(difficult),
-        letters=len(_NOT_WORD_OR_SPACE.sub("", non_space)),
-        non_space_chars=len(non_space),
+        difficult_spellings=difficult,
+        letters=len(word_chars) - word_chars.count("'"),
+        non_space_chars=non_space_chars,
         tokens=len(tokens),
-        linsear_write=_linsear_write(tokens, words),
+        linsear_write=_linsear_write(text, tokens, words),
     )
 
 
-def _linsear_write(tokens: list[str], words: list[str]) -> float:
+def _linsear_write(text: str, tokens: list[str], words: list[str]) -> float:
     """textstat's ``linsear_write_formula``: its first 100 words, 3 points per word of 3+
     syllables and 1 per other word, over the sentences of the tokens those words came from.
 
-    textstat strips each white-space token in turn until it has 100 non-empty words. A
-    token strips to a word exactly when it holds a word character (an apostrophe survives
-    only before letters), and stripping token by token gives the same words as stripping
-    the text, so the sample is ``words[:100]``; only the number of tokens it took is
-    counted here.
+    textstat strips each white-space token in turn until it has 100 non-empty words.
+    Stripping token by token gives the same words as stripping the text, so the sample is
+    ``words[:100]``; the tokens it took are those up to the 100th token with a word
+    character.
     """
     if len(tokens) > _LINSEAR_WORDS:
         sample = words[:_LINSEAR_WORDS]
-        used = found = 0
-        while used < len(tokens) and found < _LINSEAR_WORDS:
-            found += _WORD_CHARACTER.search(tokens[used]) is not None
-            used += 1
+        sample_end = len(text)
+        for found, token in enumerate(_TOKEN_WITH_WORD.finditer(text), start=1):
+            if found == _LINSEAR_WORDS:
+                sample_end = token.end()
+                break
+        used = len(text[:sample_end].split())
     else:
         sample, used = words, len(tokens)
     points = 0
