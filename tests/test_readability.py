@@ -27,7 +27,7 @@ from analysis.readability import (
 )
 from analysis.readability.hard import hardness_reason
 from analysis.readability.tables import COLUMNS, units
-from analysis.segment import segment
+from analysis.segment import Boilerplate, Paragraph, Segments, Sentence, segment
 from analysis.spans import Span
 from analysis.syllables import cmu_dictionary, use_cmudict_in_textstat, word_syllables
 
@@ -278,6 +278,29 @@ def test_quoted_and_narrative_split_the_body_by_the_quoted_spans(quoted_spans, q
     by_level = {u.level: u for u in units(QUOTE_TEXT, segment(QUOTE_TEXT), quoted_spans=quoted_spans)}
     assert by_level["quoted"].text == quoted
     assert by_level["narrative"].text == narrative
+
+
+def test_boilerplate_inside_the_body_is_cut_out_of_every_unit():
+    text = "Para one is here.\nShare this story.\nPara two is here."
+    first, furniture, second = Span(0, 17), Span(18, 35), Span(36, 53)
+    segments = Segments(
+        body=Span(0, 53),
+        boilerplate=(Boilerplate(furniture.start, furniture.end, "share_prompt"),),
+        paragraphs=(Paragraph(0, 17, True), Paragraph(18, 35, False), Paragraph(36, 53, True)),
+        sentences=(Sentence(0, 17, 0, True), Sentence(18, 35, 1, False), Sentence(36, 53, 2, True)),
+    )
+    assert [furniture.text_of(text), second.text_of(text)] == ["Share this story.", "Para two is here."]
+    found = units(text, segments, quoted_spans=[Span(20, 30)])
+    assert [(u.level, u.unit, u.text) for u in found] == [
+        ("body", 0, "Para one is here. Para two is here."),
+        ("paragraph", 0, "Para one is here."),
+        ("paragraph", 2, "Para two is here."),
+        ("sentence", 0, "Para one is here."),
+        ("sentence", 2, "Para two is here."),
+        ("quoted", 0, ""),
+        ("narrative", 0, "Para one is here. Para two is here."),
+    ]
+    assert (found[0].start, found[0].end, found[0].kit_sentences) == (first.start, second.end, 2)
 
 
 def test_quotes_outside_the_body_are_not_quoted_text():

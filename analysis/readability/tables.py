@@ -1,6 +1,7 @@
 """Readability of an article at every level, as a tidy table and as an ``extract`` record.
 
-Levels (only body paragraphs and sentences are scored):
+Levels (only body paragraphs and sentences are scored, and boilerplate is never scored:
+where a boilerplate span lies inside a unit it is cut out and the pieces joined by a space):
 
 - ``body``: the article body (``segments.body``);
 - ``paragraph`` / ``sentence``: each body paragraph / sentence;
@@ -11,8 +12,8 @@ Levels (only body paragraphs and sentences are scored):
 
 :func:`readability_table` columns: ``article_id``, ``level``, ``unit`` (index into
 ``segments.paragraphs`` / ``segments.sentences``; 0 for body, quoted and narrative),
-``start``, ``end`` (the unit's span; for quoted and narrative from the first piece's start
-to the last piece's end, missing when there is no piece), one column per score in
+``start``, ``end`` (from the first scored piece's start to the last one's end: the unit's
+span when nothing was cut; missing when there is no piece), one column per score in
 :data:`analysis.readability.scores.SCORE_KEYS`, and ``flags`` (a list of flag names, see
 :mod:`analysis.readability.scores`; read it as ``table["flags"]``, because ``table.flags``
 is pandas' own attribute).
@@ -52,12 +53,12 @@ class Unit:
     kit_sentences: int
 
 
-def _merged_quotes(body: Span, quoted_spans: Sequence[Span]) -> list[Span]:
-    """Quoted spans clipped to the body, sorted, overlapping ones merged."""
+def _merged_within(outer: Span, spans: Sequence[Span]) -> list[Span]:
+    """``spans`` clipped to ``outer``, sorted, overlapping or touching ones merged."""
     clipped = sorted(
-        Span(max(span.start, body.start), min(span.end, body.end))
-        for span in quoted_spans
-        if body.overlaps(span)
+        Span(max(span.start, outer.start), min(span.end, outer.end))
+        for span in spans
+        if outer.overlaps(span)
     )
     merged: list[Span] = []
     for span in clipped:
@@ -83,11 +84,12 @@ def _outside(span: Span, holes: Sequence[Span]) -> list[Span]:
     return pieces
 
 
-def _joined(level: str, text: str, pieces: Sequence[Span], kit_sentences: int) -> Unit:
+def _joined(level: str, unit: int, text: str, pieces: Sequence[Span], kit_sentences: int) -> Unit:
+    """A unit whose text is the non-blank ``pieces``, stripped and joined by a space."""
     pieces = [piece for piece in (strip_span(text, p.start, p.end) for p in pieces) if len(piece)]
     return Unit(
         level=level,
-        unit=0,
+        unit=unit,
         start=pieces[0].start if pieces else None,
         end=pieces[-1].end if pieces else None,
         text=" ".join(piece.text_of(text) for piece in pieces),
@@ -98,34 +100,32 @@ def _joined(level: str, text: str, pieces: Sequence[Span], kit_sentences: int) -
 def units(text: str, segments: Segments, *, quoted_spans: Sequence[Span] = ()) -> list[Unit]:
     """Every unit :func:`readability_table` scores, in level order (module docstring)."""
     body = segments.body
+    furniture = _merged_within(body, [Span(b.start, b.end) for b in segments.boilerplate])
     body_sentences = [(i, s) for i, s in enumerate(segments.sentences) if s.is_body]
-    found = [
-        Unit("body", 0, body.start, body.end, body.text_of(text), len(body_sentences))
-    ]
-    for i, paragraph in enumerate(segments.paragraphs):
-        if paragraph.is_body:
-            n_sentences = sum(1 for _, s in body_sentences if s.paragraph == i)
-            found.append(
-                Unit("paragraph", i, paragraph.start, paragraph.end,
-                     text[paragraph.start:paragraph.end], n_sentences)
-            )
-    for i, sentence in body_sentences:
-        found.append(
-            Unit("sentence", i, sentence.start, sentence.end, text[sentence.start:sentence.end], 1)
-        )
 
-    quotes = _merged_quotes(body, quoted_spans)
+    def unit_of(level: str, unit: int, span: Span, kit_sentences: int) -> Unit:
+        return _joined(level, unit, text, _outside(span, furniture), kit_sentences)
+
+    found = [unit_of("body", 0, body, len(body_sentences))]
+    for i, p in enumerate(segments.paragraphs):
+        if p.is_body:
+            n_sentences = sum(1 for _, s in body_sentences if s.paragraph == i)
+            found.append(unit_of("paragraph", i, Span(p.start, p.end), n_sentences))
+    for i, s in body_sentences:
+        found.append(unit_of("sentence", i, Span(s.start, s.end), 1))
+
+    quotes = _merged_within(body, quoted_spans)
+    quote_pieces = [piece for quote in quotes for piece in _outside(quote, furniture)]
     sentence_spans = [Span(s.start, s.end) for _, s in body_sentences]
     quoted_sentences = sum(1 for s in sentence_spans if any(s.overlaps(q) for q in quotes))
-    found.append(_joined("quoted", text, quotes, quoted_sentences))
+    found.append(_joined("quoted", 0, text, quote_pieces, quoted_sentences))
     narrative_pieces, narrative_sentences = [], 0
     for sentence in sentence_spans:
         pieces = [p for p in _outside(sentence, quotes) if p.text_of(text).strip()]
         narrative_pieces += pieces
         narrative_sentences += bool(pieces)
-    found.append(_joined("narrative", text, narrative_pieces, narrative_sentences))
+    found.append(_joined("narrative", 0, text, narrative_pieces, narrative_sentences))
     return found
-
 
 def readability_table(
     text: str,
@@ -167,4 +167,5 @@ def readability_record(
         for unit in units(text, segments, quoted_spans=quoted_spans)
         if unit.level in ("body", "quoted", "narrative")
     }
-    return {**by_level["body"], "voices": {"quoted": by_level["quoted"], "narrative": by_level["narrative"]}}
+    voices = {"quoted": by_level["quoted"], "narrative": by_level["narrative"]}
+    return {**by_level["body"], "voices": voices}
