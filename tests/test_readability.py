@@ -18,6 +18,7 @@ from analysis.readability import (
     SCORE_KEYS,
     SHORT_TEXT,
     SMOG_NEEDS_30_SENTENCES,
+    TEXTSTAT_UNDERCOUNTS_SENTENCES,
     UNSUPPORTED_LANGUAGE,
     hard_sentences,
     latin_letter_share,
@@ -195,6 +196,25 @@ def test_latin_letter_share_counts_letters_only(text, expected):
 def test_body_flags_say_when_scores_are_unreliable(text, expected_flags):
     record = readability_record(text, segment(text))
     assert record["flags"] == expected_flags
+
+
+def test_quoted_fragments_without_full_stops_are_flagged_as_undercounted():
+    text = (
+        'The minister said the plan was "a clear step forward for the city". '
+        'Critics called it "too little and far too late for the families". '
+        'A spokesman added that it was "under review by the whole cabinet".'
+    )
+    quotes = [Span(text.index(q), text.index(q) + len(q)) for q in (
+        "a clear step forward for the city",
+        "too little and far too late for the families",
+        "under review by the whole cabinet",
+    )]
+    table = readability_table(text, segment(text), quoted_spans=quotes)
+    quoted = table[table.level == "quoted"].iloc[0]
+    assert (quoted["sentence_count"], quoted["kit_sentences"]) == (1, 3)
+    assert TEXTSTAT_UNDERCOUNTS_SENTENCES in quoted["flags"]
+    body = table[table.level == "body"].iloc[0]
+    assert TEXTSTAT_UNDERCOUNTS_SENTENCES not in body["flags"]
 
 
 def test_unsupported_language_gets_no_english_scores():

@@ -15,6 +15,10 @@ equal to theirs; see :mod:`analysis.readability.formulas`) plus the kit's own co
 - ``short_text``: fewer than 100 words; grades of single sentences and short paragraphs
   swing widely, and Linsear Write is defined on a 100-word sample.
 - ``smog_needs_30_sentences``: SMOG was calibrated on 30-sentence samples.
+- ``textstat_undercounts_sentences``: textstat counts sentences by ``.``, ``!`` and ``?``;
+  when it finds fewer than half the sentences the kit's segmenter found, every
+  per-sentence average (and so every grade) is inflated. Typical for ``quoted`` text, whose
+  pieces often end without a full stop (``…on our service"``) and run together.
 
 Flagged-but-computed values are kept; the flags travel with them in every table and record.
 """
@@ -35,6 +39,7 @@ UNSUPPORTED_LANGUAGE = "unsupported_language"
 EMPTY_TEXT = "empty_text"
 SHORT_TEXT = "short_text"
 SMOG_NEEDS_30_SENTENCES = "smog_needs_30_sentences"
+TEXTSTAT_UNDERCOUNTS_SENTENCES = "textstat_undercounts_sentences"
 
 MIN_LATIN_SHARE = 0.5  # below this share of Latin letters, English formulas are not applied
 MIN_WORDS = 100
@@ -90,7 +95,7 @@ def is_supported_language(text: str) -> bool:
 
 
 def length_flags(text_scores: dict[str, float | int | None]) -> list[str]:
-    """The length flags (module docstring) for a supported text's :func:`scores`."""
+    """The length and sentence flags (module docstring) for a supported text's :func:`scores`."""
     if not text_scores["lexicon_count"]:
         return [EMPTY_TEXT]
     flags = []
@@ -98,6 +103,8 @@ def length_flags(text_scores: dict[str, float | int | None]) -> list[str]:
         flags.append(SHORT_TEXT)
     if text_scores["sentence_count"] < SMOG_MIN_SENTENCES:
         flags.append(SMOG_NEEDS_30_SENTENCES)
+    if 2 * text_scores["sentence_count"] < text_scores["kit_sentences"]:
+        flags.append(TEXTSTAT_UNDERCOUNTS_SENTENCES)
     return flags
 
 
