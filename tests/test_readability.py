@@ -198,7 +198,7 @@ def test_body_flags_say_when_scores_are_unreliable(text, expected_flags):
     assert record["flags"] == expected_flags
 
 
-def test_quoted_fragments_without_full_stops_are_flagged_as_undercounted():
+def test_each_quoted_fragment_counts_as_its_own_sentence():
     text = (
         'The minister said the plan was "a clear step forward for the city". '
         'Critics called it "too little and far too late for the families". '
@@ -211,10 +211,17 @@ def test_quoted_fragments_without_full_stops_are_flagged_as_undercounted():
     )]
     table = readability_table(text, segment(text), quoted_spans=quotes)
     quoted = table[table.level == "quoted"].iloc[0]
-    assert (quoted["sentence_count"], quoted["kit_sentences"]) == (1, 3)
-    assert TEXTSTAT_UNDERCOUNTS_SENTENCES in quoted["flags"]
-    body = table[table.level == "body"].iloc[0]
-    assert TEXTSTAT_UNDERCOUNTS_SENTENCES not in body["flags"]
+    assert (quoted["sentence_count"], quoted["kit_sentences"]) == (3, 3)
+    assert TEXTSTAT_UNDERCOUNTS_SENTENCES not in quoted["flags"]
+    narrative = table[table.level == "narrative"].iloc[0]
+    assert narrative["sentence_count"] == 3
+
+
+def test_lines_without_full_stops_are_flagged_as_undercounted_by_textstat():
+    text = "\n".join(["The council met on Monday to discuss the new budget plan"] * 4)
+    record = readability_record(text, segment(text))
+    assert (record["sentence_count"], record["kit_sentences"]) == (1, 4)
+    assert TEXTSTAT_UNDERCOUNTS_SENTENCES in record["flags"]
 
 
 def test_unsupported_language_gets_no_english_scores():
@@ -283,13 +290,13 @@ def quote_span(quoted: str) -> Span:
     [
         (
             [quote_span("the bridge will open in May")],
-            "the bridge will open in May",
+            "the bridge will open in May.",
             'The mayor said " " on Monday. Critics disagreed. "It is late," one said.',
         ),
         (
             [quote_span("the bridge will open in May"), quote_span("It is late,"), quote_span("will open")],
-            "the bridge will open in May It is late,",
-            'The mayor said " " on Monday. Critics disagreed. " " one said.',
+            "the bridge will open in May. It is late.",
+            'The mayor said " " on Monday. Critics disagreed. " one said.',
         ),
         ([Span(0, 0)], "", QUOTE_TEXT),  # an empty span quotes nothing
     ],

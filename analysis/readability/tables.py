@@ -6,9 +6,10 @@ where a boilerplate span lies inside a unit it is cut out and the pieces joined 
 - ``body``: the article body (``segments.body``);
 - ``paragraph`` / ``sentence``: each body paragraph / sentence;
 - ``quoted``: the text of the quoted spans that lie in the body, clipped to it, merged
-  where they overlap and joined by a space;
-- ``narrative``: the body sentences with the quoted spans cut out, pieces joined by a space
-  (the reporter's own words).
+  where they overlap; each quote is closed as a sentence (a full stop is added where it
+  ends without one) and the quotes are joined by a space;
+- ``narrative``: the body sentences with the quoted spans cut out (the reporter's own
+  words); each sentence's remaining pieces are joined by a space and closed as a sentence.
 
 :func:`readability_table` columns: ``article_id``, ``level``, ``unit`` (index into
 ``segments.paragraphs`` / ``segments.sentences``; 0 for body, quoted and narrative),
@@ -23,6 +24,7 @@ with the quoted and narrative rows under ``voices``.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -51,6 +53,16 @@ class Unit:
     end: int | None
     text: str
     kit_sentences: int
+
+
+# A sentence end: . ! ? or … , then any closing quotes or brackets.
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+_WORD_CHARACTER = re.compile(r"\w")
+
+
+def _has_words(piece: str) -> bool:
+    """True if a fragment holds a word, not just punctuation left around a cut-out quote."""
+    return _WORD_CHARACTER.search(piece) is not None
 
 
 def _merged_within(outer: Span, spans: Sequence[Span]) -> list[Span]:
@@ -84,15 +96,33 @@ def _outside(span: Span, holes: Sequence[Span]) -> list[Span]:
     return pieces
 
 
-def _joined(level: str, unit: int, text: str, pieces: Sequence[Span], kit_sentences: int) -> Unit:
-    """A unit whose text is the non-blank ``pieces``, stripped and joined by a space."""
-    pieces = [piece for piece in (strip_span(text, p.start, p.end) for p in pieces) if len(piece)]
+def _closed(sentence: str) -> str:
+    """``sentence`` ending in sentence punctuation, so textstat counts it as one sentence."""
+    if _SENTENCE_END.search(sentence):
+        return sentence
+    return sentence.rstrip(",;:–—- ") + "."
+
+
+def _joined(
+    level: str, unit: int, text: str, groups: Sequence[Sequence[Span]], kit_sentences: int, *, close_groups: bool = False
+) -> Unit:
+    """A unit whose text is the non-blank pieces of ``groups``, stripped and joined by a space.
+
+    With ``close_groups`` each group is made to end as a sentence: quoted and narrative
+    units are stitched from fragments (a quote, a sentence with its quote cut out), and
+    without a full stop between them textstat would read the lot as one long sentence.
+    """
+    stripped = [[p for p in (strip_span(text, q.start, q.end) for q in group) if len(p)] for group in groups]
+    stripped = [group for group in stripped if group]
+    sentences = [" ".join(piece.text_of(text) for piece in group) for group in stripped]
+    if close_groups:
+        sentences = [_closed(sentence) for sentence in sentences]
     return Unit(
         level=level,
         unit=unit,
-        start=pieces[0].start if pieces else None,
-        end=pieces[-1].end if pieces else None,
-        text=" ".join(piece.text_of(text) for piece in pieces),
+        start=stripped[0][0].start if stripped else None,
+        end=stripped[-1][-1].end if stripped else None,
+        text=" ".join(sentences),
         kit_sentences=kit_sentences,
     )
 
@@ -104,7 +134,7 @@ def units(text: str, segments: Segments, *, quoted_spans: Sequence[Span] = ()) -
     body_sentences = [(i, s) for i, s in enumerate(segments.sentences) if s.is_body]
 
     def unit_of(level: str, unit: int, span: Span, kit_sentences: int) -> Unit:
-        return _joined(level, unit, text, _outside(span, furniture), kit_sentences)
+        return _joined(level, unit, text, [_outside(span, furniture)], kit_sentences)
 
     found = [unit_of("body", 0, body, len(body_sentences))]
     for i, p in enumerate(segments.paragraphs):
@@ -115,16 +145,16 @@ def units(text: str, segments: Segments, *, quoted_spans: Sequence[Span] = ()) -
         found.append(unit_of("sentence", i, Span(s.start, s.end), 1))
 
     quotes = _merged_within(body, quoted_spans)
-    quote_pieces = [piece for quote in quotes for piece in _outside(quote, furniture)]
+    quote_groups = [_outside(quote, furniture) for quote in quotes]
     sentence_spans = [Span(s.start, s.end) for _, s in body_sentences]
     quoted_sentences = sum(1 for s in sentence_spans if any(s.overlaps(q) for q in quotes))
-    found.append(_joined("quoted", 0, text, quote_pieces, quoted_sentences))
-    narrative_pieces, narrative_sentences = [], 0
+    found.append(_joined("quoted", 0, text, quote_groups, quoted_sentences, close_groups=True))
+    narrative_groups = []
     for sentence in sentence_spans:
-        pieces = [p for p in _outside(sentence, quotes) if p.text_of(text).strip()]
-        narrative_pieces += pieces
-        narrative_sentences += bool(pieces)
-    found.append(_joined("narrative", 0, text, narrative_pieces, narrative_sentences))
+        pieces = [p for p in _outside(sentence, quotes) if _has_words(p.text_of(text))]
+        if pieces:
+            narrative_groups.append(pieces)
+    found.append(_joined("narrative", 0, text, narrative_groups, len(narrative_groups), close_groups=True))
     return found
 
 def readability_table(
