@@ -41,7 +41,7 @@ import pandas as pd
 from analysis.quote_marks import QuotedSpan, opens_quotation, quoted_spans
 from analysis.segment import Segments
 from analysis.spans import Span
-from analysis.speakers import CandidateIndex, resolve_speakers, speaker_after, speaker_before
+from analysis.speakers import CandidateIndex, resolve_speakers, speaker_after, speaker_before, subject_before
 
 QUOTE_COLUMNS = [
     "article_id", "quote", "kind", "content_start", "content_end", "content_spans",
@@ -59,6 +59,12 @@ _NOT_REPORTING_NEXT = frozenset("to by for with about up off as into from of out
 _PASSIVE_BEFORE = re.compile(r"(?:\b(?:is|was|were|are|be|been|being|to)\s+)$", re.IGNORECASE)
 _CLAUSE_SUBJECTS = frozenset("he she it they we i there".split())
 _TELL_VERBS = frozenset("tell tells told telling assured informed reminded".split())
+_ASK_VERBS = frozenset("ask asks asked asking".split())
+# "asked whether …", "asked a simple question: …", "asked him if …"
+_QUESTION_NEXT = re.compile(
+    r"\s+(?:(?:him|her|them|us|me|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)\s+)?"
+    r"(?:whether|if|what|who|whom|why|how|when|where|which|about|a\s+(?:simple\s+)?question)\b"
+)
 _ACCORDING = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
 # "…," she elaborated / the senator explained / Mr. Bozell answers
 _ANY_VERB_FRAME = re.compile(
@@ -373,13 +379,13 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan]) 
     cue_word = text[cue.start:cue.end].lower()
 
     # "…, said X." and "…, X said." : the content is what precedes the frame.
-    if before.endswith(",") and not cue_word.endswith("ing"):
+    if before.endswith(",") and not cue_word.endswith("ing") and cue.kind != "object":
         speaker = speaker_after(text, cue.end, hi)
         content = _trim_content(text, lo, lo + len(before) - 1)
         if speaker and content and _is_trailing(text[speaker.end:hi]):
             return _Draft("indirect", [content], cue_span, speaker, "indirect-cue-speaker-after", 0.75)
     if _is_trailing(tail):
-        speaker = speaker_before(text, lo, cue.start)
+        speaker = speaker_before(text, lo, cue.start) if cue.kind != "object" else None
         if speaker is not None:
             comma = text.rfind(",", lo, speaker.start)
             if comma > lo and not text[comma + 1:speaker.start].strip():
@@ -390,6 +396,8 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan]) 
 
     if next_word in _NOT_REPORTING_NEXT:
         return None
+    if cue_word in _ASK_VERBS and not _QUESTION_NEXT.match(tail):
+        return None  # "asked Twitter to give details": a request, not a reported question
     # "…, contending (that) …": a participle whose speaker is the clause subject.
     if cue_word.endswith("ing") and before.endswith(","):
         speaker = _clause_subject(text, lo, lo + len(before) - 1)
@@ -398,16 +406,20 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan]) 
             return _Draft("indirect", [content], cue_span, speaker, "indirect-participle", 0.65)
         return None
     speaker = speaker_before(text, lo, cue.start)
+    if speaker is None and cue.kind == "speech":
+        speaker = subject_before(text, lo, cue.start)
     if speaker is None:
         return None
     clause_next = next_word == "that" or tail.lstrip().startswith(":")
     if cue.kind == "speech-that" and next_word in _CLAUSE_SUBJECTS:
         clause_next = True
-    if cue.kind != "speech" and not clause_next:
+    if cue.kind not in ("speech", "object") and not clause_next:
         return None
     content = _content_after(text, cue, hi)
     if content is None:
         return None
+    if cue.kind == "object":
+        return _Draft("indirect", [content], cue_span, speaker, "indirect-object", 0.6)
     rule = "indirect-speaker-cue" if cue.kind.startswith("speech") else f"indirect-{cue.kind}-that"
     return _Draft("indirect", [content], cue_span, speaker, rule, 0.8 if cue.kind.startswith("speech") else 0.6)
 

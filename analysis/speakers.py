@@ -116,6 +116,43 @@ def speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
     return Span(tokens[first][0], end)
 
 
+# Words that open an introductory phrase before the subject ("When asked …, 59 percent said").
+_INTRO_OPENERS = frozenset(
+    "when after as while if asked in on at around during speaking since before despite although "
+    "though but and yet still meanwhile however earlier later last this in".split()
+)
+MAX_SUBJECT_TOKENS = 30
+
+
+def subject_before(text: str, lo: int, cue_start: int) -> Span | None:
+    """A looser speaker for strong cues when :func:`speaker_before` finds none: the whole
+    clause subject from the sentence start (or after an introductory phrase) to the cue,
+    e.g. ``Sen. Bernie Sanders (I-Vt.)``, ``Rep. Lee Zeldin of New York, a Trump supporter``,
+    ``Twenty-four percent``. None when that stretch is long or does not read as a subject."""
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, lo, cue_start)]
+    while tokens and (tokens[-1][2].lower() in _BETWEEN or tokens[-1][2] == ","):
+        tokens.pop()
+    if tokens and tokens[0][2].lower() in _INTRO_OPENERS:
+        comma = next((i for i, t in enumerate(tokens) if t[2] == ","), None)
+        if comma is None:
+            return None
+        tokens = tokens[comma + 1:]
+    if not tokens or len(tokens) > MAX_SUBJECT_TOKENS:
+        return None
+    first = tokens[0][2]
+    if not (_is_name(first) or first.lower() in _DETERMINERS or first.lower() in speaker_words()):
+        return None
+    if any(word.lower() in _SUBJECT_BREAKS for _, _, word in tokens):
+        return None
+    return Span(tokens[0][0], tokens[-1][1])
+
+
+# A subject stretch holding one of these is a clause, not a noun phrase.
+_SUBJECT_BREAKS = frozenset(
+    "is was are were be been said says told say that because if when while but and . ; : \" “ ” «".split()
+) - {"and"}
+
+
 def _determined(tokens: list[tuple[int, int, str]], head: int) -> bool:
     """``the GOP front-runner``: a short phrase opened by a determiner ending at ``head``."""
     for index in range(head - 1, max(-1, head - 5), -1):
