@@ -59,6 +59,7 @@ _NOT_REPORTING_NEXT = frozenset("to by for with about up off as into from of out
 _PASSIVE_BEFORE = re.compile(r"(?:\b(?:is|was|were|are|be|been|being|to)\s+)$", re.IGNORECASE)
 _CLAUSE_SUBJECTS = frozenset("he she it they we i there".split())
 _TELL_VERBS = frozenset("tell tells told telling assured informed reminded".split())
+_NAMING_VERBS = frozenset("called calls".split())
 _ASK_VERBS = frozenset("ask asks asked asking".split())
 # "asked whether …", "asked a simple question: …", "asked him if …"
 _QUESTION_NEXT = re.compile(
@@ -349,12 +350,38 @@ def _continues_last(text: str, cues: _CueIndex, last: _Draft, quote: QuotedSpan,
 
 # ----- indirect speech --------------------------------------------------------------------
 
+# "Sanders: Clinton Email Story Has Moved", "JAKE TAPPER: Donald Trump released …": a short
+# name, a colon, then what the named one said (headlines and transcripts).
+_NAME_COLON = re.compile(
+    r"(?P<speaker>(?:[A-Z][\w.'’-]*|of|the)(?:[ \xa0]+(?:[A-Z][\w.'’-]*|of|the)){0,4}):[ \xa0]+(?=[\"“‘'A-Z0-9])"
+)
+_NOT_SPEAKER_LABELS = frozenset(
+    "note update updated editor photo photos video watch read related see source sources correction "
+    "q a by also and but the".split()
+)
+
+
+def _name_colon(text: str, start: int, end: int) -> _Draft | None:
+    match = _NAME_COLON.match(text, start, end)
+    if match is None or match.group("speaker").split()[0].lower().strip(".") in _NOT_SPEAKER_LABELS:
+        return None
+    content = _trim_content(text, match.end(), end)
+    if content is None or _word_count(text, content.start, content.end) < 3:
+        return None
+    colon = match.end("speaker")
+    return _Draft("indirect", [content], Span(colon, colon + 1), Span(*match.span("speaker")), "name-colon", 0.6)
+
+
 def _indirect(text: str, regions: list[_Region], cues: _CueIndex, quotes: list[QuotedSpan], used_cues: set[int]) -> list[_Draft]:
     drafts: list[_Draft] = []
     quote_starts = [q.start for q in quotes]
     for region in regions:
         for sentence_start, sentence_end in region.sentences:
             taken_until = sentence_start
+            labelled = _name_colon(text, sentence_start, sentence_end)
+            if labelled is not None:
+                drafts.append(labelled)
+                taken_until = sentence_end
             for cue in cues.between(sentence_start, sentence_end):
                 if cue.start in used_cues or cue.start < taken_until or _inside(cue.start, quotes, quote_starts):
                     continue
@@ -405,7 +432,11 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan]) 
         if speaker and content:
             return _Draft("indirect", [content], cue_span, speaker, "indirect-participle", 0.65)
         return None
+    if cue.kind == "object" and text[cue.start - 1:cue.start] == "-":
+        return None  # so-called
     speaker = speaker_before(text, lo, cue.start)
+    if speaker is not None and cue_word in _NAMING_VERBS and text[speaker.start:speaker.end].lower().startswith(("a ", "an ")):
+        return None  # "a group called Citizens for Trump" names, it does not report
     if speaker is None and cue.kind == "speech":
         speaker = subject_before(text, lo, cue.start)
     if speaker is None:
