@@ -135,7 +135,7 @@ def _trie_regex(words: list[str]) -> str:
 def _cue_pattern() -> re.Pattern[str]:
     alternation = _trie_regex(list(cue_words()))
     # Verbs are matched in lower case only ("State" and "Says" in names are not cues).
-    return re.compile(rf"\b(?:[Aa]ccording\s+to|{alternation})\b")
+    return re.compile(rf"(?<!\w)(?:[Aa]ccording\s+to|{alternation})\b")
 
 
 class _CueIndex:
@@ -199,8 +199,11 @@ def _trim_content(text: str, start: int, end: int) -> Span | None:
     return Span(start, end)
 
 
+_DOUBLE_QUOTE_CHAR = re.compile("[\"“”„‟«»]")
+
+
 def _has_quote_mark(text: str, spans) -> bool:
-    return any(ch in "\"“”„‟«»" for span in spans for ch in text[span.start:span.end])
+    return any(_DOUBLE_QUOTE_CHAR.search(text, span.start, span.end) for span in spans)
 
 
 def _inside(position: int, spans: list[QuotedSpan], starts: list[int]) -> bool:

@@ -42,6 +42,8 @@ _DETERMINERS = frozenset("the a an his her its their our my your one two three s
 _TITLES = re.compile(r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Lt|Col|Rev|St)\.?$")
 _POSSESSIVE = re.compile(r"['’]s?$")
 MAX_SPEAKER_TOKENS = 9
+# Characters read back from a cue: room for a 30-token appositive speaker.
+SPEAKER_WINDOW = 250
 MAX_APPOSITIVE_TOKENS = 30
 # Words after an inverted cue ("said Trump in a statement") that end the speaker.
 _AFTER_STOP = frozenset("in on at during when while after before as to via last this earlier that who adding noting".split())
@@ -82,7 +84,7 @@ def _head_ok(token: str) -> bool:
 
 def speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
     """The speaker phrase ending just before ``cue_start`` (not before ``lo``), or None."""
-    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, max(lo, cue_start - 400), cue_start)]
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, max(lo, cue_start - SPEAKER_WINDOW), cue_start)]
     i = len(tokens) - 1
     while i >= 0 and tokens[i][2].lower() in _BETWEEN:
         i -= 1
@@ -262,6 +264,9 @@ _NOT_NAMES = frozenset(
 )
 
 
+BEFORE_WINDOW = 1000
+
+
 class CandidateIndex:
     """A minimal entity index: capitalised names in the body with a guessed type.
 
@@ -327,7 +332,22 @@ class CandidateIndex:
         return inside[0] if inside else None
 
     def before(self, position: int, *, types=None, categories=None) -> list[Candidate]:
-        return [m for m in reversed(self.mentions) if m.end <= position and (types is None or m.type in types)]
+        if self._mentions is None:
+            # Pronouns refer back a few sentences at most: read names in a window only.
+            window_start = max(0, position - BEFORE_WINDOW)
+            found: list[Candidate] = []
+            surnames: dict[str, str] = {}
+            for start, end in self._regions:
+                if end <= window_start or start >= position:
+                    continue
+                for match in _NAME.finditer(self._text, max(start, window_start), min(end, position)):
+                    candidate = self._candidate(match, surnames)
+                    if candidate is not None:
+                        found.append(candidate)
+            mentions = found
+        else:
+            mentions = self.mentions
+        return [m for m in reversed(mentions) if m.end <= position and (types is None or m.type in types)]
 
 
 def _named_in(text: str, span: Span, index) -> tuple[str, str] | None:
