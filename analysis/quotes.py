@@ -59,6 +59,8 @@ _NOT_REPORTING_NEXT = frozenset("to by for with about up off as into from of out
 _PASSIVE_BEFORE = re.compile(r"(?:\b(?:is|was|were|are|be|been|being|to)\s+)$", re.IGNORECASE)
 _CLAUSE_SUBJECTS = frozenset("he she it they we i there".split())
 _TELL_VERBS = frozenset("tell tells told telling assured informed reminded".split())
+_PRONOUN_SPEAKER = re.compile(r"(?i:he|she|it|they|we|i|you|who|which)")
+_AND_BEFORE = re.compile(r"\band\s+$")
 _NAMING_VERBS = frozenset("called calls".split())
 _ASK_VERBS = frozenset("ask asks asked asking".split())
 # "asked whether …", "asked a simple question: …", "asked him if …"
@@ -440,13 +442,17 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan]) 
     speaker = speaker_before(text, lo, cue.start)
     if speaker is not None and cue_word in _NAMING_VERBS and text[speaker.start:speaker.end].lower().startswith(("a ", "an ")):
         return None  # "a group called Citizens for Trump" names, it does not report
-    if speaker is None and cue.kind == "speech":
+    if speaker is None and cue.kind.startswith("speech") and _AND_BEFORE.search(text, max(lo, cue.start - 6), cue.start):
+        speaker = _clause_subject(text, lo, cue.start)  # "She declared … and said that …"
+    elif speaker is None and cue.kind == "speech":
         speaker = subject_before(text, lo, cue.start)
     if speaker is None:
         return None
     clause_next = next_word == "that" or tail.lstrip().startswith(":")
     if cue.kind == "speech-that" and next_word in _CLAUSE_SUBJECTS:
         clause_next = True
+    if cue.kind == "evidence" and not _PRONOUN_SPEAKER.fullmatch(text, speaker.start, speaker.end):
+        clause_next = True  # "a new poll shows Sanders leading": findings report a clause directly
     if cue.kind not in ("speech", "object") and not clause_next:
         return None
     content = _content_after(text, cue, hi)

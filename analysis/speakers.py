@@ -92,6 +92,8 @@ def speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
         return None
     if tokens[i][2] == ",":
         return _appositive_speaker(text, tokens[:i])
+    if tokens[i][2].lower() in _STOP:
+        return None  # "the crowd and said": a coordinated verb, no speaker right here
     head_ok = _head_ok(tokens[i][2])
     if not head_ok and not _POSSESSIVE.search(tokens[i][2]):
         head_ok = _determined(tokens, i)

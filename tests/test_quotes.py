@@ -274,3 +274,17 @@ def test_pipeline_resolves_speakers_with_the_shared_entity_index(bundled_text):
     record = analyze_article(from_text(bundled_text))
     assert len(record["quotes"]) == 7
     assert {q["speaker_entity"] for q in record["quotes"]} == {"Twitter"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A new survey shows most drivers want cheaper fares.",
+         ("indirect", ("most drivers want cheaper fares",), "shows", "A new survey")),
+        ("She thanked the crowd and said that the fight was not over.",
+         ("indirect", ("that the fight was not over",), "said", "She")),
+    ],
+)
+def test_findings_and_coordinated_cues(text, expected):
+    (attribution,) = _quotes(text)
+    assert _as_text(text, attribution) == expected
