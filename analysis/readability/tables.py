@@ -1,0 +1,171 @@
+"""Readability of an article at every level, as a tidy table and as an ``extract`` record.
+
+Levels (only body paragraphs and sentences are scored, and boilerplate is never scored:
+where a boilerplate span lies inside a unit it is cut out and the pieces joined by a space):
+
+- ``body``: the article body (``segments.body``);
+- ``paragraph`` / ``sentence``: each body paragraph / sentence;
+- ``quoted``: the text of the quoted spans that lie in the body, clipped to it, merged
+  where they overlap and joined by a space;
+- ``narrative``: the body sentences with the quoted spans cut out, pieces joined by a space
+  (the reporter's own words).
+
+:func:`readability_table` columns: ``article_id``, ``level``, ``unit`` (index into
+``segments.paragraphs`` / ``segments.sentences``; 0 for body, quoted and narrative),
+``start``, ``end`` (from the first scored piece's start to the last one's end: the unit's
+span when nothing was cut; missing when there is no piece), one column per score in
+:data:`analysis.readability.scores.SCORE_KEYS`, and ``flags`` (a list of flag names, see
+:mod:`analysis.readability.scores`; read it as ``table["flags"]``, because ``table.flags``
+is pandas' own attribute).
+
+:func:`readability_record` is the body row as a JSON-ready dict (``None``, never NaN),
+with the quoted and narrative rows under ``voices``.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from analysis.readability.formulas import COUNTS
+from analysis.readability.scores import SCORE_KEYS, assessed_scores
+from analysis.spans import Span, strip_span
+
+if TYPE_CHECKING:
+    from analysis.segment import Segments
+
+LEVELS = ("body", "paragraph", "sentence", "quoted", "narrative")
+COLUMNS = ("article_id", "level", "unit", "start", "end", *SCORE_KEYS, "flags")
+_INTEGER_COLUMNS = ("start", "end", *COUNTS, "kit_words", "kit_sentences")
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One scored piece of an article: its level, index, span, text and sentence count."""
+
+    level: str
+    unit: int
+    start: int | None
+    end: int | None
+    text: str
+    kit_sentences: int
+
+
+def _merged_within(outer: Span, spans: Sequence[Span]) -> list[Span]:
+    """``spans`` clipped to ``outer``, sorted, overlapping or touching ones merged."""
+    clipped = sorted(
+        Span(max(span.start, outer.start), min(span.end, outer.end))
+        for span in spans
+        if outer.overlaps(span)
+    )
+    merged: list[Span] = []
+    for span in clipped:
+        if merged and span.start <= merged[-1].end:
+            merged[-1] = Span(merged[-1].start, max(merged[-1].end, span.end))
+        else:
+            merged.append(span)
+    return merged
+
+
+def _outside(span: Span, holes: Sequence[Span]) -> list[Span]:
+    """The parts of ``span`` not covered by the sorted, disjoint ``holes``."""
+    pieces = []
+    cursor = span.start
+    for hole in holes:
+        if hole.end <= cursor or hole.start >= span.end:
+            continue
+        if hole.start > cursor:
+            pieces.append(Span(cursor, hole.start))
+        cursor = max(cursor, hole.end)
+    if cursor < span.end:
+        pieces.append(Span(cursor, span.end))
+    return pieces
+
+
+def _joined(level: str, unit: int, text: str, pieces: Sequence[Span], kit_sentences: int) -> Unit:
+    """A unit whose text is the non-blank ``pieces``, stripped and joined by a space."""
+    pieces = [piece for piece in (strip_span(text, p.start, p.end) for p in pieces) if len(piece)]
+    return Unit(
+        level=level,
+        unit=unit,
+        start=pieces[0].start if pieces else None,
+        end=pieces[-1].end if pieces else None,
+        text=" ".join(piece.text_of(text) for piece in pieces),
+        kit_sentences=kit_sentences,
+    )
+
+
+def units(text: str, segments: Segments, *, quoted_spans: Sequence[Span] = ()) -> list[Unit]:
+    """Every unit :func:`readability_table` scores, in level order (module docstring)."""
+    body = segments.body
+    furniture = _merged_within(body, [Span(b.start, b.end) for b in segments.boilerplate])
+    body_sentences = [(i, s) for i, s in enumerate(segments.sentences) if s.is_body]
+
+    def unit_of(level: str, unit: int, span: Span, kit_sentences: int) -> Unit:
+        return _joined(level, unit, text, _outside(span, furniture), kit_sentences)
+
+    found = [unit_of("body", 0, body, len(body_sentences))]
+    for i, p in enumerate(segments.paragraphs):
+        if p.is_body:
+            n_sentences = sum(1 for _, s in body_sentences if s.paragraph == i)
+            found.append(unit_of("paragraph", i, Span(p.start, p.end), n_sentences))
+    for i, s in body_sentences:
+        found.append(unit_of("sentence", i, Span(s.start, s.end), 1))
+
+    quotes = _merged_within(body, quoted_spans)
+    quote_pieces = [piece for quote in quotes for piece in _outside(quote, furniture)]
+    sentence_spans = [Span(s.start, s.end) for _, s in body_sentences]
+    quoted_sentences = sum(1 for s in sentence_spans if any(s.overlaps(q) for q in quotes))
+    found.append(_joined("quoted", 0, text, quote_pieces, quoted_sentences))
+    narrative_pieces, narrative_sentences = [], 0
+    for sentence in sentence_spans:
+        pieces = [p for p in _outside(sentence, quotes) if p.text_of(text).strip()]
+        narrative_pieces += pieces
+        narrative_sentences += bool(pieces)
+    found.append(_joined("narrative", 0, text, narrative_pieces, narrative_sentences))
+    return found
+
+def readability_table(
+    text: str,
+    segments: Segments,
+    *,
+    article_id: str = "",
+    quoted_spans: Sequence[Span] = (),
+) -> pd.DataFrame:
+    """One row per scored unit of the article (columns in the module docstring)."""
+    rows = [
+        {
+            "article_id": article_id,
+            "level": unit.level,
+            "unit": unit.unit,
+            "start": unit.start,
+            "end": unit.end,
+            **assessed_scores(unit.text, kit_sentences=unit.kit_sentences),
+        }
+        for unit in units(text, segments, quoted_spans=quoted_spans)
+    ]
+    table = pd.DataFrame(rows, columns=list(COLUMNS))
+    float_columns = [key for key in SCORE_KEYS if key not in _INTEGER_COLUMNS]
+    return table.astype(
+        {"article_id": str, "level": str, "unit": "int64"}
+        | {column: "Int64" for column in _INTEGER_COLUMNS}
+        | {column: "float64" for column in float_columns}
+    )
+
+
+def readability_record(
+    text: str, segments: Segments, *, quoted_spans: Sequence[Span] = ()
+) -> dict[str, object]:
+    """The body's scores and ``flags``, plus ``voices``: the quoted and narrative scores.
+
+    JSON-serialisable: plain ints, floats, strings, lists and ``None``.
+    """
+    by_level = {
+        unit.level: assessed_scores(unit.text, kit_sentences=unit.kit_sentences)
+        for unit in units(text, segments, quoted_spans=quoted_spans)
+        if unit.level in ("body", "quoted", "narrative")
+    }
+    voices = {"quoted": by_level["quoted"], "narrative": by_level["narrative"]}
+    return {**by_level["body"], "voices": voices}
