@@ -9,7 +9,9 @@ returns :class:`Attribution` items sorted by their first content character:
   that carry on right after it are further content spans of the same attribution;
 - ``indirect``: reported speech around a cue verb (``X said (that) …``, ``…, X said.``,
   ``…, said X.``, ``according to X, …``, ``…, according to X.``, ``X told reporters
-  that …``, ``…, contending …``);
+  that …``, ``…, contending …``), stance verbs with their object as content (``X called
+  the plan “reckless”``, ``X criticized the budget``), findings (``a poll shows …``) and
+  name-colon headlines (``Sanders: Clinton Email Story Has Moved``);
 - ``mixed``: indirect speech with a quoted phrase inside its content.
 
 Quotations with no frame and no attribution to join (scare quotes, titles: ``an alleged
