@@ -39,7 +39,7 @@ ENGINES = ("local", "dask")
 # Rows of a corpus table read at a time.
 CHUNK_ROWS = 500
 # Articles per Parquet part file (and the granularity of resuming a Parquet output).
-PART_ARTICLES = 1000
+PART_ARTICLES = 500
 
 
 @dataclass(frozen=True)
