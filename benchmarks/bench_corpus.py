@@ -114,27 +114,51 @@ def timed(function) -> tuple[float, object]:
     return time.perf_counter() - started, result
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process and of its reaped children (the --jobs worker processes)."""
+    import resource
+
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def dask_worker_cpu(client) -> float:
+    import resource
+
+    def worker_cpu() -> float:
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        return usage.ru_utime + usage.ru_stime
+
+    return sum(client.run(worker_cpu).values())
+
+
 def bench_scaling(frame: pd.DataFrame, workdir: Path, *, jobs: int) -> None:
     from dask.distributed import Client, LocalCluster
 
     table = workdir / "polnear.parquet"
     frame.to_parquet(table, row_group_size=100)
     print(f"scaling: load before {load_average()}")
-    one, _ = timed(lambda: extract.run_extract([table], out_dir=workdir / "one", jobs=1))
-    many, _ = timed(lambda: extract.run_extract([table], out_dir=workdir / "many", jobs=jobs))
+    timings = {}
+    for label, options in (("--jobs 1", {"jobs": 1}), (f"--jobs {jobs}", {"jobs": jobs})):
+        cpu_before = cpu_seconds()
+        seconds, _ = timed(lambda: extract.run_extract([table], out_dir=workdir / label.replace(" ", ""), **options))
+        timings[label] = (seconds, cpu_seconds() - cpu_before)
     startup, cluster = timed(lambda: LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None))
-    with cluster, Client(cluster):
-        dask_seconds, _ = timed(lambda: extract.run_extract(
+    with cluster, Client(cluster) as client:
+        cpu_before = cpu_seconds() + dask_worker_cpu(client)
+        seconds, _ = timed(lambda: extract.run_extract(
             [table], out_dir=workdir / "dask", engine="dask", scheduler=cluster.scheduler_address
         ))
-    print(f"  extract --jobs 1: {one:.1f} s")
-    print(f"  extract --jobs {jobs}: {many:.1f} s = {one / many:.2f}x")
-    print(f"  Dask LocalCluster, {jobs} workers: {dask_seconds:.1f} s = {one / dask_seconds:.2f}x (cluster start-up {startup:.1f} s, not included)")
-    print(f"  load after {load_average()}")
-    reference = corpus.read_tables(workdir / "one")
+        timings["dask"] = (seconds, cpu_seconds() + dask_worker_cpu(client) - cpu_before)
+    one = timings["--jobs 1"][0]
+    for label, (seconds, cpu) in timings.items():
+        name = f"Dask LocalCluster, {jobs} workers" if label == "dask" else f"extract {label}"
+        print(f"  {name}: {seconds:.1f} s wall = {one / seconds:.2f}x; CPU {cpu:.1f} s (this process, its children, Dask workers)")
+    print(f"  Dask cluster start-up {startup:.1f} s, not included; load after {load_average()}")
+    reference = corpus.read_tables(workdir / "--jobs1")
     pandas_tables = corpus.analyze(pd.read_parquet(table), source=str(table), jobs=jobs)
     checks = {
-        f"--jobs {jobs}": corpus.read_tables(workdir / "many"),
+        f"--jobs {jobs}": corpus.read_tables(workdir / f"--jobs{jobs}"),
         "dask": corpus.read_tables(workdir / "dask"),
         "corpus.analyze(pandas)": pandas_tables,
     }
