@@ -96,6 +96,35 @@ def bench_speed(frame: pd.DataFrame) -> None:
     else:
         print(f"  textstat's 12 functions alone: {textstat_seconds:.1f} s = {words / textstat_seconds:,.0f} words/s")
         print(f"  pipeline / textstat speed: {textstat_seconds / pipeline_seconds:.2f}x")
+    bench_stages(texts)
+
+
+def bench_stages(texts: list[str]) -> None:
+    """Seconds per stage, called in the order analyze_article calls them."""
+    from analysis.entities import build_entity_index
+    from analysis.mentions import find_mentions
+    from analysis.quotes import find_quotes
+    from analysis.readability import readability_record
+    from analysis.segment import segment
+
+    spent = dict.fromkeys(("segment", "entity index", "quotes", "mentions", "readability"), 0.0)
+    for text in texts:
+        started = time.perf_counter()
+        segments = segment(text)
+        spent["segment"] += time.perf_counter() - started
+        started = time.perf_counter()
+        entities = build_entity_index(text, segments)
+        spent["entity index"] += time.perf_counter() - started
+        started = time.perf_counter()
+        attributions = find_quotes(text, segments, entities=entities)
+        spent["quotes"] += time.perf_counter() - started
+        started = time.perf_counter()
+        find_mentions(text, segments, attributions, entities=entities)
+        spent["mentions"] += time.perf_counter() - started
+        started = time.perf_counter()
+        readability_record(text, segments, quoted_spans=[span for a in attributions for span in a.content])
+        spent["readability"] += time.perf_counter() - started
+    print("  by stage: " + ", ".join(f"{stage} {seconds:.1f} s" for stage, seconds in spent.items()))
 
 
 def same_tables(left, right) -> bool:
