@@ -3,10 +3,13 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
-INPUT ?= data/articles
+# INPUT: a file, folder or corpus table; empty means the bundled article and sample corpus.
+INPUT ?=
 REPORTS ?= reports
+DEFAULT_INPUT := data/articles data/corpus/articles.csv
+CHROMIUM := /usr/bin/chromium
 
-.PHONY: setup report test lab bench clean
+.PHONY: setup report test browser lab bench clean
 
 setup: $(STAMP)
 
@@ -16,11 +19,27 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# Executes every notebook on INPUT and writes $(REPORTS)/*.html, $(REPORTS)/tables/*.{parquet,csv}
+# and $(REPORTS)/extract.jsonl.
 report: $(STAMP)
 	@mkdir -p $(REPORTS)
-	$(PY) -m analysis extract $(INPUT) --out $(REPORTS)/extract.jsonl
+	$(PY) -m analysis extract $(or $(INPUT),$(DEFAULT_INPUT)) --out $(REPORTS)/extract.jsonl
+	$(PY) -m analysis.report $(if $(INPUT),--input $(INPUT)) --out $(REPORTS)
 
-test: $(STAMP)
+# Debian's chromium for the browser test (tests/test_report_browser.py). Never fails:
+# without it the browser test skips and says why.
+browser:
+	@if [ -x $(CHROMIUM) ]; then \
+		echo "browser: $(CHROMIUM) is installed"; \
+	elif [ "$$(id -u)" != "0" ]; then \
+		echo "browser: $(CHROMIUM) is missing and this is not root: the browser test will be skipped (apt-get install chromium)"; \
+	elif command -v apt-get >/dev/null && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; then \
+		echo "browser: installed $(CHROMIUM)"; \
+	else \
+		echo "browser: could not install chromium with apt-get: the browser test will be skipped"; \
+	fi
+
+test: $(STAMP) browser
 	$(PY) -m pytest -q
 
 lab: $(STAMP)

@@ -294,28 +294,29 @@ def voice_readability(readability: pd.DataFrame, *, metrics: Iterable[str] = (DE
     return _style(fig, title=title, height=380)
 
 
-def sentence_difficulty(readability: pd.DataFrame, sentences: pd.DataFrame, *, metric: str = "flesch_kincaid_grade", threshold: float | None = None) -> go.Figure:
-    """Every sentence's score against its length; sentences past ``threshold`` stand out."""
-    title = f"Hard sentences: {metric.replace('_', ' ')} by sentence length"
-    scores = readability[readability["level"] == "sentence"] if not readability.empty else readability
-    if scores.empty or metric not in scores.columns or sentences.empty:
+def sentence_difficulty(hard: pd.DataFrame) -> go.Figure:
+    """Every body sentence's grade against its length, coloured by what makes it hard.
+
+    ``hard``: the hard-sentences table (sentence, paragraph, text, grade, words, reason).
+    """
+    title = "Hard sentences: grade level by sentence length"
+    if hard.empty:
         return _empty(title, "No sentence scores")
-    merged = scores.merge(sentences, left_on=["article_id", "unit"], right_on=["article_id", "sentence"], how="inner")
-    merged = merged.assign(words=merged["text"].str.split().str.len(), hover=merged["text"].map(_wrap))
-    hard = merged[metric] >= threshold if threshold is not None else pd.Series(False, index=merged.index)
-    merged["difficulty"] = hard.map({True: "hard", False: "other"})
+    frame = hard.dropna(subset=["grade"]).assign(
+        why=hard["reason"].fillna("").replace("", "not hard"), hover=hard["text"].map(_wrap)
+    )
+    reasons = sorted(frame["why"].unique(), key=lambda r: (r == "not hard", r))
+    palette = {r: (CATEGORY_COLORS["boilerplate"] if r == "not hard" else color_for(r)) for r in reasons}
     fig = px.scatter(
-        merged, x="words", y=metric, color="difficulty",
-        color_discrete_map={"hard": color_for("direct"), "other": color_for("paragraph")},
-        custom_data=["sentence", "paragraph", "hover"], labels={"words": "words in sentence", metric: metric.replace("_", " ")},
+        frame, x="words", y="grade", color="why", color_discrete_map=palette, category_orders={"why": reasons},
+        custom_data=["sentence", "paragraph", "hover"],
+        labels={"words": "words in sentence", "grade": "Flesch-Kincaid grade", "why": "hard because"},
     )
     fig.update_traces(
-        marker={"size": 10, "line": {"width": 1, "color": "white"}},
-        hovertemplate="sentence %{customdata[0]} (paragraph %{customdata[1]})<br>%{x} words · score %{y:.1f}<br>%{customdata[2]}<extra></extra>",
+        marker={"size": 11, "line": {"width": 1, "color": "white"}},
+        hovertemplate="sentence %{customdata[0]} (paragraph %{customdata[1]})<br>%{x} words · grade %{y:.1f}<br>%{customdata[2]}<extra></extra>",
     )
-    if threshold is not None:
-        fig.add_hline(y=threshold, line_dash="dot", annotation_text=f"hard from {threshold:g}")
-    return _style(fig, title=title, height=420)
+    return _style(fig, title=title, height=440)
 
 
 # --- mentions ----------------------------------------------------------------------------
@@ -411,6 +412,23 @@ def article_labels(articles: pd.DataFrame) -> pd.Series:
         return " · ".join(str(p) for p in parts if p is not None and not pd.isna(p) and str(p))
 
     return pd.Series([label(r) for _, r in articles.iterrows()], index=articles["article_id"].values)
+
+
+def article_lengths(articles: pd.DataFrame) -> go.Figure:
+    """Words per article, one bar each, coloured by outlet and ordered by outlet and date."""
+    title = "Articles: words per article, by outlet"
+    if articles.empty:
+        return _empty(title, "No articles")
+    frame = articles.assign(
+        article=articles["article_id"].map(article_labels(articles)),
+        outlet=articles["outlet"].fillna("(unknown outlet)"),
+    ).sort_values(["outlet", "date"], na_position="last")
+    fig = px.bar(
+        frame, x="n_words", y="article", color="outlet", orientation="h",
+        color_discrete_map=color_map(frame["outlet"]), category_orders={"article": frame["article"].tolist()},
+        labels={"n_words": "words (whole text as loaded)", "article": ""},
+    )
+    return _style(fig, title=title, height=max(300, 110 + 30 * len(frame)))
 
 
 def quotes_per_article(articles: pd.DataFrame, quotes: pd.DataFrame) -> go.Figure:

@@ -28,12 +28,8 @@ INPUT_ENV = "NEWSLENS_INPUT"
 # The default corpus of the report's tables: what notebook 05 shows by default.
 DEFAULT_SOURCES = (REPO_ROOT / "data" / "articles", REPO_ROOT / "data" / "corpus" / "articles.csv")
 NOTEBOOK_TIMEOUT_SECONDS = 300
-# JupyterLab's look without the template's CDN scripts (require.js, MathJax): the reports
-# use neither, and a report must open offline.
-_TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
-{%- block html_head_js_requirejs -%}{%- endblock html_head_js_requirejs -%}
-{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
-"""
+# JupyterLab's HTML template minus its CDN scripts.
+TEMPLATE = Path(__file__).resolve().parent / "data" / "report.html.j2"
 _EXTERNAL_SCRIPT = re.compile(r"<script[^>]*\bsrc=[\"']?(?:https?:)?//", re.IGNORECASE)
 
 
@@ -124,11 +120,10 @@ def execute_notebook(path: str | Path, *, input_path: str | None = None, timeout
 
 def export_html(notebook, out: str | Path) -> Path:
     """Write an executed notebook as standalone HTML without prompts or external scripts."""
-    import jinja2
     from nbconvert import HTMLExporter
 
     exporter = HTMLExporter(
-        template_name="lab", template_file="newslens.html.j2", extra_loaders=[jinja2.DictLoader({"newslens.html.j2": _TEMPLATE})],
+        template_name="lab", extra_template_paths=[str(TEMPLATE.parent)], template_file=TEMPLATE.name,
         exclude_input_prompt=True, exclude_output_prompt=True,
     )
     body, _ = exporter.from_notebook_node(notebook)
@@ -143,11 +138,41 @@ def external_scripts(page: str) -> list[str]:
     return [m.group(0) for m in _EXTERNAL_SCRIPT.finditer(page)]
 
 
-def _run_one(path: str, input_path: str | None, out_dir: str) -> tuple[str, float]:
+@dataclass(frozen=True)
+class NotebookRun:
+    """The outcome of one notebook: the HTML written, or the error that stopped it."""
+
+    notebook: str
+    html: str | None
+    seconds: float
+    error: str | None = None
+
+
+def run_one(path: str, input_path: str | None, out_dir: str) -> NotebookRun:
+    """Execute one notebook and export it to ``out_dir``; errors are returned, not raised."""
     started = time.perf_counter()
-    notebook = execute_notebook(path, input_path=input_path)
-    out = export_html(notebook, Path(out_dir) / (Path(path).stem + ".html"))
-    return str(out), time.perf_counter() - started
+    try:
+        notebook = execute_notebook(path, input_path=input_path)
+        out = export_html(notebook, Path(out_dir) / (Path(path).stem + ".html"))
+    except Exception as exc:  # reported per notebook; the caller decides whether to fail
+        return NotebookRun(path, None, time.perf_counter() - started, f"{type(exc).__name__}: {exc}")
+    return NotebookRun(path, str(out), time.perf_counter() - started)
+
+
+def run_notebooks(
+    notebooks: Sequence[str | Path], *, input_path: str | None = None, out_dir: str | Path = "reports", jobs: int = 2, say=None,
+) -> list[NotebookRun]:
+    """Execute and export each notebook, ``jobs`` at a time; results in the notebooks' order."""
+    runs: dict[str, NotebookRun] = {}
+    with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(notebooks) or 1))) as pool:
+        futures = [pool.submit(run_one, str(p), input_path, str(out_dir)) for p in notebooks]
+        for done, future in enumerate(as_completed(futures), start=1):
+            run = future.result()
+            runs[run.notebook] = run
+            if say:
+                outcome = f"-> {run.html}" if run.error is None else f"FAILED: {run.error.splitlines()[0]}"
+                say(f"[report] {done}/{len(notebooks)} {Path(run.notebook).name} {outcome} ({run.seconds:.1f} s)")
+    return [runs[str(p)] for p in notebooks]
 
 
 def write_tables(sources: Sequence[str | Path], out_dir: str | Path) -> list[Path]:
@@ -176,14 +201,12 @@ def build_report(
     sources = [input_path] if input_path else list(DEFAULT_SOURCES)
     say(f"[report] tables of {', '.join(map(str, sources))} -> {out_dir / 'tables'}")
     tables = write_tables(sources, out_dir / "tables")
-    html = []
-    with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
-        futures = {pool.submit(_run_one, str(p), input_path, str(out_dir)): p for p in notebooks}
-        for done, future in enumerate(as_completed(futures), start=1):
-            out, seconds = future.result()
-            html.append(out)
-            say(f"[report] {done}/{len(notebooks)} {futures[future].name} -> {out} ({seconds:.1f} s)")
-    return ReportSummary(tuple(sorted(html)), tuple(map(str, tables)), time.perf_counter() - started)
+    runs = run_notebooks(notebooks, input_path=input_path, out_dir=out_dir, jobs=jobs, say=say)
+    failed = [run for run in runs if run.error]
+    if failed:
+        raise RuntimeError("; ".join(f"{Path(run.notebook).name}: {run.error}" for run in failed))
+    html = [run.html for run in runs]
+    return ReportSummary(tuple(html), tuple(map(str, tables)), time.perf_counter() - started)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -194,7 +217,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.input and not Path(args.input).exists():
         parser.error(f"{args.input}: no such file or folder")
-    summary = build_report(input_path=args.input, out_dir=args.out, jobs=args.jobs)
+    try:
+        summary = build_report(input_path=args.input, out_dir=args.out, jobs=args.jobs)
+    except RuntimeError as exc:
+        print(f"report failed: {exc}", file=sys.stderr)
+        return 1
     print(summary.describe())
     return 0
 

@@ -8,7 +8,8 @@ per kind of thing, keyed by ``article_id``, with the columns of DESIGN.md:
 - ``paragraphs``: article_id, paragraph, start, end, text, is_body
 - ``sentences``: article_id, sentence, paragraph, start, end, text, is_body
 - ``boilerplate``: article_id, start, end, kind, text
-- ``quotes``, ``mentions``, ``entities``, ``readability``: as their stage modules document;
+- ``quotes``, ``mentions``, ``entities``, ``readability``, ``hard_sentences``: as their
+  stage modules document;
   empty (with the documented columns) while a stage is not available, and named in
   ``Tables.missing`` so a notebook can say so.
 
@@ -34,7 +35,8 @@ QUOTE_COLUMNS = [
 ]
 MENTION_COLUMNS = ["article_id", "entity", "surface", "type", "category", "start", "end", "sentence", "paragraph", "role"]
 ENTITY_COLUMNS = ["article_id", "entity", "type", "category", "aliases", "n_mentions", "n_quotes", "first_start"]
-READABILITY_COLUMNS = ["article_id", "level", "unit"]
+READABILITY_COLUMNS = ["article_id", "level", "unit", "start", "end"]
+HARD_SENTENCE_COLUMNS = ["article_id", "sentence", "paragraph", "start", "end", "text", "grade", "words", "reason"]
 VOICE_COLUMNS = ["article_id", "voice", "chars", "share"]
 
 # Stage name -> the module that provides it (checked without importing it).
@@ -53,6 +55,7 @@ class Tables:
     mentions: pd.DataFrame
     entities: pd.DataFrame
     readability: pd.DataFrame
+    hard_sentences: pd.DataFrame
     texts: Mapping[str, str] = field(default_factory=dict)
     missing: tuple[str, ...] = ()
 
@@ -86,7 +89,7 @@ class Tables:
 
 def missing_stages() -> tuple[str, ...]:
     """The stages whose module is not part of this installation yet."""
-    return tuple(name for name, module in STAGE_MODULES.items() if importlib.util.find_spec(module) is None)
+    return tuple(stage for stage in STAGE_MODULES if not _available(stage))
 
 
 def boilerplate_table(text: str, segments: Segments, *, article_id: str = "") -> pd.DataFrame:
@@ -95,17 +98,38 @@ def boilerplate_table(text: str, segments: Segments, *, article_id: str = "") ->
     return pd.DataFrame(rows, columns=BOILERPLATE_COLUMNS)
 
 
+def _available(stage: str) -> bool:
+    return importlib.util.find_spec(STAGE_MODULES[stage]) is not None
+
+
 def article_frames(article: Article) -> dict[str, pd.DataFrame]:
-    """The per-article tables of one loaded article (nothing for an article with an error)."""
+    """The per-article tables of one loaded article (nothing for an article with an error).
+
+    The stages run in the order of :func:`analysis.pipeline.analyze_article`; each one that
+    is not installed yet is skipped and its tables stay empty.
+    """
     if article.error:
         return {}
     text, article_id = article.text, article.id
     segments = segment(text)
-    return {
+    frames = {
         "paragraphs": paragraphs_table(text, segments, article_id=article_id),
         "sentences": sentences_table(text, segments, article_id=article_id),
         "boilerplate": boilerplate_table(text, segments, article_id=article_id),
     }
+    attributions: list = []
+    if _available("quotes"):
+        from analysis.quotes import find_quotes, quotes_table
+
+        attributions = find_quotes(text, segments)
+        frames["quotes"] = quotes_table(text, segments, attributions, article_id=article_id)
+    if _available("readability"):
+        from analysis.readability import hard_sentences, readability_table
+
+        quoted_spans = [span for attribution in attributions for span in attribution.content]
+        frames["readability"] = readability_table(text, segments, article_id=article_id, quoted_spans=quoted_spans)
+        frames["hard_sentences"] = hard_sentences(text, segments, article_id=article_id)
+    return frames
 
 
 _EMPTY_COLUMNS = {
@@ -116,6 +140,7 @@ _EMPTY_COLUMNS = {
     "mentions": MENTION_COLUMNS,
     "entities": ENTITY_COLUMNS,
     "readability": READABILITY_COLUMNS,
+    "hard_sentences": HARD_SENTENCE_COLUMNS,
 }
 
 

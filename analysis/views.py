@@ -167,6 +167,8 @@ def sentence_list(sentences: pd.DataFrame, *, score_columns: Sequence[str] = ())
             f"{escape(column.replace('_', ' '))}: {float(sentence[column]):.1f}" for column in score_columns if column in sentence
         )
         where = f"sentence {escape(sentence.get('sentence'))}, ¶{escape(sentence.get('paragraph'))}"
+        if sentence.get("reason"):
+            where += f"<br><b>{escape(sentence['reason'])}</b>"
         rows.append(f'<tr><td class="nl-score">{where}<br>{scores}</td><td>{escape(sentence["text"])}</td></tr>')
     if not rows:
         return HtmlView(f'{_STYLE}<p class="nl-legend">No sentences to show.</p>')
@@ -179,3 +181,38 @@ def note(message: str) -> HtmlView:
         '<div style="border-left:4px solid #e0a800;background:#fff8e1;padding:8px 12px;'
         f'font:14px Helvetica,Arial,sans-serif;max-width:52em">{escape(message)}</div>'
     )
+
+
+def missing_stage_note(missing: Sequence[str], stage: str) -> HtmlView:
+    """A note that ``stage`` is not available yet, or nothing when it is."""
+    if stage not in missing:
+        return HtmlView("")
+    return note(
+        f"The {stage} stage is not available in this installation yet, so the {stage} tables are empty "
+        "and the charts below have nothing to draw."
+    )
+
+
+def missing_stages_note(missing: Sequence[str]) -> HtmlView:
+    """A note naming every stage not available yet, or nothing when all are."""
+    if not missing:
+        return HtmlView("")
+    return note(f"Not available in this installation yet: {', '.join(missing)}. Their tables are empty and their charts say so.")
+
+
+def metric_notes() -> pd.DataFrame:
+    """The shipped explanation of each readability metric: metric, name, direction, meaning."""
+    from importlib import resources
+
+    with resources.files("analysis.data").joinpath("readability_metrics.csv").open(encoding="utf-8") as handle:
+        return pd.read_csv(handle, comment="#", dtype=str, keep_default_na=False)
+
+
+def metrics_explained(readability: pd.DataFrame) -> pd.DataFrame:
+    """The body's score on every metric beside what the metric means (one row per metric)."""
+    notes = metric_notes()
+    body = readability[readability["level"] == "body"]
+    scores = body.iloc[0] if not body.empty else pd.Series(dtype=object)
+    table = notes.assign(score=[scores.get(metric) for metric in notes["metric"]])
+    table["score"] = pd.to_numeric(table["score"], errors="coerce").round(1)
+    return table[["name", "score", "direction", "meaning"]].set_index("name")
