@@ -117,11 +117,16 @@ def article_frames(article: Article) -> dict[str, pd.DataFrame]:
         "sentences": sentences_table(text, segments, article_id=article_id),
         "boilerplate": boilerplate_table(text, segments, article_id=article_id),
     }
+    entities = None
+    if importlib.util.find_spec("analysis.entities") is not None:
+        from analysis.entities import build_entity_index
+
+        entities = build_entity_index(text, segments)
     attributions: list = []
     if _available("quotes"):
         from analysis.quotes import find_quotes, quotes_table
 
-        attributions = find_quotes(text, segments)
+        attributions = find_quotes(text, segments, entities=entities)
         frames["quotes"] = quotes_table(text, segments, attributions, article_id=article_id)
     if _available("readability"):
         from analysis.readability import hard_sentences, readability_table
