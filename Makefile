@@ -9,7 +9,7 @@ REPORTS ?= reports
 DEFAULT_INPUT := data/articles data/corpus/articles.csv
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: setup report test browser lab bench clean
+.PHONY: setup report test browser lab bench bench-quotes clean
 
 setup: $(STAMP)
 
@@ -47,6 +47,9 @@ lab: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) benchmarks/bench_sentences.py
+
+bench-quotes: $(STAMP)
+	$(PY) benchmarks/bench_quotes.py --split dev
 
 clean:
 	rm -rf $(REPORTS) .pytest_cache
