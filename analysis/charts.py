@@ -165,8 +165,8 @@ def _speaker_labels(quotes: pd.DataFrame) -> pd.Series:
     return entity.fillna(speaker).fillna(UNKNOWN_SPEAKER).astype(str).map(_escape_hover)
 
 
-def quoted_by_entity(quotes: pd.DataFrame) -> go.Figure:
-    """Who is quoted: attributions per speaker (entity if resolved), split by kind."""
+def quoted_by_entity(quotes: pd.DataFrame, *, top: int = 15) -> go.Figure:
+    """Who is quoted: attributions per speaker (entity if resolved), split by kind; the ``top`` most quoted."""
     title = "Who is quoted: attributions per speaker, direct vs indirect"
     if quotes.empty:
         return _empty(title, "No quotes found")
@@ -176,16 +176,19 @@ def quoted_by_entity(quotes: pd.DataFrame) -> go.Figure:
         .size()
         .rename(columns={"size": "quotes"})
     )
-    order = counts.groupby("who")["quotes"].sum().sort_values(ascending=True).index.tolist()
+    totals = counts.groupby("who")["quotes"].sum().sort_values(ascending=False, kind="stable")
+    if len(totals) > top:
+        title += f" (top {top} of {len(totals)})"
+    order = totals.head(top).index.tolist()
+    counts = counts[counts["who"].isin(order)]
     fig = px.bar(
         counts, x="quotes", y="who", color="kind", orientation="h",
-        color_discrete_map=color_map(counts["kind"]), category_orders={"who": order[::-1]},
+        color_discrete_map=color_map(counts["kind"]),
+        category_orders={"who": order, "kind": [k for k in ("direct", "indirect", "mixed") if k in set(counts["kind"])]},
         labels={"who": "speaker", "quotes": "attributions", "kind": "kind"},
-        hover_data={"who": True, "kind": True, "quotes": True},
     )
-    fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(dtick=1 if counts["quotes"].max() <= 10 else None)
-    return _style(fig, title=title, height=max(260, 90 + 34 * len(order)))
+    fig.update_xaxes(dtick=1 if totals.max() <= 10 else None)
+    return _style(fig, title=title, height=max(220, 130 + 32 * len(order)))
 
 
 def voice_share(voice: pd.DataFrame, *, labels: pd.Series | None = None) -> go.Figure:

@@ -43,12 +43,24 @@ class ReportSummary:
         return f"wrote {len(self.html)} reports and {len(self.tables)} table files in {self.seconds:.1f} s"
 
 
+def skip_iri_format_checker() -> None:
+    """Keep jsonschema from loading its optional IRI checker in this process.
+
+    nbformat (imported by nbclient, nbconvert and plotly's renderers) imports jsonschema,
+    which imports ``rfc3987_syntax`` if installed to check "iri" formats; building that
+    package's grammar costs about 2 s of CPU per process, a third of a notebook's run.
+    Nothing here validates IRIs, so the package is marked as absent.
+    """
+    sys.modules.setdefault("rfc3987_syntax", None)
+
+
 def notebook_setup() -> None:
     """Show plotly figures in JupyterLab and in exported HTML, with plotly.js inline.
 
     Figures carry the JupyterLab plotly mime type and an HTML version; plotly.js is shown
     once, inline, in the cell that calls this, so an exported notebook works offline.
     """
+    skip_iri_format_checker()
     import plotly.io as pio
 
     pio.renderers["newslens_html"] = _offline_html_renderer()
@@ -106,6 +118,7 @@ def execute_notebook(path: str | Path, *, input_path: str | None = None, timeout
 
     Raises ``nbclient.exceptions.CellExecutionError`` on the first failing cell.
     """
+    skip_iri_format_checker()
     import nbformat
     from nbclient import NotebookClient
 
@@ -120,6 +133,7 @@ def execute_notebook(path: str | Path, *, input_path: str | None = None, timeout
 
 def export_html(notebook, out: str | Path) -> Path:
     """Write an executed notebook as standalone HTML without prompts or external scripts."""
+    skip_iri_format_checker()
     from nbconvert import HTMLExporter
 
     exporter = HTMLExporter(
