@@ -82,17 +82,23 @@ def render_marked(text: str, start: int, end: int, marks: Iterable[Mark]) -> str
     """``text[start:end]`` as escaped HTML, each stretch wrapped in its top-priority mark."""
     inside = [m for m in marks if m.start < end and start < m.end and m.start < m.end]
     cuts = sorted({start, end, *(max(start, m.start) for m in inside), *(min(end, m.end) for m in inside)})
-    pieces = []
+    runs: list[tuple[Mark | None, int, int]] = []  # consecutive stretches under the same top mark merge
     for left, right in zip(cuts, cuts[1:]):
         covering = [m for m in inside if m.start <= left and right <= m.end]
+        mark = max(covering, key=lambda m: m.priority) if covering else None
+        if runs and runs[-1][0] == mark:
+            runs[-1] = (mark, runs[-1][1], right)
+        else:
+            runs.append((mark, left, right))
+    pieces = []
+    for mark, left, right in runs:
         chunk = escape(text[left:right])
-        if not covering:
+        if mark is None:
             pieces.append(chunk)
-            continue
-        mark = max(covering, key=lambda m: m.priority)
-        pieces.append(
-            f'<span class="{escape(mark.css_class)}" title="{escape(mark.title)}" style="{escape(mark.style)}">{chunk}</span>'
-        )
+        else:
+            pieces.append(
+                f'<span class="{escape(mark.css_class)}" title="{escape(mark.title)}" style="{escape(mark.style)}">{chunk}</span>'
+            )
     return "".join(pieces)
 
 

@@ -43,7 +43,7 @@ def test_circular_layout_puts_the_most_mentioned_actor_on_top_and_is_repeatable(
     layout = network.circular_layout(table)
     assert list(layout["entity"]) == ["B", "A", "C"]
     assert (layout.loc[0, "x"], layout.loc[0, "y"]) == (0.0, 1.0)
-    assert ((layout["x"] ** 2 + layout["y"] ** 2).round(6) == 1.0).all()
+    assert list(layout["x"] ** 2 + layout["y"] ** 2) == pytest.approx([1.0, 1.0, 1.0], abs=1e-5)
     pd.testing.assert_frame_equal(layout, network.circular_layout(table.iloc[::-1]))
 
 
