@@ -25,7 +25,9 @@ def main() -> None:
     parser.add_argument("--width", type=int, default=1100)
     parser.add_argument("--height", type=int, default=1400)
     parser.add_argument("--full", action="store_true", help="whole page instead of the first screen")
-    parser.add_argument("--scroll-to", default=None, help="CSS selector to scroll into view first")
+    parser.add_argument("--scroll-to", default=None, help="CSS selector of an element to put at the top of the screen")
+    parser.add_argument("--nth", type=int, default=0, help="which match of --scroll-to (0 = first)")
+    parser.add_argument("--suffix", default="", help="added to each PNG's name")
     parser.add_argument("names", nargs="*", help="report stems (default: all)")
     args = parser.parse_args()
     out = Path(args.out)
@@ -39,9 +41,11 @@ def main() -> None:
         for report in pages:
             page.goto(report.resolve().as_uri())
             page.wait_for_selector(".main-svg", timeout=20000)
+            page.wait_for_timeout(500)  # plotly's transitions
             if args.scroll_to:
-                page.locator(args.scroll_to).first.scroll_into_view_if_needed()
-            target = out / f"{report.stem}.png"
+                top = page.locator(args.scroll_to).nth(args.nth).evaluate("e => e.getBoundingClientRect().top + window.scrollY")
+                page.evaluate(f"window.scrollTo(0, {max(0, top - 10)})")
+            target = out / f"{report.stem}{args.suffix}.png"
             page.screenshot(path=str(target), full_page=args.full)
             print(target)
         browser.close()
