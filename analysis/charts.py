@@ -117,6 +117,11 @@ def _wrap(text: object, *, width: int = 70, max_lines: int = 4) -> str:
     return "<br>".join(_escape_hover(line) for line in lines)
 
 
+def _counts(frame: pd.DataFrame, by: list[str], *, name: str) -> pd.DataFrame:
+    """Rows per combination of ``by``, in a column called ``name``."""
+    return frame.groupby(by, as_index=False).size().rename(columns={"size": name})
+
+
 def _escape_hover(text: str) -> str:
     # Plotly hover labels render a small HTML subset; article text must stay text.
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
@@ -170,12 +175,7 @@ def quoted_by_entity(quotes: pd.DataFrame, *, top: int = 15) -> go.Figure:
     title = "Who is quoted: attributions per speaker, direct vs indirect"
     if quotes.empty:
         return _empty(title, "No quotes found")
-    counts = (
-        quotes.assign(who=_speaker_labels(quotes))
-        .groupby(["who", "kind"], as_index=False)
-        .size()
-        .rename(columns={"size": "quotes"})
-    )
+    counts = _counts(quotes.assign(who=_speaker_labels(quotes)), ["who", "kind"], name="quotes")
     totals = counts.groupby("who")["quotes"].sum().sort_values(ascending=False, kind="stable")
     if len(totals) > top:
         title += f" (top {top} of {len(totals)})"
@@ -335,12 +335,7 @@ def mentions_by_category(mentions: pd.DataFrame) -> go.Figure:
     title = "Mentions by category: quoted as speaker vs only mentioned"
     if mentions.empty:
         return _empty(title, "No mentions found")
-    counts = (
-        mentions.assign(category=_category_labels(mentions))
-        .groupby(["category", "role"], as_index=False)
-        .size()
-        .rename(columns={"size": "mentions"})
-    )
+    counts = _counts(mentions.assign(category=_category_labels(mentions)), ["category", "role"], name="mentions")
     order = counts.groupby("category")["mentions"].sum().sort_values(ascending=False).index.tolist()
     fig = px.bar(
         counts, x="category", y="mentions", color="role", barmode="stack",
@@ -440,7 +435,7 @@ def quotes_per_article(articles: pd.DataFrame, quotes: pd.DataFrame) -> go.Figur
     if articles.empty:
         return _empty(title, "No articles")
     labels = article_labels(articles)
-    counts = quotes.groupby(["article_id", "kind"], as_index=False).size().rename(columns={"size": "quotes"})
+    counts = _counts(quotes, ["article_id", "kind"], name="quotes")
     counts["article"] = counts["article_id"].map(labels)
     order = labels[articles.sort_values(["outlet", "date"], na_position="last")["article_id"]].tolist()
     if counts.empty:
