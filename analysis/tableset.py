@@ -128,6 +128,12 @@ def article_frames(article: Article) -> dict[str, pd.DataFrame]:
 
         attributions = find_quotes(text, segments, entities=entities)
         frames["quotes"] = quotes_table(text, segments, attributions, article_id=article_id)
+    if _available("mentions"):
+        from analysis.mentions import find_mentions, mentions_table, summarise_entities
+
+        mentions = find_mentions(text, segments, attributions, entities=entities)
+        frames["mentions"] = mentions_table(text, segments, mentions, article_id=article_id)
+        frames["entities"] = summarise_entities(frames["mentions"])
     if _available("readability"):
         from analysis.readability import hard_sentences, readability_table
 
