@@ -389,15 +389,24 @@ def co_mention_network(nodes: pd.DataFrame, edges: pd.DataFrame, *, unit: str = 
     frame = nodes.assign(category=_category_labels(nodes))
     for category, rows in frame.groupby("category", sort=True):
         fig.add_scatter(
-            x=rows["x"], y=rows["y"], mode="markers+text", name=category, text=rows["entity"].map(_escape_hover),
-            textposition="top center",
+            x=rows["x"], y=rows["y"], mode="markers+text", name=category, cliponaxis=False,
+            text=rows["entity"].map(lambda e: _escape_hover(_preview(e, width=28))),
+            hovertext=rows["entity"].map(_escape_hover),
+            textposition=[_outward(x, y) for x, y in zip(rows["x"], rows["y"])], textfont={"size": 11},
             marker={"size": 12 + 4 * rows["n_mentions"].clip(upper=10), "color": color_for(category), "line": {"width": 1, "color": "white"}},
             customdata=rows[["n_mentions"]],
-            hovertemplate="<b>%{text}</b><br>%{customdata[0]} mention(s)<extra></extra>",
+            hovertemplate="<b>%{hovertext}</b><br>%{customdata[0]} mention(s)<extra></extra>",
         )
-    fig.update_xaxes(visible=False, range=[-1.5, 1.5])
-    fig.update_yaxes(visible=False, range=[-1.3, 1.3], scaleanchor="x")
-    return _style(fig, title=title, height=560)
+    fig.update_xaxes(visible=False, range=[-2.2, 2.2])
+    fig.update_yaxes(visible=False, range=[-1.25, 1.25], scaleanchor="x")
+    return _style(fig, title=title, height=640)
+
+
+def _outward(x: float, y: float) -> str:
+    """A label position pointing away from the circle's centre, so labels do not cover edges."""
+    vertical = "top" if y > 0.5 else "bottom" if y < -0.5 else "middle"
+    horizontal = "right" if x > 0.2 else "left" if x < -0.2 else "center"
+    return "top center" if (vertical, horizontal) == ("middle", "center") else f"{vertical} {horizontal}"
 
 
 # --- corpus ------------------------------------------------------------------------------

@@ -37,7 +37,10 @@ _STYLE = """
 .nl-legend { font: 12px/1.8 Helvetica, Arial, sans-serif; margin-bottom: 0.8em; color: #444; }
 .nl-legend span { padding: 1px 6px; margin-right: 8px; border-radius: 3px; }
 .nl-sentences { font-family: Georgia, serif; font-size: 14px; max-width: 52em; border-collapse: collapse; }
-.nl-sentences td { border-top: 1px solid #ddd; padding: 6px 8px; vertical-align: top; text-align: left; }
+.nl-sentences td, .nl-table td, .nl-table th { border-top: 1px solid #ddd; padding: 6px 8px; vertical-align: top;
+  text-align: left !important; max-width: none !important; }
+.nl-table { font: 13px/1.45 Helvetica, Arial, sans-serif; border-collapse: collapse; max-width: 64em; }
+.nl-table th { background: #f4f4f4; }
 .nl-sentences td.nl-score { font: 13px Helvetica, Arial, sans-serif; white-space: nowrap; color: #a33; }
 </style>
 """
@@ -212,6 +215,11 @@ def metric_notes() -> pd.DataFrame:
 
     with resources.files("analysis.data").joinpath("readability_metrics.csv").open(encoding="utf-8") as handle:
         return pd.read_csv(handle, comment="#", dtype=str, keep_default_na=False)
+
+
+def table(frame: pd.DataFrame, *, index: bool = False) -> HtmlView:
+    """A DataFrame in full (no truncated cells), left-aligned and escaped."""
+    return HtmlView(_STYLE + frame.to_html(index=index, escape=True, border=0, classes="nl-table", na_rep="", float_format=lambda v: f"{v:.1f}"))
 
 
 def metrics_explained(readability: pd.DataFrame) -> pd.DataFrame:
