@@ -41,6 +41,7 @@ VOICE_COLUMNS = ["article_id", "voice", "chars", "share"]
 
 # Stage name -> the module that provides it (checked without importing it).
 STAGE_MODULES = {"quotes": "analysis.quotes", "mentions": "analysis.mentions", "readability": "analysis.readability"}
+STAGES = tuple(STAGE_MODULES)
 
 
 @dataclass(frozen=True)
@@ -87,9 +88,20 @@ class Tables:
         return next(iter(self.texts.values()))
 
 
-def missing_stages() -> tuple[str, ...]:
-    """The stages whose module is not part of this installation yet."""
-    return tuple(stage for stage in STAGE_MODULES if not _available(stage))
+def missing_stages(stages: Iterable[str] = STAGES) -> tuple[str, ...]:
+    """The stages among ``stages`` whose module is not part of this installation yet."""
+    return tuple(stage for stage in stages if not _available(stage))
+
+
+def needed_stages(stages: Iterable[str]) -> tuple[str, ...]:
+    """``stages`` plus what they build on (mentions and readability use the quotes), in run order."""
+    wanted = set(stages)
+    unknown = wanted - set(STAGES)
+    if unknown:
+        raise ValueError(f"unknown stages {sorted(unknown)}; known: {list(STAGES)}")
+    if wanted & {"mentions", "readability"}:
+        wanted.add("quotes")
+    return tuple(stage for stage in STAGES if stage in wanted)
 
 
 def boilerplate_table(text: str, segments: Segments, *, article_id: str = "") -> pd.DataFrame:
@@ -102,12 +114,14 @@ def _available(stage: str) -> bool:
     return importlib.util.find_spec(STAGE_MODULES[stage]) is not None
 
 
-def article_frames(article: Article) -> dict[str, pd.DataFrame]:
+def article_frames(article: Article, *, stages: Iterable[str] = STAGES) -> dict[str, pd.DataFrame]:
     """The per-article tables of one loaded article (nothing for an article with an error).
 
-    The stages run in the order of :func:`analysis.pipeline.analyze_article`; each one that
-    is not installed yet is skipped and its tables stay empty.
+    Segmentation always runs; of the other stages, those named in ``stages`` (see
+    :func:`needed_stages`) run in the order of :func:`analysis.pipeline.analyze_article`.
+    A stage that is not installed yet is skipped and its tables stay empty.
     """
+    run = {stage for stage in needed_stages(stages) if _available(stage)}
     if article.error:
         return {}
     text, article_id = article.text, article.id
@@ -118,23 +132,23 @@ def article_frames(article: Article) -> dict[str, pd.DataFrame]:
         "boilerplate": boilerplate_table(text, segments, article_id=article_id),
     }
     entities = None
-    if importlib.util.find_spec("analysis.entities") is not None:
+    if run & {"quotes", "mentions"} and importlib.util.find_spec("analysis.entities") is not None:
         from analysis.entities import build_entity_index
 
         entities = build_entity_index(text, segments)
     attributions: list = []
-    if _available("quotes"):
+    if "quotes" in run:
         from analysis.quotes import find_quotes, quotes_table
 
         attributions = find_quotes(text, segments, entities=entities)
         frames["quotes"] = quotes_table(text, segments, attributions, article_id=article_id)
-    if _available("mentions"):
+    if "mentions" in run:
         from analysis.mentions import find_mentions, mentions_table, summarise_entities
 
         mentions = find_mentions(text, segments, attributions, entities=entities)
         frames["mentions"] = mentions_table(text, segments, mentions, article_id=article_id)
         frames["entities"] = summarise_entities(frames["mentions"])
-    if _available("readability"):
+    if "readability" in run:
         from analysis.readability import hard_sentences, readability_table
 
         quoted_spans = [span for attribution in attributions for span in attribution.content]
@@ -162,10 +176,10 @@ def _concat(parts: list[pd.DataFrame], columns: list[str]) -> pd.DataFrame:
     return pd.concat(parts, ignore_index=True)
 
 
-def tables_of(articles: Iterable[Article]) -> Tables:
-    """The tables of already loaded articles."""
-    articles = list(articles)
-    per_article = [article_frames(a) for a in articles]
+def tables_of(articles: Iterable[Article], *, stages: Iterable[str] = STAGES) -> Tables:
+    """The tables of already loaded articles, running ``stages`` (all by default)."""
+    articles, stages = list(articles), needed_stages(stages)
+    per_article = [article_frames(a, stages=stages) for a in articles]
     combined = {
         name: _concat([frames[name] for frames in per_article if name in frames], columns)
         for name, columns in _EMPTY_COLUMNS.items()
@@ -173,16 +187,22 @@ def tables_of(articles: Iterable[Article]) -> Tables:
     return Tables(
         articles=articles_table(articles),
         texts={a.id: a.text for a in articles},
-        missing=missing_stages(),
+        missing=missing_stages(stages),
         **combined,
     )
 
 
-def analyze(sources: str | Path | Sequence[str | Path], *, text_col: str | None = None) -> Tables:
-    """Load every article from ``sources`` (one path or several) and analyse them into tables."""
+def analyze(
+    sources: str | Path | Sequence[str | Path], *, text_col: str | None = None, stages: Iterable[str] = STAGES,
+) -> Tables:
+    """Load every article from ``sources`` (one path or several) and analyse them into tables.
+
+    ``stages`` limits the analyses to those a notebook shows (segmentation always runs):
+    loading the readability dictionaries or the gazetteer costs seconds per process.
+    """
     paths = [sources] if isinstance(sources, (str, Path)) else list(sources)
     check_sources(paths)
-    return tables_of(iter_articles(paths, text_col=text_col))
+    return tables_of(iter_articles(paths, text_col=text_col), stages=stages)
 
 
 def _merged_length(spans: Iterable[tuple[int, int]]) -> int:

@@ -64,3 +64,22 @@ def test_voice_table_splits_body_characters_into_quoted_and_narrative(paragraph_
     assert voice.loc["quoted", "chars"] == expected_quoted
     assert voice.loc["narrative", "chars"] == body - expected_quoted
     assert voice["share"].sum() == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize(
+    "asked, expected",
+    [([], ()), (["quotes"], ("quotes",)), (["readability"], ("quotes", "readability")), (["mentions", "quotes"], ("quotes", "mentions"))],
+)
+def test_needed_stages_adds_the_quotes_that_mentions_and_readability_use(asked, expected):
+    assert tableset.needed_stages(asked) == expected
+
+
+def test_an_unknown_stage_is_a_usage_error():
+    with pytest.raises(ValueError, match="unknown stages"):
+        tableset.needed_stages(["sentiment"])
+
+
+def test_stages_not_asked_for_leave_their_tables_empty_and_are_not_reported_missing():
+    tables = tableset.analyze(REPO_ROOT / "data" / "articles", stages=[])
+    assert tables.quotes.empty and tables.readability.empty and tables.missing == ()
+    assert not tables.paragraphs.empty
