@@ -38,7 +38,7 @@ CATEGORY_COLORS = {
     "quoted": "#E45756",
     "narrative": "#BAB0AC",
     "paragraph": "#4C78A8",
-    "sentence": "#9D755D",
+    "sentence": "#F58518",
     "person": "#F58518",
     "org": "#54A24B",
     "gpe": "#4C78A8",
@@ -260,7 +260,7 @@ def readability_along(readability: pd.DataFrame, sentences: pd.DataFrame, *, met
     fig = go.Figure()
     fig.add_scatter(
         x=paragraphs["unit"], y=paragraphs[metric], mode="lines+markers", name="paragraph",
-        line={"color": color_for("paragraph"), "width": 3}, marker={"size": 9},
+        line={"color": color_for("paragraph"), "width": 3}, marker={"size": 7},
         hovertemplate="paragraph %{x}<br>" + metric + " %{y:.1f}<extra></extra>",
     )
     sentence_scores = readability[readability["level"] == "sentence"]
@@ -271,7 +271,7 @@ def readability_along(readability: pd.DataFrame, sentences: pd.DataFrame, *, met
         )
         fig.add_scatter(
             x=merged["paragraph"], y=merged[metric], mode="markers", name="sentence",
-            marker={"color": color_for("sentence"), "size": 7, "opacity": 0.7},
+            marker={"color": color_for("sentence"), "size": 10, "symbol": "diamond", "opacity": 0.85, "line": {"width": 1, "color": "white"}},
             customdata=merged[["sentence"]].assign(hover=merged["text"].map(_wrap)),
             hovertemplate="sentence %{customdata[0]} (paragraph %{x})<br>" + metric + " %{y:.1f}<br>%{customdata[1]}<extra></extra>",
         )
@@ -458,7 +458,7 @@ def quotes_per_article(articles: pd.DataFrame, quotes: pd.DataFrame) -> go.Figur
 
 
 def metric_by_outlet(articles: pd.DataFrame, readability: pd.DataFrame, *, metric: str = DEFAULT_METRIC) -> go.Figure:
-    """Each article's body score over its date, one colour per outlet."""
+    """Each article's body score over its date, one colour per outlet (by outlet when no article has a date)."""
     title = f"Readability by outlet and date: {metric.replace('_', ' ')}"
     body = readability[readability["level"] == "body"] if "level" in readability.columns else readability
     if body.empty or metric not in body.columns:
@@ -467,16 +467,24 @@ def metric_by_outlet(articles: pd.DataFrame, readability: pd.DataFrame, *, metri
     frame["outlet"] = frame["outlet"].fillna("(unknown outlet)")
     frame["when"] = pd.to_datetime(frame["date"], errors="coerce")
     frame["title_hover"] = frame["title"].fillna(frame["article_id"]).map(_wrap)
-    has_dates = frame["when"].notna().any()
-    x = "when" if has_dates else "outlet"
+    dated = frame[frame["when"].notna()]
+    if not dated.empty:
+        undated = len(frame) - len(dated)
+        if undated:
+            title += f" ({undated} undated article{'s' if undated > 1 else ''} not shown)"
+        frame, x = dated, "when"
+    else:
+        x = "outlet"
     fig = px.scatter(
         frame, x=x, y=metric, color="outlet", color_discrete_map=color_map(frame["outlet"]),
-        custom_data=["title_hover", "outlet"], labels={"when": "date", metric: metric.replace("_", " ")},
+        custom_data=["title_hover", "outlet", "date"], labels={"when": "date", metric: metric.replace("_", " ")},
     )
     fig.update_traces(
         marker={"size": 12, "line": {"width": 1, "color": "white"}},
-        hovertemplate="%{customdata[1]}<br>%{customdata[0]}<br>score %{y:.1f}<extra></extra>",
+        hovertemplate="%{customdata[1]} · %{customdata[2]}<br>%{customdata[0]}<br>score %{y:.1f}<extra></extra>",
     )
+    if x == "when":
+        fig.update_xaxes(tickformat="%d %b %Y")
     return _style(fig, title=title, height=420)
 
 

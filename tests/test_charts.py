@@ -175,6 +175,16 @@ def test_corpus_charts_group_articles_by_outlet():
     assert sum(sum(t.x) for t in fig.data) == 3
 
 
+def test_undated_articles_are_left_out_of_the_date_axis_and_counted_in_the_title():
+    articles = pd.DataFrame(
+        [("x", "T1", "Gazette", "2026-03-01"), ("y", "T2", "Courier", None)], columns=["article_id", "title", "outlet", "date"]
+    )
+    readability = pd.DataFrame([("x", "body", 0, 50.0), ("y", "body", 0, 60.0)], columns=["article_id", "level", "unit", "flesch_reading_ease"])
+    fig = charts.metric_by_outlet(articles, readability)
+    assert [t.name for t in fig.data] == ["Gazette"]
+    assert "1 undated article not shown" in fig.layout.title.text
+
+
 @pytest.mark.parametrize(
     "build",
     [
