@@ -10,6 +10,8 @@ import bisect
 import json
 from typing import Iterable, Sequence
 
+from analysis.extract import json_line
+
 
 def _check_span(span: Sequence[int], text_length: int, what: str) -> tuple[int, int]:
     assert isinstance(span, (list, tuple)) and len(span) >= 2, f"{what}: not a span: {span!r}"
@@ -36,7 +38,9 @@ def assert_record_valid(record: dict) -> None:
     """Every span in the record indexes its text and sits where the record says it does."""
     text = record["text"]
     n = len(text)
-    json.dumps(record, ensure_ascii=False).encode("utf-8")  # JSON Lines must be writable
+    line = json_line(record)
+    line.encode("utf-8")
+    assert json.loads(line) == record, "the record does not survive JSON Lines"
     if record["error"] is not None:
         assert isinstance(record["error"], str) and "\n" not in record["error"], "error must be one line"
         return

@@ -12,7 +12,7 @@ import json
 import os
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from analysis.extract import extract_records, write_jsonl
@@ -70,6 +70,10 @@ def lf_texts() -> st.SearchStrategy[str]:
     return article_texts(unicode=no_cr).map(lambda text: text.replace("\r", ""))
 
 
+def control_share(text: str) -> float:
+    return sum(ord(ch) < 32 and ch not in "\t\n\r\f\v" for ch in text) / max(1, len(text))
+
+
 @given(article_texts())
 def test_every_span_indexes_the_text_and_sits_where_the_record_says(text):
     assert_record_valid(analyze_article(from_text(text)))
@@ -84,10 +88,9 @@ def test_same_input_gives_the_same_record(text):
 @given(article_texts())
 def test_errors_only_for_blank_or_binary_text(text):
     record = analyze_article(from_text(text))
-    control_share = sum(ord(ch) < 32 and ch not in "\t\n\r\f\v" for ch in text) / max(1, len(text))
     if not text.strip():
         assert record["error"] and record["error"].startswith("empty article")
-    elif control_share < 0.05:
+    elif control_share(text) < 0.05:
         assert record["error"] is None
     else:
         assert record["error"] is None or "binary content" in record["error"]
@@ -95,6 +98,8 @@ def test_errors_only_for_blank_or_binary_text(text):
 
 @given(lf_texts())
 def test_crlf_keeps_offsets_and_changes_no_result(lf_text):
+    # The binary-content test is a share of characters: CRs added near its threshold dilute it.
+    assume(control_share(lf_text) < 0.05)
     crlf_text = lf_text.replace("\n", "\r\n")
     lf_record = analyze_article(from_text(lf_text))
     crlf_record = analyze_article(from_text(crlf_text))
