@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 INPUT ?= data/articles
 REPORTS ?= reports
 
-.PHONY: setup report test lab bench clean
+.PHONY: setup report test lab bench bench-quotes clean
 
 setup: $(STAMP)
 
@@ -28,6 +28,9 @@ lab: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) benchmarks/bench_sentences.py
+
+bench-quotes: $(STAMP)
+	$(PY) benchmarks/bench_quotes.py --split dev
 
 clean:
 	rm -rf $(REPORTS) .pytest_cache

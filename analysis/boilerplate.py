@@ -6,6 +6,7 @@ outlet's wording:
 - whole-paragraph patterns: share prompts ("Follow us on …", "Sign up …"), read-more
   lines ("Read the rest here.", "Also read: …"), credits ("h/t …", "… contributed to this
   report"), advertisements and footers ("Track Latest News Live on …", copyright lines);
+  some only where they close the article (author bios, "X reported from Y.");
 - a trailing run of related headlines: text where nearly every content word is
   capitalised, as in a list of headline fragments run together;
 - a footer sentence at the end of the last paragraph, split off from what precedes it.
@@ -30,12 +31,14 @@ MAX_LINE_BOILERPLATE_CHARS = 300
 # A footer sentence found inside the last paragraph must be this short to be split off.
 MAX_FOOTER_CHARS = 250
 MIN_HEADLINE_RUN_WORDS = 8
-MIN_HEADLINE_CAPITALISED_SHARE = 0.8
+MIN_HEADLINE_CAPITALISED_SHARE = 0.85
 
 # Short words that headline style may leave in lower case.
 HEADLINE_SMALL_WORDS = frozenset(
-    "a an and as at but by for from if in into is of off on or per the to up via vs with".split()
+    "a an and as at but by for from if in into of off on or per the to up via vs with".split()
 )
+# Headlines run together carry few commas; lists of names and bios carry many.
+MAX_HEADLINE_COMMAS_PER_WORD = 1 / 12
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 
 
@@ -52,7 +55,7 @@ class BoilerplateSpan:
 class _Rule:
     kind: str
     pattern: re.Pattern[str]
-    where: str  # "line": the paragraph starts with it; "tail": it may start mid-paragraph
+    where: str  # "line", "tail" or "trailing": see the header of boilerplate_patterns.csv
 
 
 @lru_cache(maxsize=1)
@@ -64,12 +67,15 @@ def boilerplate_rules() -> tuple[_Rule, ...]:
     return tuple(_Rule(row["kind"], re.compile(row["pattern"], re.IGNORECASE), row["where"]) for row in rows)
 
 
-def line_kind(paragraph_text: str) -> str | None:
-    """The boilerplate kind of a whole short paragraph, or None if it reads as body text."""
+def line_kind(paragraph_text: str, *, trailing: bool = False) -> str | None:
+    """The boilerplate kind of a whole short paragraph, or None if it reads as body text.
+
+    ``trailing`` also applies the rules that hold only at the end of an article.
+    """
     if len(paragraph_text) > MAX_LINE_BOILERPLATE_CHARS:
         return None
     for rule in boilerplate_rules():
-        if rule.pattern.match(paragraph_text):
+        if (trailing or rule.where != "trailing") and rule.pattern.match(paragraph_text):
             return rule.kind
     return None
 
@@ -94,6 +100,8 @@ def is_headline_run(fragment: str) -> bool:
         return False
     content = [w for w in words if not (w.lower() in HEADLINE_SMALL_WORDS and w.islower())]
     if not content:
+        return False
+    if fragment.count(",") + fragment.count(";") > len(words) * MAX_HEADLINE_COMMAS_PER_WORD:
         return False
     capitalised = sum(1 for w in content if w[0].isupper())
     return capitalised / len(content) >= MIN_HEADLINE_CAPITALISED_SHARE
@@ -129,6 +137,9 @@ def find_boilerplate(text: str, paragraphs: Sequence[Span]) -> list[BoilerplateS
 def _trailing_boilerplate(text: str, paragraph: Span) -> list[BoilerplateSpan]:
     """Boilerplate at the end of one trailing paragraph: a footer and/or headline run."""
     paragraph_text = paragraph.text_of(text)
+    kind = line_kind(paragraph_text, trailing=True)
+    if kind:
+        return [BoilerplateSpan(paragraph.start, paragraph.end, kind)]
     spans: list[BoilerplateSpan] = []
     head_end = paragraph.end
     footer = footer_start(paragraph_text)

@@ -9,6 +9,7 @@ keeps the text and carries the error, so a batch goes on.
 from __future__ import annotations
 
 from analysis.load import Article
+from analysis.quotes import find_quotes, quote_record
 from analysis.segment import Segments, segment
 
 RECORD_KEYS = (
@@ -56,6 +57,8 @@ def analyze_article(article: Article) -> dict:
     try:
         segments = segment(article.text)
         record.update(segments_record(segments))
+        attributions = find_quotes(article.text, segments)
+        record["quotes"] = [quote_record(a) for a in attributions]
     except Exception as exc:  # a bug or hostile input must not stop the batch
         record["error"] = f"analysis failed: {type(exc).__name__}: {exc}"
     return record

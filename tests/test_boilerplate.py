@@ -75,3 +75,29 @@ def test_interior_advertisement_is_boilerplate_but_body_spans_it():
     segments = segment(text)
     assert [p.is_body for p in segments.paragraphs] == [True, False, True]
     assert segments.body.text_of(text) == text
+
+
+@pytest.mark.parametrize(
+    "closing, kind",
+    [
+        ("Jane Roe is a senior fellow at the Example Institute.", "author_bio"),
+        ("Roe reported from Washington; Doe, from Chicago.", "byline"),
+        ("(Reporting by Jane Roe; Editing by John Doe.)", "byline"),
+        ("Contributing: Jane Roe and John Doe.", "byline"),
+    ],
+)
+def test_closing_credits_and_bios_are_boilerplate(closing, kind):
+    segments = segment(BODY + closing)
+    assert [b.kind for b in segments.boilerplate] == [kind]
+    assert len(segments.body_paragraphs()) == 2
+
+
+def test_author_bio_wording_mid_article_stays_body():
+    text = "Jane Roe is a senior fellow at the Example Institute.\n\n" + BODY
+    assert segment(text).boilerplate == ()
+
+
+def test_closing_list_of_names_is_body_not_headlines():
+    names = "Iowa: Ann Lee, Bob Ray, Cy Young, Di Ross, Ed Hall, Flo Kay, Gus Tan, Hal Moe, Ida Bell, Jo Park."
+    segments = segment(BODY + names)
+    assert segments.boilerplate == () and len(segments.body_paragraphs()) == 3

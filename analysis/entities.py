@@ -1,0 +1,801 @@
+"""Find and resolve the named actors of an article: the shared entity resolver.
+
+:func:`build_entity_index` reads the body sentences of an article (never its boilerplate)
+and returns an :class:`EntityIndex` whose ``mentions`` are :class:`EntityMention` rows
+``(start, end, surface, entity, type, category, kind)`` sorted by ``start``; ``entity`` is
+the canonical name that every mention of one actor shares within the article.
+
+Detection is rule based and needs no model:
+
+- names are runs of capitalised words, joined by connectors (``Ministry of Home Affairs``,
+  ``National Commission for Protection of Child Rights``); leading function words
+  (``The``, ``Since``, ``In`` …) are dropped, and a sentence-initial word that the article
+  also uses in lower case is not a name; possessives lose their ``'s``;
+- a title (``Mr.``, ``Sen.``, ``Chief Minister``) makes the rest of the name a PERSON;
+- head words type names (``… Police`` ORG/police_courts, ``… Act`` LAW, ``… University``
+  ORG/expert_academic); the gazetteer (``analysis/data/gazetteer.csv``, extendable with
+  your own CSV, see :func:`load_gazetteer`) knows places, parties, platforms, agencies …;
+- lower-case nouns that name sources (``officials``, ``the police``, ``a spokesperson``,
+  ``the online platform``) are ``kind="role"`` / ``"description"`` mentions.
+
+Canonicalisation within the article: an acronym joins its long form (``… or NCPCR``,
+``(CSE)``, or matching initials); a surname joins the full name mentioned nearest before;
+a description joins the entity it refers to (:func:`resolve_description`, also used by the
+quote attribution to resolve speakers such as ``the spokesperson`` or ``it``).
+
+Types: PERSON, ORG, GPE, LOC, FAC, NORP, LANGUAGE, LAW, EVENT, MISC (an unknown single
+name), ROLE (an unresolved source noun). ``category`` (for ORG, PERSON and ROLE) is one of
+:data:`CATEGORIES`. Word lists live in ``analysis/data/entity_words.csv``.
+"""
+from __future__ import annotations
+
+import bisect
+import csv
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Sequence, Union
+
+from analysis.segment import Segments
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+DEFAULT_GAZETTEER = DATA_DIR / "gazetteer.csv"
+ENTITY_WORDS = DATA_DIR / "entity_words.csv"
+
+CATEGORIES = (
+    "government", "police_courts", "company_platform", "ngo_civil_society",
+    "political_party", "expert_academic", "media", "anonymous", "other",
+)
+NAME_KINDS = ("name", "acronym")  # a mention that is a proper name, not a common noun
+
+
+@dataclass(frozen=True, slots=True)
+class EntityMention:
+    """One mention of an actor: ``[start, end)`` of ``surface`` in the text."""
+
+    start: int
+    end: int
+    surface: str
+    entity: str
+    type: str
+    category: str | None
+    kind: str = "name"  # name | acronym | role | description
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerEntry:
+    name: str
+    type: str
+    category: str | None
+    region: str | None
+
+
+class Gazetteer:
+    """Known names (and aliases) → :class:`GazetteerEntry`; lookups ignore case and dots."""
+
+    def __init__(self, entries: dict[str, tuple[GazetteerEntry, ...]]):
+        self._entries = entries
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def candidates(self, surface: str) -> tuple[GazetteerEntry, ...]:
+        """Every entry named ``surface`` (several when a name is ambiguous)."""
+        return self._entries.get(gazetteer_key(surface), ())
+
+    def lookup(self, surface: str, *, region: str | None = None) -> GazetteerEntry | None:
+        """The entry for ``surface``, preferring one of ``region`` when the name is ambiguous."""
+        found = self.candidates(surface)
+        if len(found) <= 1:
+            return found[0] if found else None
+        for entry in found:
+            if entry.region == region:
+                return entry
+        unregioned = [e for e in found if not e.region]
+        return unregioned[0] if unregioned else found[0]
+
+
+GazetteerSource = Union[Gazetteer, str, Path, Sequence[Union[str, Path]], None]
+
+_KEY_DROP = re.compile(r"[.\u2019']|^the\s+", re.IGNORECASE)
+_KEY_SPACE = re.compile(r"\s+")
+
+
+def gazetteer_key(surface: str) -> str:
+    """The lookup key of a name: case folded, without dots, apostrophes or a leading 'the'."""
+    return _KEY_SPACE.sub(" ", _KEY_DROP.sub("", surface.strip())).casefold().strip()
+
+
+def _read_csv_rows(path: Path) -> list[dict[str, str]]:
+    with open(path, encoding="utf-8", newline="") as handle:
+        lines = (line for line in handle if line.strip() and not line.lstrip().startswith("#"))
+        return [{k: (v or "").strip() for k, v in row.items() if k} for row in csv.DictReader(lines)]
+
+
+def _gazetteer_rows(path: Path) -> list[tuple[str, GazetteerEntry]]:
+    rows = []
+    for row in _read_csv_rows(path):
+        name = row.get("name", "")
+        if not name:
+            continue
+        entry = GazetteerEntry(
+            name=name,
+            type=(row.get("type") or "ORG").upper(),
+            category=row.get("category") or None,
+            region=(row.get("region") or "").upper() or None,
+        )
+        for alias in [name, *row.get("aliases", "").split("|")]:
+            if alias.strip():
+                rows.append((gazetteer_key(alias), entry))
+    return rows
+
+
+@lru_cache(maxsize=32)
+def _load_gazetteer_cached(paths: tuple[str, ...], include_default: bool) -> Gazetteer:
+    files = ([DEFAULT_GAZETTEER] if include_default else []) + [Path(p) for p in paths]
+    entries: dict[str, list[GazetteerEntry]] = {}
+    for path in files:
+        for key, entry in _gazetteer_rows(path):
+            same_region = [e for e in entries.get(key, []) if e.region == entry.region]
+            # a later file (the user's) overrides an earlier entry of the same name and region
+            kept = [e for e in entries.get(key, []) if e not in same_region]
+            entries[key] = kept + [entry]
+    return Gazetteer({key: tuple(value) for key, value in entries.items()})
+
+
+def load_gazetteer(*paths: str | Path, include_default: bool = True) -> Gazetteer:
+    """The bundled gazetteer plus the user's CSV files (same columns), loaded once per set.
+
+    A user file has the columns ``name, aliases, type, category, region`` (``aliases``
+    separated by ``|``; lines starting with ``#`` are comments). Its rows override bundled
+    rows of the same name and region.
+    """
+    return _load_gazetteer_cached(tuple(str(Path(p).resolve()) for p in paths), include_default)
+
+
+def _as_gazetteer(gazetteer: GazetteerSource) -> Gazetteer:
+    if isinstance(gazetteer, Gazetteer):
+        return gazetteer
+    if gazetteer is None:
+        return load_gazetteer()
+    if isinstance(gazetteer, (str, Path)):
+        return load_gazetteer(gazetteer)
+    return load_gazetteer(*gazetteer)
+
+
+# ----------------------------------------------------------------------------- word lists
+
+@dataclass(frozen=True)
+class _Lexicon:
+    stop: frozenset[str]
+    connectors: frozenset[str]
+    titles: dict[str, str]            # title word -> category of the titled person
+    title_mods: frozenset[str]
+    heads: dict[str, tuple[str, str | None]]   # head word -> (type, category)
+    sources: dict[str, tuple[str, str, bool]]  # noun -> (category, resolve, needs determiner)
+    pronouns: dict[str, frozenset[str]]
+
+
+def _load_lexicon() -> _Lexicon:
+    by_kind: dict[str, list[dict[str, str]]] = {}
+    for row in _read_csv_rows(ENTITY_WORDS):
+        by_kind.setdefault(row["kind"], []).append(row)
+
+    def words(kind: str) -> list[str]:
+        return [r["word"] for r in by_kind.get(kind, [])]
+
+    sources = {
+        r["word"].lower(): (r["category"], r["resolve"], r["kind"] == "description")
+        for kind in ("role", "description") for r in by_kind.get(kind, [])
+    }
+    return _Lexicon(
+        stop=frozenset(words("stop")),
+        connectors=frozenset(words("connector")),
+        titles={r["word"]: r["category"] for r in by_kind.get("title", [])},
+        title_mods=frozenset(words("title_mod")),
+        heads={r["word"]: (r["type"], r["category"] or None) for r in by_kind.get("head", [])},
+        sources=sources,
+        pronouns={r["word"]: frozenset(r["type"].split("|")) for r in by_kind.get("pronoun", [])},
+    )
+
+
+LEXICON = _load_lexicon()
+
+# Latin capital letters (A-Z, À-Þ, Ā, Ł, Š …) as one character class.
+_UPPER = "".join(re.escape(c) for c in map(chr, range(0x41, 0x250)) if c.isupper() and c.isalpha())
+_TITLE_ABBREVIATIONS = "|".join(sorted((t for t in LEXICON.titles if len(t) <= 4), key=len, reverse=True))
+_CONNECTORS = "|".join(re.escape(c) for c in sorted(LEXICON.connectors, key=len, reverse=True))
+
+# One token of a name, or a connector; matched inside one sentence.
+_TOKEN = re.compile(
+    rf"(?P<initials>(?<![\w.])(?:[{_UPPER}]\.){{2,}})"
+    rf"|(?P<abbr>(?<![\w.])(?:{_TITLE_ABBREVIATIONS})\.)"
+    rf"|(?P<initial>(?<![\w.])[{_UPPER}]\.(?=\s+[{_UPPER}]))"
+    rf"|(?P<word>(?<![\w'\u2019])[{_UPPER}](?:['\u2019][{_UPPER}])?[\w&]*(?:[-\u2013][{_UPPER}\d][\w&]*)*"
+    rf"(?:\((?:[{_UPPER}]{{1,2}})\))?)"
+    rf"(?P<possessive>['\u2019]s?(?!\w))?"
+    rf"|(?P<connector>(?<!\w)(?:{_CONNECTORS})(?!\w))"
+)
+_ENDS_WITH_ABBREVIATION = re.compile(rf"(?<![\w.])(?:{_TITLE_ABBREVIATIONS}|[{_UPPER}])\.$")
+_LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][a-z]+(?![\w])")
+_SOURCE_NOUNS = "|".join(re.escape(w) for w in sorted(LEXICON.sources, key=len, reverse=True))
+_DETERMINERS = "the|a|an|this|that|these|those|some|several|many|other|two|three|four|its|their"
+# A source noun, optionally after a determiner and up to two modifiers (the online platform).
+_SOURCE_PHRASE = re.compile(
+    rf"(?<![\w-])(?:(?P<det>{_DETERMINERS})\s+(?:[\w-]+\s+){{0,2}}?)?(?P<head>{_SOURCE_NOUNS})(?![\w-])",
+    re.IGNORECASE,
+)
+_OPENERS = "\"'“‘«([{—–-:;"
+_ATTACH_RIGHT = re.compile(r"\s+(?:of|for|at|from|with)\s+(?:the\s+)?$|\s+(?:of|for|at|from|with)\s+(?:the\s+)?", re.IGNORECASE)
+_ATTACH_LEFT = re.compile(r"(?:['\u2019]s?)?\s+(?:[a-z][\w-]*\s+)?$")
+_ACRONYM_GAP = re.compile(r"\s*(?:\(|,?\s+or\s+|,?\s+also known as\s+|,?\s+known as\s+)\s*$|\s*\(\s*", re.IGNORECASE)
+
+
+# ----------------------------------------------------------------------------- chunking
+
+@dataclass(slots=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+    kind: str  # word | connector | initials | abbr | initial
+    possessive: bool = False
+
+
+@dataclass(slots=True)
+class _Candidate:
+    start: int
+    end: int
+    surface: str
+    name: str       # the name without a title, used as the entity
+    type: str
+    category: str | None
+    kind: str
+    gazetteer_keyed: bool
+
+
+def _is_acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= len(letters) - 1 and word[:2].isupper()
+
+
+def _runs(text: str, start: int, end: int) -> list[list[_Token]]:
+    """Runs of capitalised tokens separated only by spaces, connectors kept inside."""
+    runs: list[list[_Token]] = []
+    current: list[_Token] = []
+    previous_end = -1
+    for match in _TOKEN.finditer(text, start, end):
+        kind = match.lastgroup if match.lastgroup != "possessive" else "word"
+        if match.group("word") is not None:
+            kind = "word"
+            token = _Token(match.start("word"), match.end("word"), match.group("word"), kind,
+                           match.group("possessive") is not None)
+        else:
+            token = _Token(match.start(), match.end(), match.group(), kind)
+        joined = bool(current) and previous_end >= 0 and _only_spaces(text, previous_end, token.start)
+        if not joined or current[-1].possessive:
+            if current:
+                runs.append(current)
+            current = []
+        if token.kind == "connector":
+            if not current or not _connector_allowed(current, token.text):
+                if current:
+                    runs.append(current)
+                current = []
+                previous_end = -1
+                continue
+        current.append(token)
+        previous_end = match.end()
+    if current:
+        runs.append(current)
+    return [_trim_connectors(run) for run in runs if any(t.kind != "connector" for t in run)]
+
+
+def _only_spaces(text: str, start: int, end: int) -> bool:
+    gap = text[start:end]
+    return 0 < len(gap) <= 3 and not gap.strip(" \t\u00a0")
+
+
+def _connector_allowed(run: list[_Token], connector: str) -> bool:
+    last = run[-1]
+    if connector == "the":
+        return last.kind == "connector" and last.text in ("of", "for", "on")
+    if last.kind == "connector":
+        return False
+    if connector == "and":  # only inside an "X of Y and Z" name, never "BJP and Congress"
+        return any(t.kind == "connector" and t.text in ("of", "for") for t in run)
+    return True
+
+
+def _trim_connectors(run: list[_Token]) -> list[_Token]:
+    while run and run[-1].kind == "connector":
+        run = run[:-1]
+    while run and run[0].kind == "connector":
+        run = run[1:]
+    return run
+
+
+def _title_word(token: _Token) -> str:
+    return token.text.rstrip(".")
+
+
+def _title_prefix_length(run: list[_Token], at: int) -> int:
+    """Number of tokens of a title starting at ``run[at]`` (0 if none)."""
+    length, has_title = 0, False
+    for token in run[at:]:
+        word = _title_word(token)
+        if token.kind in ("word", "abbr") and (word in LEXICON.titles or word in LEXICON.title_mods):
+            length += 1
+            has_title = has_title or word in LEXICON.titles
+            if token.kind == "abbr" or token.possessive:
+                break
+        elif token.kind == "connector" and token.text == "of" and has_title:
+            length += 1
+        else:
+            break
+    while length and run[at + length - 1].kind == "connector":
+        length -= 1
+    # a title ends with a title word: "Chief Minister", not "Chief" alone
+    while length and _title_word(run[at + length - 1]) not in LEXICON.titles:
+        length -= 1
+    return length
+
+
+def _org_head(tokens: list[_Token]) -> tuple[str, str | None] | None:
+    """Type and category given by a head word: the last word, else one before a connector."""
+    words = [t for t in tokens if t.kind != "connector"]
+    if not words:
+        return None
+    last = LEXICON.heads.get(words[-1].text)
+    if last:
+        return last
+    first_connector = next((i for i, t in enumerate(tokens) if t.kind == "connector"), None)
+    if first_connector is not None:
+        for token in reversed(tokens[:first_connector]):
+            head = LEXICON.heads.get(token.text)
+            if head and head[0] == "ORG":
+                return head
+    return None
+
+
+def _chunking_windows(text: str, segments: Segments) -> list[tuple[int, int]]:
+    """Body sentences, rejoined where a splitter cut after a title or initial ('Mr. | Pike')."""
+    windows: list[list[int]] = []
+    for sentence in segments.body_sentences():
+        if windows and windows[-1][2] == sentence.paragraph and _ENDS_WITH_ABBREVIATION.search(
+            text, windows[-1][0], windows[-1][1]
+        ):
+            windows[-1][1] = sentence.end
+        else:
+            windows.append([sentence.start, sentence.end, sentence.paragraph])
+    return [(start, end) for start, end, _ in windows]
+
+
+class _Detector:
+    """Chunks the body of one article into name candidates."""
+
+    def __init__(self, text: str, segments: Segments, gazetteer: Gazetteer):
+        self.text = text
+        self.gazetteer = gazetteer
+        self.sentences = _chunking_windows(text, segments)
+        body = segments.body
+        self.lower_words = set(_LOWER_WORD.findall(text, body.start, body.end))
+        self.region: str | None = None
+
+    def _sentence_initial(self, sentence_start: int, position: int) -> bool:
+        before = self.text[sentence_start:position].rstrip()
+        return not before or before[-1] in _OPENERS and not before.rstrip(_OPENERS + " ").endswith(",")
+
+    def candidates(self) -> list[_Candidate]:
+        runs = []
+        for start, end in self.sentences:
+            for run in _runs(self.text, start, end):
+                runs.append((start, run))
+        self.region = self._article_region(runs)
+        found: list[_Candidate] = []
+        for sentence_start, run in runs:
+            for part in self._split(sentence_start, run):
+                candidate = self._classify(part)
+                if candidate is not None:
+                    found.append(candidate)
+        return found
+
+    def _article_region(self, runs: list[tuple[int, list[_Token]]]) -> str | None:
+        votes: Counter[str] = Counter()
+        for _, run in runs:
+            found = self.gazetteer.candidates(self._surface(run))
+            if len(found) == 1 and found[0].region:
+                votes[found[0].region] += 1
+        return votes.most_common(1)[0][0] if votes else None
+
+    def _surface(self, tokens: list[_Token]) -> str:
+        return self.text[tokens[0].start:tokens[-1].end]
+
+    def _known(self, tokens: list[_Token]) -> GazetteerEntry | None:
+        return self.gazetteer.lookup(self._surface(tokens), region=self.region) if tokens else None
+
+    def _split(self, sentence_start: int, run: list[_Token]) -> list[list[_Token]]:
+        """Drop leading non-names, then cut the run at inner titles, stop words, 'of <place>'."""
+        if self._known(run):
+            return [run]
+        initial = self._sentence_initial(sentence_start, run[0].start)
+        while run and run[0].kind == "word" and self._not_a_name_start(run[0], initial=initial, alone=len(run) == 1):
+            run = _trim_connectors(run[1:])
+            initial = False
+            if run and self._known(run):
+                return [run]
+        if initial and self._common_noun_of(run):
+            run = _trim_connectors(run[2:])  # "Leaders of the BJP", "Opponents of the … Act"
+        if not run:
+            return []
+        parts: list[list[_Token]] = []
+        heads_org = _org_head(run) is not None
+        cut = 0
+        i = _title_prefix_length(run, 0) or 1
+        while i < len(run):
+            token = run[i]
+            if token.kind == "connector":
+                if token.text == "and" and self._separate_names(run[cut:i], run[i + 1:]):
+                    parts.append(run[cut:i])
+                    cut = i + 1
+                elif token.text == "of" and not heads_org and i + 1 < len(run):
+                    place = self._known(run[i + 1:])
+                    if place and place.type in ("GPE", "LOC"):  # "Sen. Ted Cruz of Texas"
+                        parts.append(run[cut:i])
+                        cut = len(run)
+                        break
+                i += 1
+                continue
+            if token.kind == "word" and token.text in LEXICON.stop:
+                parts.append(run[cut:i])
+                cut = i + 1
+                i += 1
+                continue
+            title_length = 0 if heads_org or run[i - 1].kind == "connector" else _title_prefix_length(run, i)
+            if title_length:  # "Uttar Pradesh | Chief Minister Yogi Adityanath"
+                parts.append(run[cut:i])
+                cut = i
+                i += title_length
+                continue
+            i += 1
+        parts.append(run[cut:])
+        return [part for part in map(_trim_connectors, parts) if part]
+
+    def _common_noun_of(self, run: list[_Token]) -> bool:
+        """A sentence-initial 'Word of …' whose first word is an ordinary noun."""
+        if len(run) < 3 or run[1].kind != "connector" or run[1].text != "of" or run[0].kind != "word":
+            return False
+        word = run[0].text
+        return not (
+            word in LEXICON.heads or word in LEXICON.titles or word in LEXICON.title_mods
+            or _is_acronym(word) or self.gazetteer.candidates(word)
+        )
+
+    def _separate_names(self, left: list[_Token], right: list[_Token]) -> bool:
+        """'Ministry of Home Affairs and NGOs' is two names; 'Ministry of Law and Justice' one."""
+        if self._known(left) or self._known(right):
+            return True
+        return len(right) == 1 and (_is_acronym(right[0].text) or right[0].text.lower() in LEXICON.sources)
+
+    def _not_a_name_start(self, token: _Token, *, initial: bool, alone: bool) -> bool:
+        word = token.text
+        if word in LEXICON.stop:
+            return True
+        if alone and word.lower() in LEXICON.sources:
+            return True  # "Police said", "Officials", "NGOs": the source-noun pass takes them
+        if initial and not _is_acronym(word) and not self.gazetteer.candidates(word):
+            return word.lower() in self.lower_words
+        return False
+
+    def _classify(self, tokens: list[_Token]) -> _Candidate | None:
+        start, end = tokens[0].start, tokens[-1].end
+        surface = self.text[start:end]
+        entry = self._known(tokens)
+        if entry:
+            kind = "acronym" if len(tokens) == 1 and _is_acronym(surface) else "name"
+            return _Candidate(start, end, surface, entry.name, entry.type, entry.category, kind, True)
+        words = [t for t in tokens if t.kind != "connector"]
+        if len(words) == 1 and (words[0].text in LEXICON.stop or words[0].text.lower() in LEXICON.sources):
+            return None
+        head = _org_head(tokens)
+        title_len = 0 if head else _title_prefix_length(tokens, 0)
+        if title_len:
+            rest = tokens[title_len:]
+            category = LEXICON.titles[_title_word(tokens[title_len - 1])]
+            if not rest:
+                return _Candidate(start, end, surface, surface.lower().replace(".", ""), "ROLE", category, "role", False)
+            name = self._surface(rest)
+            return _Candidate(start, end, surface, name, "PERSON", category, "name", False)
+        if head:
+            category = head[1] if head[0] == "ORG" else None
+            known_part = self._known(words[:1])
+            if head[0] == "ORG" and known_part and known_part.type == "ORG" and known_part.category:
+                category = known_part.category if head[1] is None else head[1]
+            return _Candidate(start, end, surface, surface, head[0], category, "name", False)
+        if len(words) == 1:
+            word = words[0].text
+            if _is_acronym(word) or words[0].kind == "initials":
+                return _Candidate(start, end, surface, surface, "ORG", "other", "acronym", False)
+            return _Candidate(start, end, surface, surface, "MISC", None, "name", False)
+        first = self._known(words[:1])
+        if first and first.type == "ORG":
+            return _Candidate(start, end, surface, surface, "ORG", first.category, "name", False)
+        if any(t.kind == "connector" for t in tokens) or any(_is_acronym(w.text) for w in words):
+            return _Candidate(start, end, surface, surface, "ORG", "other", "name", False)
+        if first and first.type in ("GPE", "LOC") and len(words) == 2:
+            return _Candidate(start, end, surface, surface, "ORG", "other", "name", False)
+        return _Candidate(start, end, surface, surface, "PERSON", "other", "name", False)
+
+
+# ----------------------------------------------------------------------------- canonicalisation
+
+def _initials(name: str, *, with_connectors: bool) -> str:
+    words = re.findall(r"[\w&]+", name)
+    return "".join(
+        w[0] for w in words
+        if with_connectors or w.lower() not in LEXICON.connectors
+    ).upper()
+
+
+def _acronym_letters(acronym: str) -> str:
+    return "".join(c for c in acronym.rstrip("s") if c.isalpha()).upper()
+
+
+def _acronym_matches(acronym: str, long_form: str) -> bool:
+    letters = _acronym_letters(acronym)
+    return len(letters) >= 2 and letters in (
+        _initials(long_form, with_connectors=False), _initials(long_form, with_connectors=True)
+    )
+
+
+def _defines_term(text: str, candidate: _Candidate) -> bool:
+    """True for '(CSE)' after 'child sexual exploitation': an abbreviation, not an actor."""
+    before = text[max(0, candidate.start - 120):candidate.start].rstrip()
+    if not before.endswith("("):
+        return False
+    letters = _acronym_letters(candidate.surface)
+    words = re.findall(r"[\w-]+", before)[-len(letters):]
+    return bool(words) and all(w[:1].islower() for w in words) and "".join(w[0] for w in words).upper() == letters
+
+
+def _link_acronyms(text: str, found: list[_Candidate]) -> set[str]:
+    """Give acronyms the entity of their long form; return acronyms of lower-case terms."""
+    terms: set[str] = set()
+    canonical: dict[str, _Candidate] = {}
+    for i, candidate in enumerate(found):
+        if candidate.kind != "acronym":
+            continue
+        if _defines_term(text, candidate):
+            terms.add(candidate.surface)
+            continue
+        if candidate.gazetteer_keyed:
+            continue
+        previous = found[i - 1] if i else None
+        gap = text[previous.end:candidate.start] if previous else ""
+        if previous and previous.kind == "name" and _ACRONYM_GAP.fullmatch(gap) and (
+            _acronym_matches(candidate.surface, previous.name)
+            or ("(" in gap and previous.name[:1].upper() == candidate.surface[:1])
+        ):
+            canonical[candidate.surface] = previous
+    # an acronym also joins a long form anywhere in the article with matching initials
+    for candidate in found:
+        if candidate.kind == "acronym" and not candidate.gazetteer_keyed and candidate.surface not in canonical:
+            for other in found:
+                if other.kind == "name" and " " in other.name and _acronym_matches(candidate.surface, other.name):
+                    canonical[candidate.surface] = other
+                    break
+    for candidate in found:
+        target = canonical.get(candidate.surface) if candidate.kind == "acronym" else None
+        if target is not None:
+            candidate.name, candidate.type, candidate.category = target.name, target.type, target.category
+    return terms
+
+
+def _link_people(found: list[_Candidate]) -> None:
+    """A surname (or a titled surname) joins the full name mentioned nearest before it."""
+    people = [c for c in found if c.type == "PERSON" and " " in c.name]
+    for candidate in found:
+        if candidate.type not in ("PERSON", "MISC") or " " in candidate.name:
+            continue
+        matches = [p for p in people if p.name.rsplit(" ", 1)[-1] == candidate.name]
+        if not matches:
+            continue
+        earlier = [p for p in matches if p.start < candidate.start]
+        target = earlier[-1] if earlier else matches[0]
+        candidate.name, candidate.type = target.name, "PERSON"
+        if candidate.category in (None, "other"):
+            candidate.category = target.category
+
+
+# ----------------------------------------------------------------------------- the index
+
+@dataclass(frozen=True)
+class EntityIndex:
+    """The mentions of one article, sorted by start, with lookups for speaker resolution."""
+
+    mentions: tuple[EntityMention, ...]
+    text: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_ends", sorted((m.end, i) for i, m in enumerate(self.mentions)))
+
+    def entity_in(self, start: int, end: int) -> EntityMention | None:
+        """The named mention inside or overlapping ``[start, end)``; people and organisations
+        before places, names before descriptions (``A spokesperson of Twitter`` → Twitter)."""
+        overlapping = [m for m in self.mentions if m.start < end and start < m.end]
+        if not overlapping:
+            return None
+        return min(overlapping, key=lambda m: (_ENTITY_IN_RANK.get(m.type, 3), m.kind not in NAME_KINDS, -m.start))
+
+    def before(self, position: int, *, types: Iterable[str] | None = None,
+               categories: Iterable[str] | None = None) -> list[EntityMention]:
+        """Mentions ending at or before ``position``, most recent first, optionally filtered."""
+        wanted_types = set(types) if types is not None else None
+        wanted_categories = set(categories) if categories is not None else None
+        cut = bisect.bisect_right(self._ends, (position, len(self.mentions)))
+        out = []
+        for _, i in reversed(self._ends[:cut]):
+            mention = self.mentions[i]
+            if wanted_types is not None and mention.type not in wanted_types:
+                continue
+            if wanted_categories is not None and mention.category not in wanted_categories:
+                continue
+            out.append(mention)
+        return out
+
+    def entities(self) -> dict[str, list[EntityMention]]:
+        """Mentions grouped by canonical entity, in order of first mention."""
+        grouped: dict[str, list[EntityMention]] = {}
+        for mention in self.mentions:
+            grouped.setdefault(mention.entity, []).append(mention)
+        return grouped
+
+
+_ENTITY_IN_RANK = {"PERSON": 0, "ORG": 1, "ROLE": 2}
+
+
+def _head_noun(surface: str) -> str:
+    words = surface.lower().replace("\u2019", "'").split()
+    return words[-1].removesuffix("'s").strip("'") if words else ""
+
+
+def resolve_description(index: EntityIndex, start: int, surface: str) -> EntityMention | None:
+    """The earlier mention a description or pronoun at ``start`` refers to, or None.
+
+    ``surface`` is the description as written (``the online platform``, ``the police``,
+    ``the spokesperson``, ``it``, ``she``). Pronouns take the most recent mention of a
+    fitting type. Descriptions take, in order: an earlier description with the same head noun;
+    a named entity whose name contains the head (``the police`` → Delhi Police); for heads
+    resolved by category, the most recent organisation of that category (``the platform`` →
+    Twitter). The returned mention's ``entity``, ``type`` and ``category`` are what the
+    description stands for.
+    """
+    lowered = surface.strip().lower()
+    pronoun_types = LEXICON.pronouns.get(lowered)
+    if pronoun_types is not None:
+        for mention in index.before(start, types=pronoun_types):
+            if mention.kind in NAME_KINDS or mention.type != "ROLE":
+                return mention
+        return None
+    head = _head_noun(lowered)
+    info = LEXICON.sources.get(head)
+    if info is None:
+        return None
+    category, resolve, _ = info
+    title_head = head.capitalize()
+    earlier = index.before(start)
+    for mention in earlier:
+        if mention.kind in ("role", "description") and _head_noun(mention.surface) == head:
+            return mention
+    if resolve in ("name", "category"):
+        for mention in earlier:
+            if mention.kind in NAME_KINDS and mention.type == "ORG" and title_head in mention.entity.split():
+                return mention
+    if resolve == "category":
+        for mention in earlier:
+            if mention.type == "ORG" and mention.category == category:
+                return mention
+    return None
+
+
+def _source_mentions(text: str, segments: Segments, names: list[EntityMention]) -> list[EntityMention]:
+    """Lower-case source nouns (officials, the police, a spokesperson of X), resolved in order."""
+    name_starts = [m.start for m in names]
+    found: list[EntityMention] = []
+    for sentence in segments.body_sentences():
+        for match in _SOURCE_PHRASE.finditer(text, sentence.start, sentence.end):
+            head = match.group("head")
+            start, end = match.start(), match.end()
+            overlapping = [m for m in _overlapping(names, name_starts, start, end)]
+            if any(m.end > match.start("head") for m in overlapping):
+                continue  # part of a name: "Delhi Police", "the Twitter Rules"
+            if overlapping:
+                start = match.start("head")
+            if head[0].isupper() and match.group("det") is None and not _is_acronym(head):
+                # a capitalised bare noun mid-sentence is probably a name's word, not a source
+                if not _is_sentence_start(text, sentence.start, start):
+                    continue
+            category, resolve, needs_determiner = LEXICON.sources[head.lower()]
+            attached = _attached_name(text, names, name_starts, start, end) if resolve == "affiliation" else None
+            if needs_determiner and match.group("det") is None and attached is None:
+                continue
+            surface = text[start:end]
+            kind = "role" if not needs_determiner else "description"
+            target = attached
+            if target is None:
+                index = EntityIndex(tuple(sorted(names + found, key=lambda m: m.start)))
+                target = resolve_description(index, start, surface)
+            if target is not None:
+                found.append(EntityMention(start, end, surface, target.entity, target.type, target.category, kind))
+            else:
+                found.append(EntityMention(start, end, surface, _role_entity(head), "ROLE", category, kind))
+    return found
+
+
+def _role_entity(head: str) -> str:
+    """The entity of an unresolved source noun: its singular ('officials' → 'official')."""
+    base = head.lower()
+    if base.endswith("s") and base[:-1] in LEXICON.sources:
+        base = base[:-1]
+    return base.upper() if _is_acronym(head) else base
+
+
+def _is_sentence_start(text: str, sentence_start: int, position: int) -> bool:
+    return not text[sentence_start:position].strip(_OPENERS + " ")
+
+
+def _overlapping(names: list[EntityMention], starts: list[int], start: int, end: int) -> list[EntityMention]:
+    i = bisect.bisect_left(starts, start)
+    out = [m for m in names[max(0, i - 1):i + 4] if m.start < end and start < m.end]
+    return out
+
+
+def _attached_name(text: str, names: list[EntityMention], starts: list[int], start: int, end: int) -> EntityMention | None:
+    """The organisation a source noun belongs to: 'a spokesperson of X', 'X spokesperson'."""
+    i = bisect.bisect_left(starts, end)
+    if i < len(names):
+        after = names[i]
+        gap = text[end:after.start]
+        if after.type in ("ORG", "GPE") and len(gap) < 12 and _ATTACH_RIGHT.fullmatch(gap):
+            return after
+    if i > 0:
+        j = bisect.bisect_right(starts, start) - 1
+        if j >= 0:
+            previous = names[j]
+            gap = text[previous.end:start]
+            if previous.type == "ORG" and previous.end <= start and _ATTACH_LEFT.fullmatch(gap):
+                return previous
+    return None
+
+
+def build_entity_index(text: str, segments: Segments, *, gazetteer: GazetteerSource = None) -> EntityIndex:
+    """Every entity mention in the body of ``text``, canonicalised within the article.
+
+    ``gazetteer`` is a :class:`Gazetteer`, a path to a CSV of your own (added to the bundled
+    one), a list of such paths, or None for the bundled gazetteer alone.
+    """
+    known = _as_gazetteer(gazetteer)
+    detector = _Detector(text, segments, known)
+    found = detector.candidates()
+    terms = _link_acronyms(text, found)
+    _link_people(found)
+    names = [
+        EntityMention(c.start, c.end, c.surface, c.name, c.type, c.category, c.kind)
+        for c in found
+        if c.surface not in terms and c.kind != "role"
+    ]
+    titled_roles = [
+        EntityMention(c.start, c.end, c.surface, c.name, c.type, c.category, c.kind)
+        for c in found if c.kind == "role"
+    ]
+    names.sort(key=lambda m: m.start)
+    sources = _source_mentions(text, segments, names)
+    mentions = sorted(names + titled_roles + sources, key=lambda m: (m.start, -m.end))
+    return EntityIndex(tuple(mentions), text)
+
+
+def with_entity(mention: EntityMention, target: EntityMention) -> EntityMention:
+    """``mention`` re-labelled as an occurrence of ``target``'s entity."""
+    return replace(mention, entity=target.entity, type=target.type, category=target.category)

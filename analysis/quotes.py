@@ -1,0 +1,551 @@
+"""Quote attribution: who said what, as direct, indirect and mixed attributions.
+
+:func:`find_quotes` searches the body of an article (see :mod:`analysis.segment`) and
+returns :class:`Attribution` items sorted by their first content character:
+
+- ``direct``: a quotation in quotation marks (:mod:`analysis.quote_marks`) framed by a
+  cue, after it (``"…," the spokesperson said``, ``"…," said X``) or before it
+  (``X said: "…"``); a quotation split by its frame (``"…," he said, "…"``) and quotations
+  that carry on right after it are further content spans of the same attribution;
+- ``indirect``: reported speech around a cue verb (``X said (that) …``, ``…, X said.``,
+  ``…, said X.``, ``according to X, …``, ``…, according to X.``, ``X told reporters
+  that …``, ``…, contending …``);
+- ``mixed``: indirect speech with a quoted phrase inside its content.
+
+Quotations with no frame and no attribution to join (scare quotes, titles: ``an alleged
+"Congress toolkit"``) are not attributions. Each attribution has the ``rule`` that made
+it and a ``confidence``. Speakers are resolved to entities by :mod:`analysis.speakers`,
+through an :class:`analysis.entities.EntityIndex` when one is given.
+
+:func:`quote_record` gives the JSON form used in ``extract`` records and
+:func:`quotes_table` a tidy DataFrame with the columns in :data:`QUOTE_COLUMNS`:
+article_id, quote (index), kind, content_start, content_end (first to last content
+character), content_spans (list of [start, end]), cue_start, cue_end, cue, speaker_start,
+speaker_end, speaker, speaker_entity, rule, confidence, sentence and paragraph (indexes,
+into ``segments.sentences`` / ``segments.paragraphs``, of the first content character).
+
+Cues are read from ``analysis/data/cue_verbs.csv``. Every pattern is a compiled regex run
+over paragraphs or sentences, visiting only quotation marks and cue words.
+"""
+from __future__ import annotations
+
+import bisect
+import csv
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+
+import pandas as pd
+
+from analysis.quote_marks import QuotedSpan, opens_quotation, quoted_spans
+from analysis.segment import Segments
+from analysis.spans import Span
+from analysis.speakers import CandidateIndex, resolve_speakers, speaker_after, speaker_before
+
+QUOTE_COLUMNS = [
+    "article_id", "quote", "kind", "content_start", "content_end", "content_spans",
+    "cue_start", "cue_end", "cue", "speaker_start", "speaker_end", "speaker", "speaker_entity",
+    "rule", "confidence", "sentence", "paragraph",
+]
+_QUOTE_CHARS = "\"“”„‟«»‘’'"
+# Between a cue and the quotation it introduces: nothing, "that", or a short object or
+# adjunct ended by a colon or comma ("told reporters:", "said in a statement,").
+_INTRO_BRIDGE = re.compile(r"\s*(?:that\s*)?|\s*[:,]\s*|\s+[^\"“”«»:;.!?\n]{1,60}?[:,]\s*")
+_TRAILING_PUNCT = ".,;:!?—–- \t\n\xa0"
+_WORD = re.compile(r"\w+")
+# After a cue, words that show it is not reporting speech ("added to", "told to leave").
+_NOT_REPORTING_NEXT = frozenset("to by for with about up off as into from of out".split())
+_PASSIVE_BEFORE = re.compile(r"(?:\b(?:is|was|were|are|be|been|being|to)\s+)$", re.IGNORECASE)
+_CLAUSE_SUBJECTS = frozenset("he she it they we i there".split())
+_TELL_VERBS = frozenset("tell tells told telling assured informed reminded".split())
+_ACCORDING = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
+# "…," she elaborated / the senator explained / Mr. Bozell answers
+_ANY_VERB_FRAME = re.compile(
+    r",?[ \t\xa0]*(?P<speaker>(?:he|she|they|we|I|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?[ \xa0]+[A-Z][\w'’-]*"
+    r"|[A-Z][\w'’-]*(?:[ \xa0]+[A-Z][\w'’-]*){0,3}|the[ \xa0]+[a-z][\w-]*(?:[ \xa0]+[a-z][\w-]*)?))"
+    r"[ \xa0]+(?P<verb>[a-z]{3,}(?:ed|es|s))\b(?=[ \xa0]*[,.;!?]|[ \xa0]+\w)"
+)
+MAX_INTRO_WINDOW = 200
+MAX_FRAME_WINDOW = 160
+MAX_TRAILING_ADJUNCT_WORDS = 7
+MIN_FREE_QUOTE_WORDS = 3
+MAX_CONTINUATION_GAP = 100
+MIN_UNFRAMED_SENTENCE_WORDS = 5
+MIN_UNFRAMED_WORDS = 10
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One reported statement: content span(s), cue, speaker (as written) and entity."""
+
+    kind: str
+    content: tuple[Span, ...]
+    cue: Span | None
+    speaker: Span | None
+    speaker_entity: str | None
+    rule: str
+    confidence: float
+
+
+@dataclass(frozen=True)
+class _Cue:
+    start: int
+    end: int
+    kind: str
+
+
+@lru_cache(maxsize=1)
+def cue_words() -> dict[str, str]:
+    """Lower-cased cue form → kind (speech, thought, evidence), from the data file."""
+    with resources.files("analysis.data").joinpath("cue_verbs.csv").open(encoding="utf-8") as handle:
+        rows = csv.DictReader(line for line in handle if not line.startswith("#"))
+        return {row["form"]: row["kind"] for row in rows}
+
+
+def _trie_regex(words: list[str]) -> str:
+    """An alternation of ``words`` factored by common prefixes: the regex engine then
+    decides at each position by one character, not by trying every word."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(char).replace(r"\ ", r"\s+") + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return build(trie)
+
+
+@lru_cache(maxsize=1)
+def _cue_pattern() -> re.Pattern[str]:
+    alternation = _trie_regex(list(cue_words()))
+    # Verbs are matched in lower case only ("State" and "Says" in names are not cues).
+    return re.compile(rf"\b(?:[Aa]ccording\s+to|{alternation})\b")
+
+
+class _CueIndex:
+    """Every cue of the searched regions, found in one regex pass, looked up by range."""
+
+    def __init__(self, text: str, regions: list["_Region"]):
+        words = cue_words()
+        pattern = _cue_pattern()
+        self.cues: list[_Cue] = []
+        for region in regions:
+            for match in pattern.finditer(text, region.start, region.end):
+                lower = " ".join(match.group().lower().split())
+                self.cues.append(_Cue(match.start(), match.end(), words.get(lower, "according")))
+        self.starts = [c.start for c in self.cues]
+
+    def between(self, start: int, end: int) -> list[_Cue]:
+        """Cues lying wholly inside ``[start, end)``."""
+        first = bisect.bisect_left(self.starts, start)
+        out = []
+        for cue in self.cues[first:]:
+            if cue.start >= end:
+                break
+            if cue.end <= end:
+                out.append(cue)
+        return out
+
+
+# ----- regions ----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Region:
+    """The body part of one paragraph and its body sentences."""
+
+    paragraph: int
+    start: int
+    end: int
+    sentences: tuple[tuple[int, int], ...]
+
+
+def _regions(segments: Segments) -> list[_Region]:
+    by_paragraph: dict[int, list[tuple[int, int]]] = {}
+    for sentence in segments.sentences:
+        if sentence.is_body:
+            by_paragraph.setdefault(sentence.paragraph, []).append((sentence.start, sentence.end))
+    return [
+        _Region(index, spans[0][0], spans[-1][1], tuple(spans))
+        for index, spans in sorted(by_paragraph.items())
+    ]
+
+
+# ----- helpers ----------------------------------------------------------------------------
+
+def _trim_content(text: str, start: int, end: int) -> Span | None:
+    """Content without surrounding space and trailing punctuation (but keep quote marks)."""
+    while start < end and text[start] in " \t\n\xa0,:;—–-":
+        start += 1
+    while end > start and text[end - 1] in _TRAILING_PUNCT:
+        end -= 1
+    if not _WORD.search(text, start, end):
+        return None
+    return Span(start, end)
+
+
+def _has_quote_mark(text: str, spans) -> bool:
+    return any(ch in "\"“”„‟«»" for span in spans for ch in text[span.start:span.end])
+
+
+def _inside(position: int, spans: list[QuotedSpan], starts: list[int]) -> bool:
+    index = bisect.bisect_right(starts, position) - 1
+    return index >= 0 and spans[index].start < position < spans[index].end
+
+
+def _word_count(text: str, start: int, end: int) -> int:
+    return len(_WORD.findall(text, start, end))
+
+
+# ----- direct quotations ------------------------------------------------------------------
+
+@dataclass
+class _Draft:
+    kind: str
+    content: list[Span]
+    cue: Span | None
+    speaker: Span | None
+    rule: str
+    confidence: float
+
+
+def _frame_after(text: str, cues: _CueIndex, quote: QuotedSpan, limit: int) -> tuple[Span, Span | None, str] | None:
+    """Cue and speaker right after a quotation: ``"…," X said`` or ``"…," said X``."""
+    window_end = min(limit, quote.end + MAX_FRAME_WINDOW)
+    found = cues.between(quote.end, window_end)
+    cue = found[0] if found else None
+    prefix = text[quote.end:cue.start] if cue else "."
+    if "." in prefix.strip(" ,") or "\n" in prefix:
+        return _frame_after_any_verb(text, quote, window_end)
+    if not prefix.strip(" ,\t\xa0"):
+        if cue.kind == "according":
+            speaker = speaker_after(text, cue.end, limit)
+            return Span(cue.start, cue.end), speaker, "direct-according"
+        speaker = speaker_after(text, cue.end, limit)
+        return (Span(cue.start, cue.end), speaker, "direct-cue-speaker") if speaker else None
+    speaker = speaker_before(text, quote.end, cue.start)
+    if speaker is None or text[quote.end:speaker.start].strip(" ,\t\xa0"):
+        return None
+    return Span(cue.start, cue.end), speaker, "direct-speaker-cue"
+
+
+def _frame_after_any_verb(text: str, quote: QuotedSpan, limit: int) -> tuple[Span, Span | None, str] | None:
+    """``"…," she elaborated``: a quotation ending in , ? or ! then a speaker and a verb
+    not in the cue list; the punctuation is what marks the frame."""
+    if text[quote.end - 2:quote.end - 1] not in (",", "?", "!") and text[quote.end:quote.end + 1] != ",":
+        return None
+    match = _ANY_VERB_FRAME.match(text, quote.end, limit)
+    if match is None:
+        return None
+    return Span(*match.span("verb")), Span(*match.span("speaker")), "direct-speaker-verb"
+
+
+def _frame_before(text: str, cues: _CueIndex, quote: QuotedSpan, lo: int) -> tuple[Span, Span | None, str] | None:
+    """Cue and speaker right before a quotation: ``X said: "…"``, ``said X, "…"``."""
+    found = [c for c in cues.between(max(lo, quote.start - MAX_INTRO_WINDOW), quote.start) if c.kind in ("speech", "speech-that", "according")]
+    if not found:
+        return None
+    cue = found[-1]
+    if not _INTRO_BRIDGE.fullmatch(text, cue.end, quote.start):
+        return None
+    if _PASSIVE_BEFORE.search(text, max(lo, cue.start - 12), cue.start):
+        return None
+    speaker = speaker_before(text, lo, cue.start)
+    if speaker is None:
+        speaker = speaker_after(text, cue.end, quote.start)
+    if speaker is None:
+        return None
+    return Span(cue.start, cue.end), speaker, "direct-cue-before"
+
+
+def _is_free_quote(text: str, quote: QuotedSpan, region: _Region) -> bool:
+    """A quotation that reads as a sentence of speech (not a scare quote or a title)."""
+    if _word_count(text, quote.start, quote.end) < MIN_FREE_QUOTE_WORDS:
+        return False
+    before = text[region.start:quote.start].rstrip()
+    return not before or before[-1] in ".!?:\"”"
+
+
+def _direct(text: str, regions: list[_Region], cues: _CueIndex, *, include_unattributed: bool) -> tuple[list[_Draft], list[QuotedSpan], set[int]]:
+    drafts: list[_Draft] = []
+    all_quotes: list[QuotedSpan] = []
+    used_cues: set[int] = set()
+    by_cue: dict[int, _Draft] = {}
+    continues = False
+    last: _Draft | None = None
+    last_direct: _Draft | None = None
+    last_speaker_paragraph = -2
+    for region in regions:
+        quotes = quoted_spans(text, region.start, region.end, continues=continues)
+        continues = bool(quotes) and quotes[-1].open_end
+        all_quotes.extend(quotes)
+        for position, quote in enumerate(quotes):
+            lo = quotes[position - 1].end if position else region.start
+            hi = quotes[position + 1].start if position + 1 < len(quotes) else region.end
+            content = Span(quote.start, quote.end)
+            frame = _frame_after(text, cues, quote, hi) or _frame_before(text, cues, quote, lo)
+            if frame is not None:
+                cue, speaker, rule = frame
+                if cue.start in by_cue:
+                    by_cue[cue.start].content.append(content)
+                    last = by_cue[cue.start]
+                    continue
+                draft = _Draft("direct", [content], cue, speaker, rule, 0.9 if speaker else 0.6)
+                last_direct, last_speaker_paragraph = draft, region.paragraph
+                drafts.append(draft)
+                by_cue[cue.start] = draft
+                used_cues.add(cue.start)
+                last = draft
+                continue
+            if last is not None and _continues_last(text, cues, last, quote, region) and _is_free_quote(text, quote, region):
+                last.content.append(content)
+                continue
+            if _is_unframed_speech(text, quote):
+                if last_direct is not None and last_speaker_paragraph >= region.paragraph - 1:
+                    last_direct.content.append(content)  # the same speaker goes on
+                elif include_unattributed:
+                    drafts.append(_Draft("direct", [content], None, None, "direct-unframed", 0.3))
+            last = None if quote.start - region.start > 1 else last
+    return drafts, all_quotes, used_cues
+
+
+def _is_unframed_speech(text: str, quote: QuotedSpan) -> bool:
+    """A quotation with no frame that still reads as speech: a sentence (a capital after the
+    mark and several words) or a long stretch; scare quotes and titles are neither."""
+    words = _word_count(text, quote.start, quote.end)
+    first = _WORD.search(text, quote.start, quote.end)
+    sentence_like = first is not None and first.group()[0].isupper() and words >= MIN_UNFRAMED_SENTENCE_WORDS
+    return sentence_like or words >= MIN_UNFRAMED_WORDS
+
+
+def _continues_last(text: str, cues: _CueIndex, last: _Draft, quote: QuotedSpan, region: _Region) -> bool:
+    """The quotation carries on the last direct attribution: only the rest of its frame
+    sentence (no other cue) lies between them, in this paragraph or at the end of the last."""
+    end = max(max(s.end for s in last.content), last.cue.end if last.cue else 0, last.speaker.end if last.speaker else 0)
+    if end > quote.start:
+        return False
+    gap = text[end:quote.start]
+    if "\n" in gap and quote.start != region.start:
+        return False
+    rest = gap.strip()
+    if len(rest) > MAX_CONTINUATION_GAP or cues.between(end, quote.start):
+        return False
+    return rest.count(". ") + rest.count("? ") + rest.count("! ") <= 1
+
+
+# ----- indirect speech --------------------------------------------------------------------
+
+def _indirect(text: str, regions: list[_Region], cues: _CueIndex, quotes: list[QuotedSpan], used_cues: set[int]) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    quote_starts = [q.start for q in quotes]
+    for region in regions:
+        for sentence_start, sentence_end in region.sentences:
+            taken_until = sentence_start
+            for cue in cues.between(sentence_start, sentence_end):
+                if cue.start in used_cues or cue.start < taken_until or _inside(cue.start, quotes, quote_starts):
+                    continue
+                draft = _reported(text, cue, sentence_start, sentence_end, quotes)
+                if draft is None:
+                    continue
+                drafts.append(draft)
+                taken_until = max(s.end for s in draft.content)
+    return drafts
+
+
+def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan]) -> _Draft | None:
+    if cue.kind == "according":
+        return _according(text, cue, lo, hi)
+    if _PASSIVE_BEFORE.search(text, max(lo, cue.start - 12), cue.start):
+        return None
+    tail = text[cue.end:hi]
+    tail_words = tail.split()
+    next_word = tail_words[0].lower().strip(",.:;") if tail_words else ""
+    before = text[lo:cue.start].rstrip()
+    cue_span = Span(cue.start, cue.end)
+    cue_word = text[cue.start:cue.end].lower()
+
+    # "…, said X." and "…, X said." : the content is what precedes the frame.
+    if before.endswith(",") and not cue_word.endswith("ing"):
+        speaker = speaker_after(text, cue.end, hi)
+        content = _trim_content(text, lo, lo + len(before) - 1)
+        if speaker and content and _is_trailing(text[speaker.end:hi]):
+            return _Draft("indirect", [content], cue_span, speaker, "indirect-cue-speaker-after", 0.75)
+    if _is_trailing(tail):
+        speaker = speaker_before(text, lo, cue.start)
+        if speaker is not None:
+            comma = text.rfind(",", lo, speaker.start)
+            if comma > lo and not text[comma + 1:speaker.start].strip():
+                content = _trim_content(text, lo, comma)
+                if content:
+                    return _Draft("indirect", [content], cue_span, speaker, "indirect-speaker-after", 0.8)
+        return None
+
+    if next_word in _NOT_REPORTING_NEXT:
+        return None
+    # "…, contending (that) …": a participle whose speaker is the clause subject.
+    if cue_word.endswith("ing") and before.endswith(","):
+        speaker = _clause_subject(text, lo, lo + len(before) - 1)
+        content = _content_after(text, cue, hi)
+        if speaker and content:
+            return _Draft("indirect", [content], cue_span, speaker, "indirect-participle", 0.65)
+        return None
+    speaker = speaker_before(text, lo, cue.start)
+    if speaker is None:
+        return None
+    clause_next = next_word == "that" or tail.lstrip().startswith(":")
+    if cue.kind == "speech-that" and next_word in _CLAUSE_SUBJECTS:
+        clause_next = True
+    if cue.kind != "speech" and not clause_next:
+        return None
+    content = _content_after(text, cue, hi)
+    if content is None:
+        return None
+    rule = "indirect-speaker-cue" if cue.kind.startswith("speech") else f"indirect-{cue.kind}-that"
+    return _Draft("indirect", [content], cue_span, speaker, rule, 0.8 if cue.kind.startswith("speech") else 0.6)
+
+
+def _is_trailing(tail: str) -> bool:
+    """After the cue, only the sentence end or a short adjunct: ``he said on Tuesday.``"""
+    stripped = tail.strip()
+    if not stripped or stripped[0] in ".!?":
+        return True
+    if stripped[0] != "," and len(stripped.split()) > MAX_TRAILING_ADJUNCT_WORDS:
+        return False
+    words = stripped.rstrip(".!?\"”").split()
+    if stripped[0] == ",":
+        return False
+    return bool(words) and words[0].lower() in ("on", "in", "at", "last", "this", "earlier", "during", "yesterday", "today", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday") and "that" not in (w.lower() for w in words)
+
+
+def _content_after(text: str, cue: _Cue, hi: int) -> Span | None:
+    start = cue.end
+    cue_word = text[cue.start:cue.end].lower()
+    window = text[start:hi]
+    that = re.search(r"\bthat\b|:", window[:80])
+    if cue_word in _TELL_VERBS:
+        if that is None:
+            object_end = re.match(r"\s+(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*|reporters|him|her|them|us|me|the\s+\w+)\s*,?", window)
+            if object_end is None:
+                return None
+            start += object_end.end()
+        else:
+            start += that.start()
+    elif that is not None and that.group() == ":" and not window[: that.start()].strip(" ,"):
+        start += that.end()
+    return _trim_content(text, start, hi)
+
+
+def _according(text: str, cue: _Cue, lo: int, hi: int) -> _Draft | None:
+    cue_span = Span(cue.start, cue.end)
+    before = text[lo:cue.start].strip()
+    leading = not before or len(before.split()) <= 2
+    speaker = speaker_after(text, cue.end, hi, appositives=not leading)
+    if speaker is None:
+        return None
+    if leading:
+        comma = text.find(",", speaker.end, hi)
+        content = _trim_content(text, comma + 1, hi) if comma != -1 else None
+    else:
+        end = cue.start
+        content = _trim_content(text, lo, end)
+    if content is None:
+        return None
+    return _Draft("indirect", [content], cue_span, speaker, "indirect-according-to", 0.8)
+
+
+_FINITE_VERB = re.compile(r"\s(?:is|was|were|are|has|had|have|will|would|\w+ed|\w+s)\b")
+_CLAUSE_OPENERS = re.compile(r"(?:^|\b(?:as|after|while|when|because|and|but|since)\s+)", re.IGNORECASE)
+
+
+def _clause_subject(text: str, lo: int, comma: int) -> Span | None:
+    """The subject of the clause before ``, <participle>``: the first noun phrase after the
+    nearest clause opener (sentence start, "as", "after", "while", …)."""
+    openers = [m.end() for m in _CLAUSE_OPENERS.finditer(text, lo, comma)]
+    for opener in reversed(openers):
+        verb = _FINITE_VERB.search(text, opener, comma)
+        if verb is None:
+            continue
+        span = speaker_before(text, opener, verb.start() + 1)
+        if span is not None and span.start >= opener:
+            return span
+    return None
+
+
+# ----- public API -------------------------------------------------------------------------
+
+def find_quotes(text: str, segments: Segments, *, entities=None, include_unattributed: bool = False) -> list[Attribution]:
+    """Every attribution in the body of ``text``, sorted by first content character.
+
+    ``include_unattributed``: also return sentence-like quotations that have no frame and
+    no attribution to join, with no speaker (rule ``direct-unframed``, low confidence).
+    """
+    regions = _regions(segments)
+    if not regions:
+        return []
+    cues = _CueIndex(text, regions)
+    direct, quotes, used_cues = _direct(text, regions, cues, include_unattributed=include_unattributed)
+    indirect = _indirect(text, regions, cues, quotes, used_cues)
+    drafts = sorted(direct + indirect, key=lambda d: d.content[0].start)
+    drafts = _drop_overlaps(drafts)
+    index = entities if entities is not None else CandidateIndex(text, [(r.start, r.end) for r in regions])
+    entity_names = resolve_speakers(text, [d.speaker for d in drafts], index)
+    out = []
+    for draft, entity in zip(drafts, entity_names):
+        kind = draft.kind
+        if kind == "indirect" and _has_quote_mark(text, draft.content):
+            kind = "mixed"
+        out.append(Attribution(kind, tuple(draft.content), draft.cue, draft.speaker, entity, draft.rule, draft.confidence))
+    return out
+
+
+def _drop_overlaps(drafts: list[_Draft]) -> list[_Draft]:
+    """An indirect draft whose content lies inside a direct quotation's is dropped."""
+    direct_spans = [s for d in drafts if d.kind == "direct" for s in d.content]
+    kept = []
+    for draft in drafts:
+        if draft.kind != "direct" and any(s.contains(c) for c in draft.content for s in direct_spans):
+            continue
+        kept.append(draft)
+    return kept
+
+
+def quote_record(a: Attribution) -> dict:
+    """The JSON form of one attribution, as stored in ``extract`` records."""
+    return {
+        "kind": a.kind,
+        "content": [s.as_list() for s in a.content],
+        "cue": a.cue.as_list() if a.cue else None,
+        "speaker": a.speaker.as_list() if a.speaker else None,
+        "speaker_entity": a.speaker_entity,
+        "rule": a.rule,
+        "confidence": a.confidence,
+    }
+
+
+def quotes_table(text: str, segments: Segments, attributions, *, article_id: str = "") -> pd.DataFrame:
+    """One row per attribution, columns :data:`QUOTE_COLUMNS`."""
+    sentence_starts = [s.start for s in segments.sentences]
+    paragraph_starts = [p.start for p in segments.paragraphs]
+    rows = []
+    for a in attributions:
+        first, last = a.content[0], a.content[-1]
+        sentence = bisect.bisect_right(sentence_starts, first.start) - 1
+        paragraph = bisect.bisect_right(paragraph_starts, first.start) - 1
+        rows.append((
+            article_id, " … ".join(s.text_of(text) for s in a.content), a.kind, first.start, last.end,
+            [s.as_list() for s in a.content],
+            a.cue.start if a.cue else None, a.cue.end if a.cue else None,
+            a.cue.text_of(text) if a.cue else None,
+            a.speaker.start if a.speaker else None, a.speaker.end if a.speaker else None,
+            a.speaker.text_of(text) if a.speaker else None,
+            a.speaker_entity, a.rule, a.confidence, sentence, paragraph,
+        ))
+    return pd.DataFrame(rows, columns=QUOTE_COLUMNS)

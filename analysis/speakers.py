@@ -1,0 +1,353 @@
+"""Speaker phrases next to a reporting cue, and the entity each speaker refers to.
+
+- :func:`speaker_before` / :func:`speaker_after`: the noun phrase that says something,
+  written just before a cue (``the spokesperson said``) or just after it (``said Trump``),
+  as a :class:`~analysis.spans.Span`, found by scanning word tokens, never characters.
+- :class:`CandidateIndex`: a minimal stand-in for :class:`analysis.entities.EntityIndex`
+  (capitalised names with a guessed type), used when no entity index is given.
+- :func:`resolve_speakers`: the canonical entity name of each speaker, or None. A named
+  mention inside the speaker phrase wins (``A spokesperson of Twitter`` → Twitter); a
+  pronoun or a definite description (``it``, ``the platform``, ``the spokesperson``) goes
+  to the most recent compatible speaker, then to the most recent compatible mention;
+  anything else (``a former official``) stays unresolved.
+
+Speaker words (role nouns, description heads, pronouns) live in
+``analysis/data/speaker_words.csv``.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Protocol, Sequence
+
+from analysis.spans import Span
+
+_TOKEN = re.compile(r"[\w’'.&-]*\w[’'.]?|[,;:()\[\]\"“”«»—–]")
+# Words between a speaker and its cue: "Twitter has also said", "he later told".
+_BETWEEN = frozenset(
+    "also later then today yesterday previously recently repeatedly once has have had will would "
+    "may might could can did does do never not further again first last now still already "
+    "quickly subsequently separately simply just even since often".split()
+)
+# Words that end a speaker phrase when walking back from the cue.
+_STOP = frozenset(
+    "and but that while as because when after before if though although where so or since than "
+    "is was are were be been being to said says told say in on at by for with from into about "
+    "what how why whether this these those there here not no".split()
+)
+_DETERMINERS = frozenset("the a an his her its their our my your one two three several many some most other another both all each any".split())
+_TITLES = re.compile(r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Lt|Col|Rev|St)\.?$")
+_POSSESSIVE = re.compile(r"['’]s?$")
+MAX_SPEAKER_TOKENS = 9
+MAX_APPOSITIVE_TOKENS = 30
+# Words after an inverted cue ("said Trump in a statement") that end the speaker.
+_AFTER_STOP = frozenset("in on at during when while after before as to via last this earlier that who adding noting".split())
+
+COMPATIBLE = {
+    "PRONOUN_PERSON": ("PERSON",),
+    "PRONOUN_ORG": ("ORG", "UNKNOWN"),
+    "PRONOUN_GROUP": ("ORG", "GROUP", "UNKNOWN"),
+    "ORG": ("ORG", "UNKNOWN"),
+    "PERSON": ("PERSON",),
+    "GROUP": ("GROUP", "ORG"),
+}
+
+
+@lru_cache(maxsize=1)
+def speaker_words() -> dict[str, str]:
+    """Lower-cased speaker word → type (PERSON, ORG, GROUP, PRONOUN_*, RELATIVE)."""
+    with resources.files("analysis.data").joinpath("speaker_words.csv").open(encoding="utf-8") as handle:
+        rows = csv.DictReader(line for line in handle if not line.startswith("#"))
+        return {row["word"]: row["type"] for row in rows}
+
+
+def _is_name(token: str) -> bool:
+    return token[:1].isupper() or token[:1].isdigit()
+
+
+def _head_ok(token: str) -> bool:
+    """Can this token end a speaker phrase (its head)?"""
+    if _POSSESSIVE.search(token) and not token.endswith("s’") and not token.endswith("s'"):
+        return False
+    lower = token.lower()
+    if lower in speaker_words():
+        return True
+    if _is_name(token) and lower not in _STOP and lower not in _DETERMINERS:
+        return True
+    return len(lower) > 3 and lower.endswith("s") and not lower.endswith("ss") and lower not in _BETWEEN
+
+
+def speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
+    """The speaker phrase ending just before ``cue_start`` (not before ``lo``), or None."""
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, max(lo, cue_start - 400), cue_start)]
+    i = len(tokens) - 1
+    while i >= 0 and tokens[i][2].lower() in _BETWEEN:
+        i -= 1
+    if i < 0:
+        return None
+    if tokens[i][2] == ",":
+        return _appositive_speaker(text, tokens[:i])
+    head_ok = _head_ok(tokens[i][2])
+    if not head_ok and not _POSSESSIVE.search(tokens[i][2]):
+        head_ok = _determined(tokens, i)
+    if not head_ok:
+        return None
+    end = tokens[i][1]
+    first = i
+    while first - 1 >= 0 and i - first + 1 < MAX_SPEAKER_TOKENS:
+        word = tokens[first - 1][2]
+        lower = word.lower()
+        if len(word) == 1 and not word.isalnum():
+            break
+        if lower in _STOP and not (lower in ("of", "for", "at") or (lower in ("in", "on") and _is_name(tokens[first - 2][2] if first >= 2 else ""))):
+            if lower != "of":
+                break
+        first -= 1
+        if lower in _DETERMINERS and first >= 1 and tokens[first - 1][2].lower() not in ("of", "for", "at"):
+            break
+    while first < i and (tokens[first][2].lower() in ("of", "for", "at", "in", "on") or tokens[first][2].lower() in _BETWEEN):
+        first += 1
+    head = tokens[i][2].lower()
+    if speaker_words().get(head) == "RELATIVE" and first != i:
+        first = i
+    return Span(tokens[first][0], end)
+
+
+def _determined(tokens: list[tuple[int, int, str]], head: int) -> bool:
+    """``the GOP front-runner``: a short phrase opened by a determiner ending at ``head``."""
+    for index in range(head - 1, max(-1, head - 5), -1):
+        word = tokens[index][2].lower()
+        if word in _DETERMINERS:
+            return True
+        if word in _STOP or not tokens[index][2][0].isalnum():
+            return False
+    return False
+
+
+def _appositive_speaker(text: str, tokens: list[tuple[int, int, str]]) -> Span | None:
+    """``Christopher Harvey, a delegate from Texas, said``: from the clause start to the comma."""
+    if not tokens or len(tokens) > MAX_APPOSITIVE_TOKENS:
+        tokens = tokens[-MAX_APPOSITIVE_TOKENS:]
+    start = 0
+    for index, (_, _, word) in enumerate(tokens):
+        if word in ('"', "“", "”", ";", ":", "—", "–", "(", ")"):
+            start = index + 1
+    tokens = tokens[start:]
+    if not tokens or not _is_name(tokens[0][2]):
+        return None
+    if len(tokens) < 2 or tokens[1][2] != "," and not any(word == "," for _, _, word in tokens[:5]):
+        return None
+    if any(word.lower() in ("said", "says", "told") for _, _, word in tokens):
+        return None
+    if sum(1 for _, _, word in tokens if word == ",") > 3:
+        return None
+    return Span(tokens[0][0], tokens[-1][1])
+
+
+def speaker_after(text: str, cue_end: int, hi: int, *, appositives: bool = True) -> Span | None:
+    """The speaker phrase of an inverted cue (``…, said Patti Solis Doyle, an aide.``);
+    without ``appositives`` it ends at the first comma (``According to X, …``)."""
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, cue_end, min(hi, cue_end + 300))]
+    picked: list[tuple[int, int, str]] = []
+    commas = 0
+    for start, end, word in tokens:
+        lower = word.lower()
+        if word in (".", ";", ":", '"', "“", "”", "(", ")", "—", "–") or word.endswith("."):
+            if word.endswith(".") and len(word) > 1 and (_TITLES.match(word) or len(word) <= 3):
+                picked.append((start, end, word))
+                continue
+            if word.endswith(".") and len(word) > 1:
+                picked.append((start, end - 1, word[:-1]))
+            break
+        if word == ",":
+            commas += 1
+            if commas > 2 or not appositives:
+                break
+            picked.append((start, end, word))
+            continue
+        if lower in _AFTER_STOP and commas == 0 and picked:
+            break
+        picked.append((start, end, word))
+    while picked and picked[-1][2] == ",":
+        picked.pop()
+    if not picked or picked[0][2].lower() in _STOP:
+        return None
+    if not (_head_ok(picked[0][2]) or picked[0][2].lower() in _DETERMINERS):
+        return None
+    return Span(picked[0][0], picked[-1][1])
+
+
+# ----- entities ---------------------------------------------------------------------------
+
+class EntityMentionLike(Protocol):
+    start: int
+    end: int
+    entity: str
+    type: str
+
+
+class EntityIndexLike(Protocol):
+    """What speaker resolution needs from :class:`analysis.entities.EntityIndex`."""
+
+    mentions: tuple
+
+    def entity_in(self, start: int, end: int): ...
+
+    def before(self, position: int, *, types=None, categories=None) -> list: ...
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    surface: str
+    entity: str
+    type: str
+
+
+_NAME = re.compile(
+    r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.?\s+)?[A-Z][\w&-]*(?:[’']s(?=\W))?"
+    r"(?:\s+(?:of\s+|de\s+|van\s+)?[A-Z][\w&.-]*(?:[’']s(?=\W))?)*"
+)
+_ORG_SUFFIX = frozenset(
+    "police commission ministry department party inc corp committee court agency university times "
+    "post news council bureau government rights affairs institute foundation association union "
+    "network media group bank congress senate house service services office".split()
+)
+_NOT_NAMES = frozenset(
+    "the a an in on at but and this that it he she they we i his her its their our if as for to "
+    "since after when while there here what why how one some many most all every no not so yet "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
+    "july august september october november december".split()
+)
+
+
+class CandidateIndex:
+    """A minimal entity index: capitalised names in the body with a guessed type.
+
+    A name with a title (``Mr.``) or of two or more words is a PERSON, one ending in an
+    organisation word (``Delhi Police``) an ORG, a single word that is the last word of an
+    earlier person's name the same PERSON, any other single word UNKNOWN (an organisation
+    or a person mentioned by one name).
+    """
+
+    def __init__(self, text: str, regions: Sequence[tuple[int, int]]):
+        self._text = text
+        self._regions = tuple(regions)
+        self._mentions: tuple[Candidate, ...] | None = None
+
+    @property
+    def mentions(self) -> tuple[Candidate, ...]:
+        """All candidates, found on first use (most articles only need :meth:`entity_in`)."""
+        if self._mentions is None:
+            found: list[Candidate] = []
+            surnames: dict[str, str] = {}
+            for start, end in self._regions:
+                for match in _NAME.finditer(self._text, start, end):
+                    candidate = self._candidate(match, surnames)
+                    if candidate is not None:
+                        found.append(candidate)
+            self._mentions = tuple(found)
+        return self._mentions
+
+    @staticmethod
+    def _candidate(match: re.Match, surnames: dict[str, str]) -> Candidate | None:
+        surface = _POSSESSIVE.sub("", match.group())
+        words = surface.split()
+        while words and words[0].lower() in _NOT_NAMES:
+            words.pop(0)
+        if not words:
+            return None
+        titled = bool(_TITLES.match(words[0]))
+        name_words = words[1:] if titled else words
+        if not name_words:
+            return None
+        entity = " ".join(name_words)
+        if name_words[-1].lower() in _ORG_SUFFIX:
+            kind = "ORG"
+        elif titled or len(name_words) >= 2:
+            kind = "PERSON"
+            surnames.setdefault(name_words[-1], entity)
+        elif name_words[0] in surnames:
+            kind, entity = "PERSON", surnames[name_words[0]]
+        else:
+            kind = "UNKNOWN"
+        start = match.start() + match.group().find(words[0])
+        return Candidate(start, start + len(" ".join(words)), " ".join(words), entity, kind)
+
+    def entity_in(self, start: int, end: int) -> Candidate | None:
+        if self._mentions is None:
+            # Names inside a short speaker phrase: read them there, without the whole index.
+            for match in _NAME.finditer(self._text, start, end):
+                candidate = self._candidate(match, {})
+                if candidate is not None:
+                    return candidate
+            return None
+        inside = [m for m in self.mentions if m.start < end and start < m.end]
+        return inside[0] if inside else None
+
+    def before(self, position: int, *, types=None, categories=None) -> list[Candidate]:
+        return [m for m in reversed(self.mentions) if m.end <= position and (types is None or m.type in types)]
+
+
+def _named_in(text: str, span: Span, index) -> tuple[str, str] | None:
+    """(entity, type) of the named mention in a speaker phrase; ``X of Y`` picks Y."""
+    mention = index.entity_in(span.start, span.end)
+    if mention is None:
+        return None
+    of = text.find(" of ", span.start, span.end)
+    if of != -1 and mention.start < of:
+        after = index.entity_in(of + 4, span.end)
+        if after is not None:
+            mention = after
+    return mention.entity, mention.type
+
+
+def _head_word(text: str, span: Span) -> str:
+    words = re.findall(r"[a-z][a-z-]*", text[span.start:span.end].split(",")[0])
+    of_words = text[span.start:span.end].split(" of ")[0]
+    heads = re.findall(r"[a-z][a-z-]*", of_words)
+    return (heads or words or [""])[-1]
+
+
+def resolve_speakers(text: str, speakers: Sequence[Span | None], index) -> list[str | None]:
+    """The entity each speaker refers to, in text order (earlier speakers inform later ones)."""
+    words = speaker_words()
+    history: list[tuple[str, str, str]] = []  # (head word, entity, type), most recent last
+    resolved: list[str | None] = []
+    for span in speakers:
+        entity: str | None = None
+        if span is not None:
+            phrase = text[span.start:span.end]
+            lower = phrase.lower()
+            head = _head_word(text, span)
+            named = _named_in(text, span, index)
+            if named is not None and words.get(lower) is None:
+                entity = named[0]
+                history.append((head, named[0], named[1]))
+            elif words.get(lower) == "RELATIVE":
+                previous = index.before(span.start)
+                entity = previous[0].entity if previous and span.start - previous[0].end < 4 else None
+            elif lower in words and words[lower].startswith("PRONOUN"):
+                entity = _most_recent(history, index, span.start, COMPATIBLE[words[lower]])
+            elif lower.startswith(("the ", "this ", "that ")) and head in words:
+                same_head = [e for h, e, _ in reversed(history) if h == head]
+                if same_head:
+                    entity = same_head[0]
+                elif words[head] in ("ORG",):
+                    entity = _most_recent(history, index, span.start, COMPATIBLE["ORG"])
+                if entity is not None:
+                    history.append((head, entity, words[head]))
+        resolved.append(entity)
+    return resolved
+
+
+def _most_recent(history, index, position: int, types: tuple[str, ...]) -> str | None:
+    for _, entity, kind in reversed(history):
+        if kind in types:
+            return entity
+    mentions = index.before(position, types=list(types))
+    return mentions[0].entity if mentions else None

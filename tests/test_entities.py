@@ -1,0 +1,202 @@
+"""Entity detection and resolution (analysis.entities) on small texts written for each rule."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analysis.entities import (
+    EntityIndex,
+    EntityMention,
+    build_entity_index,
+    load_gazetteer,
+    resolve_description,
+)
+from analysis.segment import segment
+
+
+def index_of(text: str, **options) -> EntityIndex:
+    return build_entity_index(text, segment(text), **options)
+
+
+def entities_by_surface(text: str, **options) -> dict[str, str]:
+    return {m.surface: m.entity for m in index_of(text, **options).mentions}
+
+
+def types_by_entity(text: str) -> dict[str, str]:
+    return {m.entity: m.type for m in index_of(text).mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "not_names"),
+    [
+        ("Since then, Walter Pembroke has stayed home.", {"Since"}),
+        ("The committee met. In the morning Ruth Alcott spoke.", {"The", "In", "The committee"}),
+        ("But nobody came. Fresh talks begin with Orla Finch on fresh terms.", {"But", "Fresh"}),
+        ("However, the Kestrel Institute said so.", {"However"}),
+        ('"We will appeal," said Dara Quill.', {"We"}),
+    ],
+)
+def test_sentence_initial_function_words_are_not_names(text: str, not_names: set[str]) -> None:
+    surfaces = {m.surface for m in index_of(text).mentions}
+    assert not surfaces & not_names
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "entity"),
+    [
+        ("Since then, Walter Pembroke has stayed home.", "Walter Pembroke", "Walter Pembroke"),
+        ("The Delhi Police filed a case.", "The Delhi Police", "Delhi Police"),
+        ("The order came from the Ministry of Home Affairs yesterday.", "Ministry of Home Affairs", "Ministry of Home Affairs"),
+        ("She banks with the Bank of America in town.", "Bank of America", "Bank of America"),
+        ("A complaint by the Commission for Protection of River Rights was filed.",
+         "Commission for Protection of River Rights", "Commission for Protection of River Rights"),
+    ],
+)
+def test_names_are_capitalised_runs_with_connectors(text: str, surface: str, entity: str) -> None:
+    assert entities_by_surface(text)[surface] == entity
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "entity"),
+    [
+        ("Twitter's new rules apply from today.", "Twitter", "Twitter"),
+        ("They read Ruth Alcott's letter.", "Ruth Alcott", "Ruth Alcott"),
+        ("The Kestrel Institute\u2019s report was late.", "Kestrel Institute", "Kestrel Institute"),
+    ],
+)
+def test_possessive_is_not_part_of_the_name(text: str, surface: str, entity: str) -> None:
+    assert entities_by_surface(text)[surface] == entity
+
+
+@pytest.mark.parametrize(
+    ("text", "acronym", "entity"),
+    [
+        ("The Forest Rights Council or FRC wrote to us. The FRC later agreed.", "FRC", "Forest Rights Council"),
+        ("The Northern Water Board (NWB) said no. Officials at the NWB declined.", "NWB", "Northern Water Board"),
+        ("A study by Harbour Survey Group was cited; HSG declined to comment.", "HSG", "Harbour Survey Group"),
+    ],
+)
+def test_acronym_joins_its_long_form(text: str, acronym: str, entity: str) -> None:
+    mentions = [m for m in index_of(text).mentions if m.surface == acronym]
+    assert mentions and all(m.entity == entity for m in mentions)
+
+
+def test_acronym_of_a_lower_case_term_is_not_an_entity() -> None:
+    text = "Sharing child sexual exploitation (CSE) material is banned. CSE keywords are blocked."
+    assert not [m for m in index_of(text).mentions if m.surface == "CSE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "entity", "type_"),
+    [
+        ("Hillary Clinton spoke first. Later Clinton took questions.", "Clinton", "Hillary Clinton", "PERSON"),
+        ("Sen. Ted Brakes of Texas said no.", "Sen. Ted Brakes", "Ted Brakes", "PERSON"),
+        ("Chief Minister Asha Verkal visited.", "Chief Minister Asha Verkal", "Asha Verkal", "PERSON"),
+        ("Mr. Orland Pike objected. Mr. Pike left.", "Mr. Pike", "Orland Pike", "PERSON"),
+    ],
+)
+def test_titles_and_surnames_resolve_to_the_person(text: str, surface: str, entity: str, type_: str) -> None:
+    mention = next(m for m in index_of(text).mentions if m.surface == surface)
+    assert (mention.entity, mention.type) == (entity, type_)
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "type_"),
+    [
+        ("The case was filed under the Posco Act on Monday.", "Protection of Children from Sexual Offences Act", "LAW"),
+        ("Opponents of the Affordable Care Act rallied.", "Affordable Care Act", "LAW"),
+        ("The River Safety Act passed.", "River Safety Act", "LAW"),
+        ("Officers from the Dorset Police came.", "Dorset Police", "ORG"),
+        ("He studied at the Harlow Institute of Science.", "Harlow Institute of Science", "ORG"),
+        ("Voters in Ghaziabad, Uttar Pradesh queued.", "Uttar Pradesh", "GPE"),
+        ("Leaders of the BJP met.", "Bharatiya Janata Party", "ORG"),
+    ],
+)
+def test_types_from_heads_and_gazetteer(text: str, entity: str, type_: str) -> None:
+    assert types_by_entity(text)[entity] == type_
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "entity"),
+    [
+        ("The Delhi Police filed a case. The police also wrote to Twitter.", "The police", "Delhi Police"),
+        ("Twitter was asked. The microblogging platform said no.", "The microblogging platform", "Twitter"),
+        ("A spokesperson of Twitter spoke. Later the spokesperson added more.", "the spokesperson", "Twitter"),
+        ("Officials said the roads were shut.", "Officials", "official"),
+    ],
+)
+def test_descriptions_resolve_to_the_named_entity(text: str, surface: str, entity: str) -> None:
+    assert entities_by_surface(text)[surface] == entity
+
+
+def test_entity_in_prefers_the_named_organisation() -> None:
+    text = "A spokesperson of Twitter said the rules were clear."
+    index = index_of(text)
+    mention = index.entity_in(0, len("A spokesperson of Twitter"))
+    assert mention is not None and mention.surface == "Twitter"
+
+
+def test_before_lists_earlier_mentions_most_recent_first() -> None:
+    text = "Twitter met the Delhi Police in Ghaziabad. Then it left."
+    index = index_of(text)
+    position = text.index("Then")
+    assert [m.entity for m in index.before(position)] == ["Ghaziabad", "Delhi Police", "Twitter"]
+    assert [m.entity for m in index.before(position, types={"ORG"}, categories={"company_platform"})] == ["Twitter"]
+
+
+def test_resolve_description_resolves_pronouns_and_descriptions() -> None:
+    text = "Twitter met the Delhi Police in Ghaziabad. Then it left, and the police closed the case."
+    index = index_of(text)
+    it = resolve_description(index, text.index("it left"), "it")
+    police = resolve_description(index, text.index("the police"), "the police")
+    assert it is not None and it.entity == "Delhi Police"  # the most recent organisation
+    assert police is not None and police.entity == "Delhi Police"
+
+
+def test_mentions_are_sorted_and_their_spans_are_the_surface() -> None:
+    text = "Twitter's rules angered the BJP. The police in Delhi disagreed with Twitter."
+    mentions = index_of(text).mentions
+    assert list(mentions) == sorted(mentions, key=lambda m: m.start)
+    assert all(text[m.start:m.end] == m.surface for m in mentions)
+    assert all(isinstance(m, EntityMention) for m in mentions)
+
+
+def test_boilerplate_is_not_analysed(bundled_text: str) -> None:
+    entities = {m.entity for m in index_of(bundled_text).mentions}
+    assert not {"Musk", "Sania Mirza", "Donald Trump", "Devendra Fadnavis"} & entities
+
+
+def test_bundled_article_entities(bundled_text: str) -> None:
+    index = index_of(bundled_text)
+    by_entity = index.entities()
+    expected = {
+        "Twitter": "ORG", "Delhi Police": "ORG", "National Commission for Protection of Child Rights": "ORG",
+        "Ministry of Home Affairs": "ORG", "Bharatiya Janata Party": "ORG", "Indian National Congress": "ORG",
+        "India": "GPE", "Ghaziabad": "GPE", "Uttar Pradesh": "GPE",
+        "Protection of Children from Sexual Offences Act": "LAW", "Information Technology Act": "LAW",
+    }
+    for entity, type_ in expected.items():
+        assert entity in by_entity, entity
+        assert by_entity[entity][0].type == type_
+    assert {"NCPCR"} <= {m.surface for m in by_entity["National Commission for Protection of Child Rights"]}
+    assert {"The police"} <= {m.surface for m in by_entity["Delhi Police"]}
+    assert {"the online platform", "the microblogging platform"} <= {m.surface for m in by_entity["Twitter"]}
+
+
+def test_user_gazetteer_adds_entries_without_code(tmp_path: Path) -> None:
+    extra = tmp_path / "my_gazetteer.csv"
+    extra.write_text(
+        "# my outlets\nname,aliases,type,category,region\n"
+        "Kestrel Watch,KW|Kestrel,ORG,ngo_civil_society,\n",
+        encoding="utf-8",
+    )
+    text = "Kestrel said the dam leaks. KW wants an inquiry."
+    default = index_of(text)
+    extended = index_of(text, gazetteer=extra)
+    assert "Kestrel Watch" not in {m.entity for m in default.mentions}
+    assert {m.surface: (m.entity, m.category) for m in extended.mentions} == {
+        "Kestrel": ("Kestrel Watch", "ngo_civil_society"),
+        "KW": ("Kestrel Watch", "ngo_civil_society"),
+    }
+    assert load_gazetteer(extra).lookup("kestrel watch").name == "Kestrel Watch"

@@ -1,0 +1,217 @@
+"""Quote attribution: direct, indirect and mixed constructions, speakers, table and spans."""
+from __future__ import annotations
+
+import pytest
+
+from analysis.quote_marks import quoted_spans
+from analysis.quotes import QUOTE_COLUMNS, find_quotes, quote_record, quotes_table
+from analysis.segment import segment
+
+
+def _quotes(text: str, **options):
+    return find_quotes(text, segment(text), **options)
+
+
+def _as_text(text: str, attribution) -> tuple:
+    return (
+        attribution.kind,
+        tuple(span.text_of(text) for span in attribution.content),
+        attribution.cue.text_of(text) if attribution.cue else None,
+        attribution.speaker.text_of(text) if attribution.speaker else None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"The bridge will open in May," the mayor said.',
+         ("direct", ('"The bridge will open in May,"',), "said", "the mayor")),
+        ("“We are not leaving,” said Ana Ruiz, a union organiser.",
+         ("direct", ("“We are not leaving,”",), "said", "Ana Ruiz, a union organiser")),
+        ("The minister told reporters: «The deal is done and signed.»",
+         ("direct", ("«The deal is done and signed.»",), "told", "The minister")),
+        ("‘It was a long night for all of us,’ she wrote.",
+         ("direct", ("‘It was a long night for all of us,’",), "wrote", "she")),
+        ('"I have no idea why," she elaborated, looking tired.',
+         ("direct", ('"I have no idea why,"',), "elaborated", "she")),
+    ],
+)
+def test_direct_quote_in_each_mark_style(text, expected):
+    (attribution,) = _quotes(text)
+    assert _as_text(text, attribution) == expected
+
+
+def test_split_quote_is_one_attribution():
+    text = '"We tried everything," he said, "but the river rose too fast."'
+    (attribution,) = _quotes(text)
+    assert [s.text_of(text) for s in attribution.content] == ['"We tried everything,"', '"but the river rose too fast."']
+    assert attribution.speaker.text_of(text) == "he"
+
+
+def test_quote_after_the_frame_sentence_joins_it():
+    text = '"Prices went up," Lee said on Monday. "Nobody expected that much."'
+    (attribution,) = _quotes(text)
+    assert len(attribution.content) == 2
+
+
+def test_multi_paragraph_quote_joins_its_attribution():
+    text = ('"The first part of a long statement goes here," the coach said. "And it goes on\n\n'
+            '"and finishes in the next paragraph with more words."')
+    (attribution,) = _quotes(text)
+    assert attribution.content[-1].text_of(text).startswith('"and finishes')
+
+
+def test_stray_mark_does_not_hide_the_real_quote():
+    text = 'In reply "to the council the firm also said "the plan is legal and was approved".'
+    (attribution,) = _quotes(text)
+    assert attribution.content[0].text_of(text) == '"the plan is legal and was approved"'
+    assert attribution.speaker.text_of(text) == "the firm"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The governor said the budget would be balanced by June.",
+         ("indirect", ("the budget would be balanced by June",), "said", "The governor")),
+        ("The governor said that the budget would be balanced.",
+         ("indirect", ("that the budget would be balanced",), "said", "The governor")),
+        ("The budget will be balanced by June, the governor said.",
+         ("indirect", ("The budget will be balanced by June",), "said", "the governor")),
+        ("The budget will be balanced by June, said Maria Lopez.",
+         ("indirect", ("The budget will be balanced by June",), "said", "Maria Lopez")),
+        ("According to the ministry, the dam is safe.",
+         ("indirect", ("the dam is safe",), "According to", "the ministry")),
+        ("The dam is safe, according to the ministry.",
+         ("indirect", ("The dam is safe",), "according to", "the ministry")),
+        ("Jones told reporters that the talks had failed.",
+         ("indirect", ("that the talks had failed",), "told", "Jones")),
+        ("Critics have argued the law is too vague.",
+         ("indirect", ("the law is too vague",), "argued", "Critics")),
+        ("The union warned that strikes could follow.",
+         ("indirect", ("that strikes could follow",), "warned", "The union")),
+        ("The company tweeted it would refund every customer.",
+         ("indirect", ("it would refund every customer",), "tweeted", "The company")),
+    ],
+)
+def test_indirect_speech_patterns(text, expected):
+    (attribution,) = _quotes(text)
+    assert _as_text(text, attribution) == expected
+
+
+def test_participle_cue_takes_the_clause_subject_as_speaker():
+    text = "The firm sued the city over the rules, contending they were unlawful."
+    (attribution,) = _quotes(text)
+    assert attribution.cue.text_of(text) == "contending"
+    assert attribution.speaker.text_of(text) == "The firm"
+    assert attribution.content[0].text_of(text) == "they were unlawful"
+
+
+def test_embedded_quoted_phrase_makes_a_mixed_attribution():
+    text = 'The council has said it has a "firm commitment to open data" and will publish more.'
+    (attribution,) = _quotes(text)
+    assert attribution.kind == "mixed"
+    assert attribution.speaker.text_of(text) == "The council"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Protesters carried an alleged "peace plan" through the town.',
+        "The report was labelled \"misleading\" by the board's staff.",
+        "He added sugar to the tea and left.",
+        "The United States and the State Department were closed.",
+    ],
+)
+def test_scare_quotes_and_non_reporting_words_are_not_attributions(text):
+    assert _quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Twitter's users' posts were 'hidden' today.", ["'hidden'"]),
+        ("She said 'yes' and they don't know why.", ["'yes'"]),
+        ('He called it "a mess" and "a shame".', ['"a mess"', '"a shame"']),
+    ],
+)
+def test_apostrophes_are_not_quotation_marks(text, expected):
+    assert [text[q.start:q.end] for q in quoted_spans(text, 0, len(text))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "entity"),
+    [
+        ("A spokesperson of Acme said the plant is closed.", "A spokesperson of Acme", "Acme"),
+        ("Acme opened a plant. The company said it will hire 200 people.", "The company", "Acme"),
+        ("Acme said sales rose. It said costs fell too.", "It", "Acme"),
+        ("Mary Smith spoke first. She said the vote was fair.", "She", "Mary Smith"),
+        ("A former official said the files were lost.", "A former official", None),
+    ],
+)
+def test_speaker_resolves_to_the_entity_or_to_none(text, speaker, entity):
+    attribution = _quotes(text)[-1]
+    assert attribution.speaker.text_of(text) == speaker
+    assert attribution.speaker_entity == entity
+
+
+def test_spokesperson_resolves_to_the_organisation_of_the_last_spokesperson():
+    text = ("A spokesperson of Acme said the plant is closed.\n"
+            "The Delhi Police said the case is open.\n"
+            '"We will reopen soon," the spokesperson said.')
+    assert [a.speaker_entity for a in _quotes(text)] == ["Acme", "Delhi Police", "Acme"]
+
+
+def test_unattributed_quotations_are_returned_only_on_request():
+    text = 'The hall was full.\n"This is the best day of my whole life here," one line read.\n"Nothing at all was said about the other matters then."'
+    without = _quotes(text)
+    with_them = _quotes(text, include_unattributed=True)
+    assert len(with_them) >= len(without)
+    assert all(a.rule != "direct-unframed" for a in without)
+
+
+def test_bundled_article_has_seven_attributions_all_by_twitter(bundled_text):
+    attributions = _quotes(bundled_text)
+    assert len(attributions) == 7
+    assert [a.kind for a in attributions] == ["mixed", "direct", "indirect", "direct", "direct", "direct", "indirect"]
+    assert {a.speaker_entity for a in attributions} == {"Twitter"}
+    speakers = [a.speaker.text_of(bundled_text) for a in attributions]
+    assert speakers == ["Twitter", "the online platform", "A spokesperson of Twitter", "the spokesperson",
+                        "Twitter", "the spokesperson", "the microblogging platform"]
+    assert attributions[1].content[0].text_of(bundled_text).startswith('"viewing, sharing')
+    quoted = " ".join(s.text_of(bundled_text) for a in attributions for s in a.content)
+    assert "Congress toolkit" not in quoted
+    body = segment(bundled_text).body
+    assert all(body.contains(s) for a in attributions for s in a.content)
+
+
+def test_every_span_is_valid_and_in_order(bundled_text):
+    attributions = _quotes(bundled_text)
+    for a in attributions:
+        for span in (*a.content, a.cue, a.speaker):
+            assert span is None or 0 <= span.start < span.end <= len(bundled_text)
+        assert 0 <= a.confidence <= 1 and a.rule
+    starts = [a.content[0].start for a in attributions]
+    assert starts == sorted(starts)
+
+
+def test_quotes_table_has_the_documented_columns(bundled_text):
+    segments = segment(bundled_text)
+    attributions = find_quotes(bundled_text, segments)
+    table = quotes_table(bundled_text, segments, attributions, article_id="ndtv")
+    assert list(table.columns) == QUOTE_COLUMNS
+    assert len(table) == 7 and set(table["article_id"]) == {"ndtv"}
+    row = table.iloc[3]
+    assert bundled_text[row.cue_start:row.cue_end] == row.cue == "said"
+    assert bundled_text[row.speaker_start:row.speaker_end] == row.speaker
+    assert row.content_spans[0] == [row.content_start, row.content_spans[0][1]]
+
+
+def test_quote_record_is_json_ready(bundled_text):
+    record = quote_record(_quotes(bundled_text)[0])
+    assert set(record) == {"kind", "content", "cue", "speaker", "speaker_entity", "rule", "confidence"}
+    assert isinstance(record["content"][0], list) and record["speaker_entity"] == "Twitter"
+
+
+def test_boilerplate_quotations_are_ignored(bundled_text):
+    attributions = _quotes(bundled_text)
+    assert all("Worked Overtime" not in s.text_of(bundled_text) for a in attributions for s in a.content)
