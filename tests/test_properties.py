@@ -142,7 +142,6 @@ def test_no_exception_escapes_extract_for_any_string(tmp_path_factory, texts):
     ],
     ids=["devanagari-danda", "bengali-danda-question", "kannada-double-danda"],
 )
-@pytest.mark.xfail(strict=True, reason="placeholder analysis/sentences.py splits on . ! ? only; the sentences branch adds । ॥")
 def test_indic_text_splits_on_danda_and_double_danda(text, expected_sentences):
     record = analyze_article(from_text(text))
     assert_record_valid(record)

