@@ -33,11 +33,12 @@ import bisect
 import csv
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence, Union
 
+from analysis.patterns import word_alternation
 from analysis.segment import Segments
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -103,6 +104,7 @@ _KEY_DROP = re.compile(r"[.\u2019']|^the\s+", re.IGNORECASE)
 _KEY_SPACE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=1 << 16)
 def gazetteer_key(surface: str) -> str:
     """The lookup key of a name: case folded, without dots, apostrophes or a leading 'the'."""
     return _KEY_SPACE.sub(" ", _KEY_DROP.sub("", surface.strip())).casefold().strip()
@@ -172,6 +174,7 @@ class _Lexicon:
     stop: frozenset[str]
     connectors: frozenset[str]
     titles: dict[str, str]            # title word -> category of the titled person
+    abbreviations: frozenset[str]     # titles written with a full stop: Mr., Sen.
     title_mods: frozenset[str]
     heads: dict[str, tuple[str, str | None]]   # head word -> (type, category)
     sources: dict[str, tuple[str, str, bool]]  # noun -> (category, resolve, needs determiner)
@@ -194,6 +197,7 @@ def _load_lexicon() -> _Lexicon:
         stop=frozenset(words("stop")),
         connectors=frozenset(words("connector")),
         titles={r["word"]: r["category"] for r in by_kind.get("title", [])},
+        abbreviations=frozenset(r["word"] for r in by_kind.get("title", []) if r["resolve"] == "abbreviation"),
         title_mods=frozenset(words("title_mod")),
         heads={r["word"]: (r["type"], r["category"] or None) for r in by_kind.get("head", [])},
         sources=sources,
@@ -205,7 +209,7 @@ LEXICON = _load_lexicon()
 
 # Latin capital letters (A-Z, À-Þ, Ā, Ł, Š …) as one character class.
 _UPPER = "".join(re.escape(c) for c in map(chr, range(0x41, 0x250)) if c.isupper() and c.isalpha())
-_TITLE_ABBREVIATIONS = "|".join(sorted((t for t in LEXICON.titles if len(t) <= 4), key=len, reverse=True))
+_TITLE_ABBREVIATIONS = "|".join(sorted(LEXICON.abbreviations, key=len, reverse=True))
 _CONNECTORS = "|".join(re.escape(c) for c in sorted(LEXICON.connectors, key=len, reverse=True))
 
 # One token of a name, or a connector; matched inside one sentence.
@@ -218,19 +222,30 @@ _TOKEN = re.compile(
     rf"(?P<possessive>['\u2019]s?(?!\w))?"
     rf"|(?P<connector>(?<!\w)(?:{_CONNECTORS})(?!\w))"
 )
+# A stretch of text that may hold a run of name tokens; _runs tokenises only these stretches.
+_RUN_STRETCH = re.compile(
+    rf"(?<![\w'\u2019])[{_UPPER}]\S*(?:[ \t\u00a0]{{1,3}}(?:(?:{_CONNECTORS})[ \t\u00a0]{{1,3}})*[{_UPPER}]\S*)*"
+)
 _ENDS_WITH_ABBREVIATION = re.compile(rf"(?<![\w.])(?:{_TITLE_ABBREVIATIONS}|[{_UPPER}])\.$")
 _LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][a-z]+(?![\w])")
-_SOURCE_NOUNS = "|".join(re.escape(w) for w in sorted(LEXICON.sources, key=len, reverse=True))
-_DETERMINERS = "the|a|an|this|that|these|those|some|several|many|other|two|three|four|its|their"
-# A source noun, optionally after a determiner and up to two modifiers (the online platform).
-_SOURCE_PHRASE = re.compile(
-    rf"(?<![\w-])(?:(?P<det>{_DETERMINERS})\s+(?:[\w-]+\s+){{0,2}}?)?(?P<head>{_SOURCE_NOUNS})(?![\w-])",
+
+
+_SOURCE_NOUN = re.compile(rf"(?<![\w-])(?:{word_alternation(LEXICON.sources)})(?![\w-])", re.IGNORECASE)
+# A determiner and up to two modifiers right before a source noun: "the online | platform".
+_DETERMINER_BEFORE = re.compile(
+    r"(?<![\w-])(?:the|a|an|this|that|these|those|some|several|many|other|two|three|four|its|their)"
+    r"\s+(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+_LOWER_NEXT = re.compile(r" [a-z]")
+_PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z]*")
+_LOWER_LONG_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][\w'\u2019-]{3,}")
+_LONG_WORD = re.compile(r"(?<![\w'\u2019-])[^\W\d_][\w'\u2019-]{3,}")
+_SPEECH_AFTER = re.compile(r",?\s+(?:said|says|told|added|asked|wrote|argued|explained|noted|insisted|replied)\b")
 _OPENERS = "\"'“‘«([{—–-:;"
-_ATTACH_RIGHT = re.compile(r"\s+(?:of|for|at|from|with)\s+(?:the\s+)?$|\s+(?:of|for|at|from|with)\s+(?:the\s+)?", re.IGNORECASE)
-_ATTACH_LEFT = re.compile(r"(?:['\u2019]s?)?\s+(?:[a-z][\w-]*\s+)?$")
-_ACRONYM_GAP = re.compile(r"\s*(?:\(|,?\s+or\s+|,?\s+also known as\s+|,?\s+known as\s+)\s*$|\s*\(\s*", re.IGNORECASE)
+_ATTACH_RIGHT = re.compile(r"\s+(?:of|for|at|from|with)\s+(?:the\s+)?", re.IGNORECASE)
+_ATTACH_LEFT = re.compile(r"(?:['\u2019]s?)?\s+")  # "Twitter spokesperson", "Twitter's spokesperson"
+_ACRONYM_GAP = re.compile(r"\s*(?:\(|,?\s+or|,?\s+(?:also\s+)?known\s+as)\s*", re.IGNORECASE)
 
 
 # ----------------------------------------------------------------------------- chunking
@@ -257,12 +272,22 @@ class _Candidate:
 
 
 def _is_acronym(word: str) -> bool:
+    """NCPCR, BJP, NGOs, U.S.: two leading capitals and at most one lower-case letter."""
+    if len(word) < 2 or not word[:2].isupper():
+        return False
     letters = [c for c in word if c.isalpha()]
-    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= len(letters) - 1 and word[:2].isupper()
+    return sum(c.islower() for c in letters) <= 1
 
 
 def _runs(text: str, start: int, end: int) -> list[list[_Token]]:
     """Runs of capitalised tokens separated only by spaces, connectors kept inside."""
+    runs: list[list[_Token]] = []
+    for stretch in _RUN_STRETCH.finditer(text, start, end):
+        runs.extend(_runs_in_stretch(text, stretch.start(), stretch.end()))
+    return runs
+
+
+def _runs_in_stretch(text: str, start: int, end: int) -> list[list[_Token]]:
     runs: list[list[_Token]] = []
     current: list[_Token] = []
     previous_end = -1
@@ -360,6 +385,33 @@ def _org_head(tokens: list[_Token]) -> tuple[str, str | None] | None:
     return None
 
 
+# spaCy NER labels kept as mentions (dates, numbers, money … are not actors or places).
+SPACY_TYPES = {
+    "PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "FAC",
+    "NORP": "NORP", "LANGUAGE": "LANGUAGE", "LAW": "LAW", "EVENT": "EVENT", "MISC": "MISC",
+}
+_POSSESSIVE_END = re.compile(r"['\u2019]s?$")
+
+
+def strip_possessive(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` without a trailing ``'s`` / ``'`` and a leading ``the``."""
+    surface = text[start:end]
+    match = _POSSESSIVE_END.search(surface)
+    if match and match.start() > 0:
+        end = start + match.start()
+    if text[start:start + 4].lower() == "the " and end - start > 4:
+        start += 4
+    return start, end
+
+
+def _is_title_case(text: str, start: int, end: int) -> bool:
+    """A headline-style line: five or more words of four letters or more, all capitalised
+    (a sentence of names still has a verb such as 'visited' in lower case)."""
+    if _LOWER_LONG_WORD.search(text, start, end):
+        return False
+    return len(_LONG_WORD.findall(text, start, end)) >= 5
+
+
 def _chunking_windows(text: str, segments: Segments) -> list[tuple[int, int]]:
     """Body sentences, rejoined where a splitter cut after a title or initial ('Mr. | Pike')."""
     windows: list[list[int]] = []
@@ -383,23 +435,88 @@ class _Detector:
         body = segments.body
         self.lower_words = set(_LOWER_WORD.findall(text, body.start, body.end))
         self.region: str | None = None
+        self.name_words: set[str] = set()
+        self.headline_windows: set[int] = set()
 
     def _sentence_initial(self, sentence_start: int, position: int) -> bool:
         before = self.text[sentence_start:position].rstrip()
         return not before or before[-1] in _OPENERS and not before.rstrip(_OPENERS + " ").endswith(",")
 
     def candidates(self) -> list[_Candidate]:
-        runs = []
-        for start, end in self.sentences:
-            for run in _runs(self.text, start, end):
-                runs.append((start, run))
-        self.region = self._article_region(runs)
+        """Names found by the capitalised-run rules."""
         found: list[_Candidate] = []
-        for sentence_start, run in runs:
+        headline_runs: list[list[_Token]] = []
+        for sentence_start, run in self._all_runs():
+            if sentence_start in self.headline_windows:
+                headline_runs.append(run)
+                continue
             for part in self._split(sentence_start, run):
-                candidate = self._classify(part)
+                initial = self._sentence_initial(sentence_start, part[0].start)
+                candidate = self._classify(part, initial=initial)
                 if candidate is not None:
                     found.append(candidate)
+        if headline_runs:
+            found.extend(self._names_in_headlines(headline_runs, found))
+            found.sort(key=lambda c: c.start)
+        return found
+
+    def _names_in_headlines(self, runs: list[list[_Token]], found: list[_Candidate]) -> list[_Candidate]:
+        """In a title-case line every word is capitalised, so take from its runs only names
+        the gazetteer or the rest of the article knows, longest first."""
+        known = {c.surface for c in found} | {c.name for c in found}
+        known |= {c.name.rsplit(" ", 1)[-1] for c in found if c.type == "PERSON"}
+        out: list[_Candidate] = []
+        for run in runs:
+            i = 0
+            while i < len(run):
+                for j in range(len(run), i, -1):
+                    part = _trim_connectors(run[i:j])
+                    if part and part[0] is run[i] and (self._surface(part) in known or self._known(part)):
+                        candidate = self._classify(part, initial=False)
+                        if candidate is not None:
+                            out.append(candidate)
+                        i = j - 1
+                        break
+                i += 1
+        return out
+
+    def _all_runs(self) -> list[tuple[int, list[_Token]]]:
+        runs = [(start, run) for start, end in self.sentences for run in _runs(self.text, start, end)]
+        self.region = self._article_region(runs)
+        # words written capitalised where no sentence starts are names even when the article
+        # also has them in lower case (a tweet quoting "clinton speaking")
+        self.name_words = {
+            token.text for start, run in runs for i, token in enumerate(run)
+            if i or len(run) > 1 or not self._sentence_initial(start, token.start)
+        }
+        self.headline_windows = {start for start, end in self.sentences if _is_title_case(self.text, start, end)}
+        return runs
+
+    def spacy_candidates(self, nlp) -> list[_Candidate]:
+        """Names found by a spaCy pipeline's NER, typed by its labels unless the gazetteer knows them."""
+        self._all_runs()
+        found: list[_Candidate] = []
+        for window_start, window_end in self.sentences:
+            doc = nlp(self.text[window_start:window_end])
+            for ent in doc.ents:
+                label = SPACY_TYPES.get(ent.label_)
+                if label is None:
+                    continue
+                start, end = window_start + ent.start_char, window_start + ent.end_char
+                runs = _runs(self.text, start, end)
+                tokens = self._without_article(runs[0]) if len(runs) == 1 and self._known(runs[0]) else (
+                    runs[0] if len(runs) == 1 else None)
+                candidate = self._classify(tokens, initial=False) if tokens else None
+                if candidate is None:
+                    span = strip_possessive(self.text, start, end)
+                    surface = self.text[span[0]:span[1]]
+                    candidate = _Candidate(span[0], span[1], surface, surface, label, None, "name", False)
+                if not candidate.gazetteer_keyed and candidate.type != label:
+                    candidate.type = label
+                    candidate.category = candidate.category if label in ("ORG", "PERSON") else None
+                if candidate.type in ("ORG", "PERSON") and candidate.category is None:
+                    candidate.category = "other"
+                found.append(candidate)
         return found
 
     def _article_region(self, runs: list[tuple[int, list[_Token]]]) -> str | None:
@@ -419,19 +536,20 @@ class _Detector:
     def _split(self, sentence_start: int, run: list[_Token]) -> list[list[_Token]]:
         """Drop leading non-names, then cut the run at inner titles, stop words, 'of <place>'."""
         if self._known(run):
-            return [run]
+            return [self._without_article(run)]
         initial = self._sentence_initial(sentence_start, run[0].start)
         while run and run[0].kind == "word" and self._not_a_name_start(run[0], initial=initial, alone=len(run) == 1):
             run = _trim_connectors(run[1:])
             initial = False
             if run and self._known(run):
-                return [run]
+                return [self._without_article(run)]
         if initial and self._common_noun_of(run):
             run = _trim_connectors(run[2:])  # "Leaders of the BJP", "Opponents of the … Act"
         if not run:
             return []
         parts: list[list[_Token]] = []
-        heads_org = _org_head(run) is not None
+        head = _org_head(run)
+        heads_org = head is not None and head[0] in ("ORG", "LAW", "EVENT", "FAC")
         cut = 0
         i = _title_prefix_length(run, 0) or 1
         while i < len(run):
@@ -442,7 +560,8 @@ class _Detector:
                     cut = i + 1
                 elif token.text == "of" and not heads_org and i + 1 < len(run):
                     place = self._known(run[i + 1:])
-                    if place and place.type in ("GPE", "LOC"):  # "Sen. Ted Cruz of Texas"
+                    place_type = place.type if place else (_org_head(run[i + 1:]) or ("", None))[0]
+                    if place_type in ("GPE", "LOC"):  # "Sen. Ted Cruz of Texas"
                         parts.append(run[cut:i])
                         cut = len(run)
                         break
@@ -454,7 +573,8 @@ class _Detector:
                 i += 1
                 continue
             title_length = 0 if heads_org or run[i - 1].kind == "connector" else _title_prefix_length(run, i)
-            if title_length:  # "Uttar Pradesh | Chief Minister Yogi Adityanath"
+            # "Uttar Pradesh | Chief Minister Yogi Adityanath", but "Charlie King" is one name
+            if title_length and i + title_length < len(run):
                 parts.append(run[cut:i])
                 cut = i
                 i += title_length
@@ -462,6 +582,17 @@ class _Detector:
             i += 1
         parts.append(run[cut:])
         return [part for part in map(_trim_connectors, parts) if part]
+
+    def _without_article(self, run: list[_Token]) -> list[_Token]:
+        """'The Delhi Police' → 'Delhi Police', but 'The Hindu' keeps its article."""
+        if len(run) > 1 and run[0].text == "The" and not self._known(run).name.startswith("The "):
+            return run[1:]
+        return run
+
+    def _looks_like_a_subject(self, word: str, end: int) -> bool:
+        """'Cruz openly admitted', 'Earhardt then asked': a sentence-initial word followed by
+        a lower-case word, and not shaped like an adverb, participle or plural."""
+        return _LOWER_NEXT.match(self.text, end) is not None and not word.lower().endswith(("ly", "ing", "ed", "s"))
 
     def _common_noun_of(self, run: list[_Token]) -> bool:
         """A sentence-initial 'Word of …' whose first word is an ordinary noun."""
@@ -486,10 +617,10 @@ class _Detector:
         if alone and word.lower() in LEXICON.sources:
             return True  # "Police said", "Officials", "NGOs": the source-noun pass takes them
         if initial and not _is_acronym(word) and not self.gazetteer.candidates(word):
-            return word.lower() in self.lower_words
+            return word.lower() in self.lower_words and word not in self.name_words
         return False
 
-    def _classify(self, tokens: list[_Token]) -> _Candidate | None:
+    def _classify(self, tokens: list[_Token], *, initial: bool) -> _Candidate | None:
         start, end = tokens[0].start, tokens[-1].end
         surface = self.text[start:end]
         entry = self._known(tokens)
@@ -500,6 +631,8 @@ class _Detector:
         if len(words) == 1 and (words[0].text in LEXICON.stop or words[0].text.lower() in LEXICON.sources):
             return None
         head = _org_head(tokens)
+        if len(words) == 1 and (head or _PARTY_TAG.fullmatch(words[0].text)):
+            return None  # "Watch:", "Forum" alone; the "(R-Fla.)" after a senator's name
         title_len = 0 if head else _title_prefix_length(tokens, 0)
         if title_len:
             rest = tokens[title_len:]
@@ -518,6 +651,10 @@ class _Detector:
             word = words[0].text
             if _is_acronym(word) or words[0].kind == "initials":
                 return _Candidate(start, end, surface, surface, "ORG", "other", "acronym", False)
+            if _SPEECH_AFTER.match(self.text, end):  # "Kasich said": a person speaking
+                return _Candidate(start, end, surface, surface, "PERSON", "other", "name", False)
+            if initial and word not in self.name_words and not self._looks_like_a_subject(word, end):
+                return None  # "Apparently", "Worse": capitalised only because a sentence starts
             return _Candidate(start, end, surface, surface, "MISC", None, "name", False)
         first = self._known(words[:1])
         if first and first.type == "ORG":
@@ -580,12 +717,16 @@ def _link_acronyms(text: str, found: list[_Candidate]) -> set[str]:
         ):
             canonical[candidate.surface] = previous
     # an acronym also joins a long form anywhere in the article with matching initials
+    long_forms: dict[str, _Candidate] = {}
+    for other in found:
+        if other.kind == "name" and " " in other.name:
+            for initials in {_initials(other.name, with_connectors=False), _initials(other.name, with_connectors=True)}:
+                long_forms.setdefault(initials, other)
     for candidate in found:
         if candidate.kind == "acronym" and not candidate.gazetteer_keyed and candidate.surface not in canonical:
-            for other in found:
-                if other.kind == "name" and " " in other.name and _acronym_matches(candidate.surface, other.name):
-                    canonical[candidate.surface] = other
-                    break
+            letters = _acronym_letters(candidate.surface)
+            if len(letters) >= 2 and letters in long_forms:
+                canonical[candidate.surface] = long_forms[letters]
     for candidate in found:
         target = canonical.get(candidate.surface) if candidate.kind == "acronym" else None
         if target is not None:
@@ -594,12 +735,20 @@ def _link_acronyms(text: str, found: list[_Candidate]) -> set[str]:
 
 
 def _link_people(found: list[_Candidate]) -> None:
-    """A surname (or a titled surname) joins the full name mentioned nearest before it."""
-    people = [c for c in found if c.type == "PERSON" and " " in c.name]
+    """A surname (or a titled surname) joins the full name mentioned nearest before it; a
+    first name joins the full name when only one person of the article has it."""
+    by_surname: dict[str, list[_Candidate]] = {}
+    by_first_name: dict[str, list[_Candidate]] = {}
+    for c in found:
+        if c.type == "PERSON" and " " in c.name:
+            by_surname.setdefault(c.name.rsplit(" ", 1)[-1], []).append(c)
+            by_first_name.setdefault(c.name.split(" ", 1)[0], []).append(c)
     for candidate in found:
         if candidate.type not in ("PERSON", "MISC") or " " in candidate.name:
             continue
-        matches = [p for p in people if p.name.rsplit(" ", 1)[-1] == candidate.name]
+        matches = by_surname.get(candidate.name)
+        if not matches and len({p.name for p in by_first_name.get(candidate.name, ())}) == 1:
+            matches = by_first_name[candidate.name]  # "Hillary" when only Hillary Clinton is named
         if not matches:
             continue
         earlier = [p for p in matches if p.start < candidate.start]
@@ -616,7 +765,6 @@ class EntityIndex:
     """The mentions of one article, sorted by start, with lookups for speaker resolution."""
 
     mentions: tuple[EntityMention, ...]
-    text: str = ""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_ends", sorted((m.end, i) for i, m in enumerate(self.mentions)))
@@ -672,24 +820,25 @@ def resolve_description(index: EntityIndex, start: int, surface: str) -> EntityM
     Twitter). The returned mention's ``entity``, ``type`` and ``category`` are what the
     description stands for.
     """
+    return _antecedent(index.before(start), surface)
+
+
+def _antecedent(earlier: Sequence[EntityMention], surface: str) -> EntityMention | None:
+    """resolve_description over ``earlier`` mentions, most recent first."""
     lowered = surface.strip().lower()
     pronoun_types = LEXICON.pronouns.get(lowered)
     if pronoun_types is not None:
-        for mention in index.before(start, types=pronoun_types):
-            if mention.kind in NAME_KINDS or mention.type != "ROLE":
-                return mention
-        return None
+        return next((m for m in earlier if m.type in pronoun_types and m.type != "ROLE"), None)
     head = _head_noun(lowered)
     info = LEXICON.sources.get(head)
     if info is None:
         return None
     category, resolve, _ = info
-    title_head = head.capitalize()
-    earlier = index.before(start)
     for mention in earlier:
         if mention.kind in ("role", "description") and _head_noun(mention.surface) == head:
             return mention
     if resolve in ("name", "category"):
+        title_head = head.capitalize()
         for mention in earlier:
             if mention.kind in NAME_KINDS and mention.type == "ORG" and title_head in mention.entity.split():
                 return mention
@@ -704,33 +853,35 @@ def _source_mentions(text: str, segments: Segments, names: list[EntityMention]) 
     """Lower-case source nouns (officials, the police, a spokesperson of X), resolved in order."""
     name_starts = [m.start for m in names]
     found: list[EntityMention] = []
+    pool = sorted(names, key=lambda m: m.end)  # names and resolved nouns, by end
+    pool_ends = [m.end for m in pool]
     for sentence in segments.body_sentences():
-        for match in _SOURCE_PHRASE.finditer(text, sentence.start, sentence.end):
-            head = match.group("head")
-            start, end = match.start(), match.end()
-            overlapping = [m for m in _overlapping(names, name_starts, start, end)]
-            if any(m.end > match.start("head") for m in overlapping):
+        for match in _SOURCE_NOUN.finditer(text, sentence.start, sentence.end):
+            head, head_start, end = match.group(), match.start(), match.end()
+            determiner = _DETERMINER_BEFORE.search(text, max(sentence.start, head_start - 40), head_start)
+            start = determiner.start() if determiner else head_start
+            overlapping = _overlapping(names, name_starts, start, end)
+            if any(m.end > head_start for m in overlapping):
                 continue  # part of a name: "Delhi Police", "the Twitter Rules"
             if overlapping:
-                start = match.start("head")
-            if head[0].isupper() and match.group("det") is None and not _is_acronym(head):
-                # a capitalised bare noun mid-sentence is probably a name's word, not a source
-                if not _is_sentence_start(text, sentence.start, start):
-                    continue
+                start, determiner = head_start, None
             category, resolve, needs_determiner = LEXICON.sources[head.lower()]
             attached = _attached_name(text, names, name_starts, start, end) if resolve == "affiliation" else None
-            if needs_determiner and match.group("det") is None and attached is None:
+            if needs_determiner and determiner is None and attached is None:
                 continue
             surface = text[start:end]
             kind = "role" if not needs_determiner else "description"
             target = attached
             if target is None:
-                index = EntityIndex(tuple(sorted(names + found, key=lambda m: m.start)))
-                target = resolve_description(index, start, surface)
+                target = _antecedent(pool[:bisect.bisect_right(pool_ends, start)][::-1], surface)
             if target is not None:
-                found.append(EntityMention(start, end, surface, target.entity, target.type, target.category, kind))
+                mention = EntityMention(start, end, surface, target.entity, target.type, target.category, kind)
             else:
-                found.append(EntityMention(start, end, surface, _role_entity(head), "ROLE", category, kind))
+                mention = EntityMention(start, end, surface, _role_entity(head), "ROLE", category, kind)
+            found.append(mention)
+            at = bisect.bisect_right(pool_ends, end)
+            pool.insert(at, mention)
+            pool_ends.insert(at, end)
     return found
 
 
@@ -740,10 +891,6 @@ def _role_entity(head: str) -> str:
     if base.endswith("s") and base[:-1] in LEXICON.sources:
         base = base[:-1]
     return base.upper() if _is_acronym(head) else base
-
-
-def _is_sentence_start(text: str, sentence_start: int, position: int) -> bool:
-    return not text[sentence_start:position].strip(_OPENERS + " ")
 
 
 def _overlapping(names: list[EntityMention], starts: list[int], start: int, end: int) -> list[EntityMention]:
@@ -760,25 +907,34 @@ def _attached_name(text: str, names: list[EntityMention], starts: list[int], sta
         gap = text[end:after.start]
         if after.type in ("ORG", "GPE") and len(gap) < 12 and _ATTACH_RIGHT.fullmatch(gap):
             return after
-    if i > 0:
-        j = bisect.bisect_right(starts, start) - 1
-        if j >= 0:
-            previous = names[j]
-            gap = text[previous.end:start]
-            if previous.type == "ORG" and previous.end <= start and _ATTACH_LEFT.fullmatch(gap):
-                return previous
+    j = bisect.bisect_right(starts, start) - 1
+    if j >= 0:
+        previous = names[j]
+        if previous.type == "ORG" and previous.end <= start and _ATTACH_LEFT.fullmatch(text, previous.end, start):
+            return previous
     return None
 
 
-def build_entity_index(text: str, segments: Segments, *, gazetteer: GazetteerSource = None) -> EntityIndex:
+def build_entity_index(text: str, segments: Segments, *, gazetteer: GazetteerSource = None,
+                       backend: str = "rules", nlp=None) -> EntityIndex:
     """Every entity mention in the body of ``text``, canonicalised within the article.
 
     ``gazetteer`` is a :class:`Gazetteer`, a path to a CSV of your own (added to the bundled
     one), a list of such paths, or None for the bundled gazetteer alone.
+
+    ``backend="rules"`` (the default) needs no model. ``backend="spacy"`` takes the names
+    from a spaCy pipeline's NER instead: pass ``nlp`` (a loaded ``spacy.Language``, or the
+    name of an installed pipeline such as ``"en_core_web_sm"``; nothing is downloaded).
+    Either way the gazetteer, the canonicalisation and the source nouns are the same.
     """
     known = _as_gazetteer(gazetteer)
     detector = _Detector(text, segments, known)
-    found = detector.candidates()
+    if backend == "rules":
+        found = detector.candidates()
+    elif backend == "spacy":
+        found = detector.spacy_candidates(_spacy_pipeline(nlp))
+    else:
+        raise ValueError(f"unknown backend {backend!r}: use 'rules' or 'spacy'")
     terms = _link_acronyms(text, found)
     _link_people(found)
     names = [
@@ -793,9 +949,19 @@ def build_entity_index(text: str, segments: Segments, *, gazetteer: GazetteerSou
     names.sort(key=lambda m: m.start)
     sources = _source_mentions(text, segments, names)
     mentions = sorted(names + titled_roles + sources, key=lambda m: (m.start, -m.end))
-    return EntityIndex(tuple(mentions), text)
+    return EntityIndex(tuple(mentions))
 
 
-def with_entity(mention: EntityMention, target: EntityMention) -> EntityMention:
-    """``mention`` re-labelled as an occurrence of ``target``'s entity."""
-    return replace(mention, entity=target.entity, type=target.type, category=target.category)
+def _spacy_pipeline(nlp):
+    if nlp is None:
+        raise ValueError("backend='spacy' needs nlp=: a loaded spaCy pipeline or an installed pipeline's name")
+    if isinstance(nlp, str):
+        return _load_spacy(nlp)
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def _load_spacy(name: str):
+    import spacy  # optional: only this backend needs it
+
+    return spacy.load(name)

@@ -8,7 +8,9 @@ keeps the text and carries the error, so a batch goes on.
 """
 from __future__ import annotations
 
+from analysis.entities import build_entity_index
 from analysis.load import Article
+from analysis.mentions import find_mentions, mention_record
 from analysis.quotes import find_quotes, quote_record
 from analysis.segment import Segments, segment
 
@@ -57,8 +59,10 @@ def analyze_article(article: Article) -> dict:
     try:
         segments = segment(article.text)
         record.update(segments_record(segments))
-        attributions = find_quotes(article.text, segments)
+        entities = build_entity_index(article.text, segments)
+        attributions = find_quotes(article.text, segments, entities=entities)
         record["quotes"] = [quote_record(a) for a in attributions]
+        record["mentions"] = [mention_record(m) for m in find_mentions(article.text, segments, attributions, entities=entities)]
     except Exception as exc:  # a bug or hostile input must not stop the batch
         record["error"] = f"analysis failed: {type(exc).__name__}: {exc}"
     return record

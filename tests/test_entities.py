@@ -1,6 +1,7 @@
 """Entity detection and resolution (analysis.entities) on small texts written for each rule."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from analysis.entities import (
     load_gazetteer,
     resolve_description,
 )
+from analysis.patterns import word_alternation
 from analysis.segment import segment
 
 
@@ -35,6 +37,9 @@ def types_by_entity(text: str) -> dict[str, str]:
         ("But nobody came. Fresh talks begin with Orla Finch on fresh terms.", {"But", "Fresh"}),
         ("However, the Kestrel Institute said so.", {"However"}),
         ('"We will appeal," said Dara Quill.', {"We"}),
+        ("Unlike Walter Pembroke, she stayed.", {"Unlike", "Unlike Walter Pembroke"}),
+        ("Apparently, Walter Pembroke stayed. Worse, he smiled.", {"Apparently", "Worse"}),
+        ("Sen. Ola Brand (R-Fla.) objected.", {"R-Fla"}),
     ],
 )
 def test_sentence_initial_function_words_are_not_names(text: str, not_names: set[str]) -> None:
@@ -46,7 +51,7 @@ def test_sentence_initial_function_words_are_not_names(text: str, not_names: set
     ("text", "surface", "entity"),
     [
         ("Since then, Walter Pembroke has stayed home.", "Walter Pembroke", "Walter Pembroke"),
-        ("The Delhi Police filed a case.", "The Delhi Police", "Delhi Police"),
+        ("The Delhi Police filed a case.", "Delhi Police", "Delhi Police"),
         ("The order came from the Ministry of Home Affairs yesterday.", "Ministry of Home Affairs", "Ministry of Home Affairs"),
         ("She banks with the Bank of America in town.", "Bank of America", "Bank of America"),
         ("A complaint by the Commission for Protection of River Rights was filed.",
@@ -94,6 +99,9 @@ def test_acronym_of_a_lower_case_term_is_not_an_entity() -> None:
         ("Sen. Ted Brakes of Texas said no.", "Sen. Ted Brakes", "Ted Brakes", "PERSON"),
         ("Chief Minister Asha Verkal visited.", "Chief Minister Asha Verkal", "Asha Verkal", "PERSON"),
         ("Mr. Orland Pike objected. Mr. Pike left.", "Mr. Pike", "Orland Pike", "PERSON"),
+        ('"We lost," said Carla King. Later Mr. King left.', "Mr. King", "Carla King", "PERSON"),
+        ("Orland Pike spoke at noon. Orland then left.", "Orland", "Orland Pike", "PERSON"),
+        ('"Never," Brakewell said.', "Brakewell", "Brakewell", "PERSON"),
     ],
 )
 def test_titles_and_surnames_resolve_to_the_person(text: str, surface: str, entity: str, type_: str) -> None:
@@ -124,6 +132,8 @@ def test_types_from_heads_and_gazetteer(text: str, entity: str, type_: str) -> N
         ("Twitter was asked. The microblogging platform said no.", "The microblogging platform", "Twitter"),
         ("A spokesperson of Twitter spoke. Later the spokesperson added more.", "the spokesperson", "Twitter"),
         ("Officials said the roads were shut.", "Officials", "official"),
+        ("A Kestrel Watch spokesperson denied it.", "spokesperson", "Kestrel Watch"),
+        ("Kestrel Watch said officials had lied.", "officials", "official"),
     ],
 )
 def test_descriptions_resolve_to_the_named_entity(text: str, surface: str, entity: str) -> None:
@@ -200,3 +210,26 @@ def test_user_gazetteer_adds_entries_without_code(tmp_path: Path) -> None:
         "KW": ("Kestrel Watch", "ngo_civil_society"),
     }
     assert load_gazetteer(extra).lookup("kestrel watch").name == "Kestrel Watch"
+
+
+def test_title_case_lines_keep_only_names_known_elsewhere() -> None:
+    text = "Walter Pembroke Says Twitter And Kestrel Institute Will Never Close Doors\nWalter Pembroke spoke to us."
+    surfaces = [m.surface for m in index_of(text).mentions]
+    assert surfaces == ["Walter Pembroke", "Twitter", "Walter Pembroke"]
+
+
+def test_sentence_initial_unknown_subject_is_kept() -> None:
+    text = "Brakewell openly admitted it."
+    assert [m.surface for m in index_of(text).mentions] == ["Brakewell"]
+
+
+@pytest.mark.parametrize(
+    ("words", "text", "found"),
+    [
+        (["police", "policemen", "party"], "police, policemen, parties, party", ["police", "policemen", "party"]),
+        (["law enforcement", "ngo", "ngos"], "law  enforcement and NGOs", ["law  enforcement", "NGOs"]),
+    ],
+)
+def test_word_alternation_matches_whole_listed_words(words, text, found) -> None:
+    pattern = re.compile(rf"(?<![\w-])(?:{word_alternation(words)})(?![\w-])", re.IGNORECASE)
+    assert [m.group() for m in pattern.finditer(text)] == found
