@@ -12,6 +12,7 @@ from analysis.entities import build_entity_index
 from analysis.load import Article
 from analysis.mentions import find_mentions, mention_record
 from analysis.quotes import find_quotes, quote_record
+from analysis.readability import readability_record
 from analysis.segment import Segments, segment
 
 RECORD_KEYS = (
@@ -63,6 +64,8 @@ def analyze_article(article: Article) -> dict:
         attributions = find_quotes(article.text, segments, entities=entities)
         record["quotes"] = [quote_record(a) for a in attributions]
         record["mentions"] = [mention_record(m) for m in find_mentions(article.text, segments, attributions, entities=entities)]
+        quoted_spans = [span for attribution in attributions for span in attribution.content]
+        record["readability"] = readability_record(article.text, segments, quoted_spans=quoted_spans)
     except Exception as exc:  # a bug or hostile input must not stop the batch
         record["error"] = f"analysis failed: {type(exc).__name__}: {exc}"
     return record

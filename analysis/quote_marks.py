@@ -21,7 +21,9 @@ from dataclasses import dataclass
 # Double marks: straight, curly, low-9, guillemets and the doubled apostrophes or
 # backticks of some wire styles. Single marks are handled in a second pass.
 _DOUBLE_MARK = re.compile(r"''|``|[\"“”„‟«»]")
-_SINGLE_MARK = re.compile(r"[‘’']")
+# A single mark with a letter or digit on both sides is an apostrophe (don't, Twitter's,
+# O’Malley); the regex skips those so only possible quotation marks reach Python.
+_SINGLE_MARK = re.compile(r"(?<!\w)[‘’']|[‘’'](?!\w)")
 _OPENERS = frozenset("“„‟«") | {"``"}
 _CLOSERS = frozenset("”»")
 # Characters after which a straight mark reads as opening (and before which as closing).

@@ -9,7 +9,9 @@ returns :class:`Attribution` items sorted by their first content character:
   that carry on right after it are further content spans of the same attribution;
 - ``indirect``: reported speech around a cue verb (``X said (that) …``, ``…, X said.``,
   ``…, said X.``, ``according to X, …``, ``…, according to X.``, ``X told reporters
-  that …``, ``…, contending …``);
+  that …``, ``…, contending …``), stance verbs with their object as content (``X called
+  the plan “reckless”``, ``X criticized the budget``), findings (``a poll shows …``) and
+  name-colon headlines (``Sanders: Clinton Email Story Has Moved``);
 - ``mixed``: indirect speech with a quoted phrase inside its content.
 
 Quotations with no frame and no attribution to join (scare quotes, titles: ``an alleged
@@ -41,7 +43,7 @@ import pandas as pd
 from analysis.quote_marks import QuotedSpan, opens_quotation, quoted_spans
 from analysis.segment import Segments
 from analysis.spans import Span
-from analysis.speakers import CandidateIndex, resolve_speakers, speaker_after, speaker_before
+from analysis.speakers import CandidateIndex, resolve_speakers, speaker_after, speaker_before, subject_before
 
 QUOTE_COLUMNS = [
     "article_id", "quote", "kind", "content_start", "content_end", "content_spans",
@@ -59,6 +61,15 @@ _NOT_REPORTING_NEXT = frozenset("to by for with about up off as into from of out
 _PASSIVE_BEFORE = re.compile(r"(?:\b(?:is|was|were|are|be|been|being|to)\s+)$", re.IGNORECASE)
 _CLAUSE_SUBJECTS = frozenset("he she it they we i there".split())
 _TELL_VERBS = frozenset("tell tells told telling assured informed reminded".split())
+_PRONOUN_SPEAKER = re.compile(r"(?i:he|she|it|they|we|i|you|who|which)")
+_AND_BEFORE = re.compile(r"\band\s+$")
+_NAMING_VERBS = frozenset("called calls".split())
+_ASK_VERBS = frozenset("ask asks asked asking".split())
+# "asked whether …", "asked a simple question: …", "asked him if …"
+_QUESTION_NEXT = re.compile(
+    r"\s+(?:(?:him|her|them|us|me|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)\s+)?"
+    r"(?:whether|if|what|who|whom|why|how|when|where|which|about|a\s+(?:simple\s+)?question)\b"
+)
 _ACCORDING = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
 # "…," she elaborated / the senator explained / Mr. Bozell answers
 _ANY_VERB_FRAME = re.compile(
@@ -128,7 +139,7 @@ def _trie_regex(words: list[str]) -> str:
 def _cue_pattern() -> re.Pattern[str]:
     alternation = _trie_regex(list(cue_words()))
     # Verbs are matched in lower case only ("State" and "Says" in names are not cues).
-    return re.compile(rf"\b(?:[Aa]ccording\s+to|{alternation})\b")
+    return re.compile(rf"(?<!\w)(?:[Aa]ccording\s+to|{alternation})\b")
 
 
 class _CueIndex:
@@ -192,8 +203,11 @@ def _trim_content(text: str, start: int, end: int) -> Span | None:
     return Span(start, end)
 
 
+_DOUBLE_QUOTE_CHAR = re.compile("[\"“”„‟«»]")
+
+
 def _has_quote_mark(text: str, spans) -> bool:
-    return any(ch in "\"“”„‟«»" for span in spans for ch in text[span.start:span.end])
+    return any(_DOUBLE_QUOTE_CHAR.search(text, span.start, span.end) for span in spans)
 
 
 def _inside(position: int, spans: list[QuotedSpan], starts: list[int]) -> bool:
@@ -343,12 +357,38 @@ def _continues_last(text: str, cues: _CueIndex, last: _Draft, quote: QuotedSpan,
 
 # ----- indirect speech --------------------------------------------------------------------
 
+# "Sanders: Clinton Email Story Has Moved", "JAKE TAPPER: Donald Trump released …": a short
+# name, a colon, then what the named one said (headlines and transcripts).
+_NAME_COLON = re.compile(
+    r"(?P<speaker>(?:[A-Z][\w.'’-]*|of|the)(?:[ \xa0]+(?:[A-Z][\w.'’-]*|of|the)){0,4}):[ \xa0]+(?=[\"“‘'A-Z0-9])"
+)
+_NOT_SPEAKER_LABELS = frozenset(
+    "note update updated editor photo photos video watch read related see source sources correction "
+    "q a by also and but the".split()
+)
+
+
+def _name_colon(text: str, start: int, end: int) -> _Draft | None:
+    match = _NAME_COLON.match(text, start, end)
+    if match is None or match.group("speaker").split()[0].lower().strip(".") in _NOT_SPEAKER_LABELS:
+        return None
+    content = _trim_content(text, match.end(), end)
+    if content is None or _word_count(text, content.start, content.end) < 3:
+        return None
+    colon = match.end("speaker")
+    return _Draft("indirect", [content], Span(colon, colon + 1), Span(*match.span("speaker")), "name-colon", 0.6)
+
+
 def _indirect(text: str, regions: list[_Region], cues: _CueIndex, quotes: list[QuotedSpan], used_cues: set[int]) -> list[_Draft]:
     drafts: list[_Draft] = []
     quote_starts = [q.start for q in quotes]
     for region in regions:
         for sentence_start, sentence_end in region.sentences:
             taken_until = sentence_start
+            labelled = _name_colon(text, sentence_start, sentence_end)
+            if labelled is not None:
+                drafts.append(labelled)
+                taken_until = sentence_end
             for cue in cues.between(sentence_start, sentence_end):
                 if cue.start in used_cues or cue.start < taken_until or _inside(cue.start, quotes, quote_starts):
                     continue
@@ -373,13 +413,13 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan]) 
     cue_word = text[cue.start:cue.end].lower()
 
     # "…, said X." and "…, X said." : the content is what precedes the frame.
-    if before.endswith(",") and not cue_word.endswith("ing"):
+    if before.endswith(",") and not cue_word.endswith("ing") and cue.kind != "object":
         speaker = speaker_after(text, cue.end, hi)
         content = _trim_content(text, lo, lo + len(before) - 1)
         if speaker and content and _is_trailing(text[speaker.end:hi]):
             return _Draft("indirect", [content], cue_span, speaker, "indirect-cue-speaker-after", 0.75)
     if _is_trailing(tail):
-        speaker = speaker_before(text, lo, cue.start)
+        speaker = speaker_before(text, lo, cue.start) if cue.kind != "object" else None
         if speaker is not None:
             comma = text.rfind(",", lo, speaker.start)
             if comma > lo and not text[comma + 1:speaker.start].strip():
@@ -390,6 +430,8 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan]) 
 
     if next_word in _NOT_REPORTING_NEXT:
         return None
+    if cue_word in _ASK_VERBS and not _QUESTION_NEXT.match(tail):
+        return None  # "asked Twitter to give details": a request, not a reported question
     # "…, contending (that) …": a participle whose speaker is the clause subject.
     if cue_word.endswith("ing") and before.endswith(","):
         speaker = _clause_subject(text, lo, lo + len(before) - 1)
@@ -397,17 +439,29 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan]) 
         if speaker and content:
             return _Draft("indirect", [content], cue_span, speaker, "indirect-participle", 0.65)
         return None
+    if cue.kind == "object" and text[cue.start - 1:cue.start] == "-":
+        return None  # so-called
     speaker = speaker_before(text, lo, cue.start)
+    if speaker is not None and cue_word in _NAMING_VERBS and text[speaker.start:speaker.end].lower().startswith(("a ", "an ")):
+        return None  # "a group called Citizens for Trump" names, it does not report
+    if speaker is None and cue.kind.startswith("speech") and _AND_BEFORE.search(text, max(lo, cue.start - 6), cue.start):
+        speaker = _clause_subject(text, lo, cue.start)  # "She declared … and said that …"
+    elif speaker is None and cue.kind == "speech":
+        speaker = subject_before(text, lo, cue.start)
     if speaker is None:
         return None
     clause_next = next_word == "that" or tail.lstrip().startswith(":")
     if cue.kind == "speech-that" and next_word in _CLAUSE_SUBJECTS:
         clause_next = True
-    if cue.kind != "speech" and not clause_next:
+    if cue.kind == "evidence" and not _PRONOUN_SPEAKER.fullmatch(text, speaker.start, speaker.end):
+        clause_next = True  # "a new poll shows Sanders leading": findings report a clause directly
+    if cue.kind not in ("speech", "object") and not clause_next:
         return None
     content = _content_after(text, cue, hi)
     if content is None:
         return None
+    if cue.kind == "object":
+        return _Draft("indirect", [content], cue_span, speaker, "indirect-object", 0.6)
     rule = "indirect-speaker-cue" if cue.kind.startswith("speech") else f"indirect-{cue.kind}-that"
     return _Draft("indirect", [content], cue_span, speaker, rule, 0.8 if cue.kind.startswith("speech") else 0.6)
 

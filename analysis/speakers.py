@@ -42,6 +42,8 @@ _DETERMINERS = frozenset("the a an his her its their our my your one two three s
 _TITLES = re.compile(r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Lt|Col|Rev|St)\.?$")
 _POSSESSIVE = re.compile(r"['’]s?$")
 MAX_SPEAKER_TOKENS = 9
+# Characters read back from a cue: room for a 30-token appositive speaker.
+SPEAKER_WINDOW = 250
 MAX_APPOSITIVE_TOKENS = 30
 # Words after an inverted cue ("said Trump in a statement") that end the speaker.
 _AFTER_STOP = frozenset("in on at during when while after before as to via last this earlier that who adding noting".split())
@@ -82,7 +84,7 @@ def _head_ok(token: str) -> bool:
 
 def speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
     """The speaker phrase ending just before ``cue_start`` (not before ``lo``), or None."""
-    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, max(lo, cue_start - 400), cue_start)]
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, max(lo, cue_start - SPEAKER_WINDOW), cue_start)]
     i = len(tokens) - 1
     while i >= 0 and tokens[i][2].lower() in _BETWEEN:
         i -= 1
@@ -90,6 +92,8 @@ def speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
         return None
     if tokens[i][2] == ",":
         return _appositive_speaker(text, tokens[:i])
+    if tokens[i][2].lower() in _STOP:
+        return None  # "the crowd and said": a coordinated verb, no speaker right here
     head_ok = _head_ok(tokens[i][2])
     if not head_ok and not _POSSESSIVE.search(tokens[i][2]):
         head_ok = _determined(tokens, i)
@@ -114,6 +118,43 @@ def speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
     if speaker_words().get(head) == "RELATIVE" and first != i:
         first = i
     return Span(tokens[first][0], end)
+
+
+# Words that open an introductory phrase before the subject ("When asked …, 59 percent said").
+_INTRO_OPENERS = frozenset(
+    "when after as while if asked in on at around during speaking since before despite although "
+    "though but and yet still meanwhile however earlier later last this in".split()
+)
+MAX_SUBJECT_TOKENS = 30
+
+
+def subject_before(text: str, lo: int, cue_start: int) -> Span | None:
+    """A looser speaker for strong cues when :func:`speaker_before` finds none: the whole
+    clause subject from the sentence start (or after an introductory phrase) to the cue,
+    e.g. ``Sen. Bernie Sanders (I-Vt.)``, ``Rep. Lee Zeldin of New York, a Trump supporter``,
+    ``Twenty-four percent``. None when that stretch is long or does not read as a subject."""
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, lo, cue_start)]
+    while tokens and (tokens[-1][2].lower() in _BETWEEN or tokens[-1][2] == ","):
+        tokens.pop()
+    if tokens and tokens[0][2].lower() in _INTRO_OPENERS:
+        comma = next((i for i, t in enumerate(tokens) if t[2] == ","), None)
+        if comma is None:
+            return None
+        tokens = tokens[comma + 1:]
+    if not tokens or len(tokens) > MAX_SUBJECT_TOKENS:
+        return None
+    first = tokens[0][2]
+    if not (_is_name(first) or first.lower() in _DETERMINERS or first.lower() in speaker_words()):
+        return None
+    if any(word.lower() in _SUBJECT_BREAKS for _, _, word in tokens):
+        return None
+    return Span(tokens[0][0], tokens[-1][1])
+
+
+# A subject stretch holding one of these is a clause, not a noun phrase.
+_SUBJECT_BREAKS = frozenset(
+    "is was are were be been said says told say that because if when while but and . ; : \" “ ” «".split()
+) - {"and"}
 
 
 def _determined(tokens: list[tuple[int, int, str]], head: int) -> bool:
@@ -225,6 +266,9 @@ _NOT_NAMES = frozenset(
 )
 
 
+BEFORE_WINDOW = 1000
+
+
 class CandidateIndex:
     """A minimal entity index: capitalised names in the body with a guessed type.
 
@@ -290,7 +334,22 @@ class CandidateIndex:
         return inside[0] if inside else None
 
     def before(self, position: int, *, types=None, categories=None) -> list[Candidate]:
-        return [m for m in reversed(self.mentions) if m.end <= position and (types is None or m.type in types)]
+        if self._mentions is None:
+            # Pronouns refer back a few sentences at most: read names in a window only.
+            window_start = max(0, position - BEFORE_WINDOW)
+            found: list[Candidate] = []
+            surnames: dict[str, str] = {}
+            for start, end in self._regions:
+                if end <= window_start or start >= position:
+                    continue
+                for match in _NAME.finditer(self._text, max(start, window_start), min(end, position)):
+                    candidate = self._candidate(match, surnames)
+                    if candidate is not None:
+                        found.append(candidate)
+            mentions = found
+        else:
+            mentions = self.mentions
+        return [m for m in reversed(mentions) if m.end <= position and (types is None or m.type in types)]
 
 
 def _named_in(text: str, span: Span, index) -> tuple[str, str] | None:

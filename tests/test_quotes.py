@@ -215,3 +215,76 @@ def test_quote_record_is_json_ready(bundled_text):
 def test_boilerplate_quotations_are_ignored(bundled_text):
     attributions = _quotes(bundled_text)
     assert all("Worked Overtime" not in s.text_of(bundled_text) for a in attributions for s in a.content)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The senator called the plan “reckless and rushed.”",
+         ("mixed", ("the plan “reckless and rushed.”",), "called", "The senator")),
+        ("The mayor criticized the council's new budget.",
+         ("indirect", ("the council's new budget",), "criticized", "The mayor")),
+        ("The coach asked whether the game would be moved.",
+         ("indirect", ("whether the game would be moved",), "asked", "The coach")),
+    ],
+)
+def test_stance_verbs_take_their_object_as_content(text, expected):
+    (attribution,) = _quotes(text)
+    assert _as_text(text, attribution) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Volunteers started a group called Friends of the Park.",
+        "The so-called reform passed in May.",
+        "The police asked the bank to hand over its records.",
+        "Note: This story was updated with new figures.",
+    ],
+)
+def test_naming_and_requests_are_not_attributions(text):
+    assert _quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Sixty percent said they would vote again.", "Sixty percent"),
+        ("Nearly half said the economy was their top issue.", "Nearly half"),
+        ("Rep. Ann Lee (D-Ore.) said the bill will pass next week.", "Rep. Ann Lee (D-Ore.)"),
+        ("When asked about the vote, 59 percent said it was fair.", "59 percent"),
+    ],
+)
+def test_poll_shares_and_long_subjects_are_speakers(text, speaker):
+    (attribution,) = _quotes(text)
+    assert attribution.speaker.text_of(text) == speaker
+    assert attribution.cue.text_of(text) == "said"
+
+
+def test_name_colon_headline_is_an_attribution():
+    text = "Mayor Lee: Bridge Will Open in May\n\nThe city council met on Monday."
+    (attribution,) = _quotes(text)
+    assert _as_text(text, attribution) == ("indirect", ("Bridge Will Open in May",), ":", "Mayor Lee")
+
+
+def test_pipeline_resolves_speakers_with_the_shared_entity_index(bundled_text):
+    from analysis.load import from_text
+    from analysis.pipeline import analyze_article
+
+    record = analyze_article(from_text(bundled_text))
+    assert len(record["quotes"]) == 7
+    assert {q["speaker_entity"] for q in record["quotes"]} == {"Twitter"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A new survey shows most drivers want cheaper fares.",
+         ("indirect", ("most drivers want cheaper fares",), "shows", "A new survey")),
+        ("She thanked the crowd and said that the fight was not over.",
+         ("indirect", ("that the fight was not over",), "said", "She")),
+    ],
+)
+def test_findings_and_coordinated_cues(text, expected):
+    (attribution,) = _quotes(text)
+    assert _as_text(text, attribution) == expected

