@@ -4,7 +4,8 @@ Input bytes are decoded as a file is (``decode_bytes``) or, when not text, kept 
 byte (surrogate escapes), so both file-like and arbitrary strings are tried. A crash is
 an exception out of ``analyze_article``, an error record for text that is neither blank
 nor binary, or a broken invariant of ``tests/record_invariants.py``. ``make fuzz`` runs it
-for a bounded time; every crash becomes a case in ``tests/test_fuzz_regressions.py``.
+for a bounded time; every crash it finds becomes a
+parametrised regression case in ``tests/test_properties.py``.
 """
 from __future__ import annotations
 

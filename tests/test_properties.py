@@ -142,10 +142,13 @@ def test_no_exception_escapes_extract_for_any_string(tmp_path_factory, texts):
     ],
     ids=["devanagari-danda", "bengali-danda-question", "kannada-double-danda"],
 )
-def test_indic_text_splits_on_danda_and_double_danda(text, expected_sentences):
+def test_indic_text_splits_on_danda_and_readability_says_unsupported(text, expected_sentences):
     record = analyze_article(from_text(text))
     assert_record_valid(record)
     assert [text[s:e] for s, e, _ in record["sentences"]] == expected_sentences
+    readability = record["readability"]
+    assert "unsupported_language" in readability["flags"]
+    assert readability["flesch_reading_ease"] is None and readability["gunning_fog"] is None
 
 
 @given(st.lists(st.sampled_from(SCRIPTS + [" ", "\n", ", ", "\u201c", "\u201d"]), min_size=1, max_size=60).map("".join))
