@@ -9,7 +9,7 @@ REPORTS ?= reports
 DEFAULT_INPUT := data/articles data/corpus/articles.csv
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: setup report test browser lab bench bench-quotes clean
+.PHONY: setup report test browser lab bench bench-quotes fuzz clean
 
 setup: $(STAMP)
 
@@ -50,6 +50,14 @@ bench: $(STAMP)
 
 bench-quotes: $(STAMP)
 	$(PY) benchmarks/bench_quotes.py --split dev
+
+# Fuzz the segmenter + quote extractor, then the whole record, FUZZ_SECONDS each (crashes: fuzz/crashes/).
+FUZZ_SECONDS ?= 300
+fuzz: $(STAMP)
+	$(PY) -m pip install --quiet -e '.[fuzz]'
+	@mkdir -p fuzz/crashes .fuzz-corpus/segment .fuzz-corpus/pipeline
+	cd fuzz && $(abspath $(PY)) fuzz_segment_quotes.py -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -dict=quotes.dict -artifact_prefix=crashes/ ../.fuzz-corpus/segment corpus
+	cd fuzz && $(abspath $(PY)) fuzz_pipeline.py -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -dict=quotes.dict -artifact_prefix=crashes/ ../.fuzz-corpus/pipeline corpus
 
 clean:
 	rm -rf $(REPORTS) .pytest_cache
