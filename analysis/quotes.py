@@ -379,9 +379,14 @@ def _name_colon(text: str, start: int, end: int) -> _Draft | None:
     return _Draft("indirect", [content], Span(colon, colon + 1), Span(*match.span("speaker")), "name-colon", 0.6)
 
 
-def _indirect(text: str, regions: list[_Region], cues: _CueIndex, quotes: list[QuotedSpan], used_cues: set[int]) -> list[_Draft]:
+def _indirect(text: str, regions: list[_Region], cues: _CueIndex, quotes: list[QuotedSpan], used_cues: set[int],
+              direct: list[_Draft]) -> list[_Draft]:
     drafts: list[_Draft] = []
     quote_starts = [q.start for q in quotes]
+    # Speakers of direct frames by cue position: a participle later in the same sentence
+    # ("…," she said, adding that …) reports the same speaker.
+    framed = sorted((d.cue.start, d.speaker) for d in direct if d.cue is not None and d.speaker is not None)
+    framed_starts = [start for start, _ in framed]
     for region in regions:
         for sentence_start, sentence_end in region.sentences:
             taken_until = sentence_start
@@ -389,18 +394,25 @@ def _indirect(text: str, regions: list[_Region], cues: _CueIndex, quotes: list[Q
             if labelled is not None:
                 drafts.append(labelled)
                 taken_until = sentence_end
+            sentence_speaker: Span | None = None
             for cue in cues.between(sentence_start, sentence_end):
+                first_frame = bisect.bisect_left(framed_starts, sentence_start)
+                last_frame = bisect.bisect_left(framed_starts, cue.start) - 1
+                if last_frame >= first_frame:
+                    sentence_speaker = framed[last_frame][1]
                 if cue.start in used_cues or cue.start < taken_until or _inside(cue.start, quotes, quote_starts):
                     continue
-                draft = _reported(text, cue, sentence_start, sentence_end, quotes)
+                draft = _reported(text, cue, sentence_start, sentence_end, quotes, sentence_speaker)
                 if draft is None:
                     continue
                 drafts.append(draft)
+                sentence_speaker = draft.speaker
                 taken_until = max(s.end for s in draft.content)
     return drafts
 
 
-def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan]) -> _Draft | None:
+def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan],
+              sentence_speaker: Span | None = None) -> _Draft | None:
     if cue.kind == "according":
         return _according(text, cue, lo, hi)
     if _PASSIVE_BEFORE.search(text, max(lo, cue.start - 12), cue.start):
@@ -434,7 +446,7 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan]) 
         return None  # "asked Twitter to give details": a request, not a reported question
     # "…, contending (that) …": a participle whose speaker is the clause subject.
     if cue_word.endswith("ing") and before.endswith(","):
-        speaker = _clause_subject(text, lo, lo + len(before) - 1)
+        speaker = sentence_speaker or _clause_subject(text, lo, lo + len(before) - 1)
         content = _content_after(text, cue, hi)
         if speaker and content:
             return _Draft("indirect", [content], cue_span, speaker, "indirect-participle", 0.65)
@@ -546,7 +558,7 @@ def find_quotes(text: str, segments: Segments, *, entities=None, include_unattri
         return []
     cues = _CueIndex(text, regions)
     direct, quotes, used_cues = _direct(text, regions, cues, include_unattributed=include_unattributed)
-    indirect = _indirect(text, regions, cues, quotes, used_cues)
+    indirect = _indirect(text, regions, cues, quotes, used_cues, direct)
     drafts = sorted(direct + indirect, key=lambda d: d.content[0].start)
     drafts = _drop_overlaps(drafts)
     index = entities if entities is not None else CandidateIndex(text, [(r.start, r.end) for r in regions])

@@ -45,6 +45,8 @@ MAX_SPEAKER_TOKENS = 9
 # Characters read back from a cue: room for a 30-token appositive speaker.
 SPEAKER_WINDOW = 250
 MAX_APPOSITIVE_TOKENS = 30
+# Lower-case words allowed before the name of an inverted speaker ("said retired surgeon X").
+MAX_MODIFIER_WORDS = 3
 # Words after an inverted cue ("said Trump in a statement") that end the speaker.
 _AFTER_STOP = frozenset("in on at during when while after before as to via last this earlier that who adding noting".split())
 
@@ -216,9 +218,20 @@ def speaker_after(text: str, cue_end: int, hi: int, *, appositives: bool = True)
         picked.pop()
     if not picked or picked[0][2].lower() in _STOP:
         return None
-    if not (_head_ok(picked[0][2]) or picked[0][2].lower() in _DETERMINERS):
+    if not (_head_ok(picked[0][2]) or picked[0][2].lower() in _DETERMINERS or _modified_name(picked)):
         return None
     return Span(picked[0][0], picked[-1][1])
+
+
+def _modified_name(picked: list[tuple[int, int, str]]) -> bool:
+    """``retired neurosurgeon Ben Carson``, ``former Utah governor Michael Leavitt``: a few
+    lower-case words before a capitalised name, all before the first comma."""
+    for index, (_, _, word) in enumerate(picked[:MAX_MODIFIER_WORDS + 1]):
+        if word == "," or word.lower() in _AFTER_STOP or word.lower() in _STOP:
+            return False
+        if _is_name(word) and index > 0:
+            return True
+    return False
 
 
 # ----- entities ---------------------------------------------------------------------------

@@ -288,3 +288,21 @@ def test_pipeline_resolves_speakers_with_the_shared_entity_index(bundled_text):
 def test_findings_and_coordinated_cues(text, expected):
     (attribution,) = _quotes(text)
     assert _as_text(text, attribution) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"We will not give up on this town," said former county judge Maria Olsen.', "former county judge Maria Olsen"),
+        ('"Nobody asked us first," said retired teacher Tom Baker, a local resident.', "retired teacher Tom Baker, a local resident"),
+    ],
+)
+def test_inverted_speaker_may_open_with_lower_case_modifiers(text, speaker):
+    (attribution,) = _quotes(text)
+    assert attribution.speaker.text_of(text) == speaker
+
+
+def test_participle_after_a_direct_frame_keeps_its_speaker():
+    text = '"The plan is far too slow," the mayor said, adding that the council "has wasted a year."'
+    found = [_as_text(text, a) for a in _quotes(text)]
+    assert ("mixed", ('that the council "has wasted a year."',), "adding", "the mayor") in found
