@@ -40,7 +40,7 @@ from importlib import resources
 
 import pandas as pd
 
-from analysis.quote_marks import QuotedSpan, opens_quotation, quoted_spans
+from analysis.quote_marks import QuotedSpan, mark_starts, opens_quotation, quoted_spans
 from analysis.segment import Segments
 from analysis.spans import Span
 from analysis.speakers import CandidateIndex, resolve_speakers, speaker_after, speaker_before, subject_before
@@ -58,6 +58,7 @@ _TRAILING_PUNCT = ".,;:!?—–- \t\n\xa0"
 _WORD = re.compile(r"\w+")
 # After a cue, words that show it is not reporting speech ("added to", "told to leave").
 _NOT_REPORTING_NEXT = frozenset("to by for with about up off as into from of out".split())
+_NEXT_WORD = re.compile(r"\s*(\S+)")
 _PASSIVE_BEFORE = re.compile(r"(?:\b(?:is|was|were|are|be|been|being|to)\s+)$", re.IGNORECASE)
 _CLAUSE_SUBJECTS = frozenset("he she it they we i there".split())
 _TELL_VERBS = frozenset("tell tells told telling assured informed reminded".split())
@@ -297,7 +298,12 @@ def _direct(text: str, regions: list[_Region], cues: _CueIndex, *, include_unatt
     last: _Draft | None = None
     last_direct: _Draft | None = None
     last_speaker_paragraph = -2
+    marks = mark_starts(text, regions[0].start, regions[-1].end) if regions else []
     for region in regions:
+        first_mark = bisect.bisect_left(marks, region.start)
+        if first_mark == len(marks) or marks[first_mark] >= region.end:
+            continues = False
+            continue  # no quotation mark in this paragraph
         quotes = quoted_spans(text, region.start, region.end, continues=continues)
         continues = bool(quotes) and quotes[-1].open_end
         all_quotes.extend(quotes)
@@ -418,16 +424,19 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan],
     if _PASSIVE_BEFORE.search(text, max(lo, cue.start - 12), cue.start):
         return None
     tail = text[cue.end:hi]
-    tail_words = tail.split()
-    next_word = tail_words[0].lower().strip(",.:;") if tail_words else ""
-    before = text[lo:cue.start].rstrip()
+    next_match = _NEXT_WORD.match(text, cue.end, hi)
+    next_word = next_match.group(1).lower().strip(",.:;") if next_match else ""
+    before_end = cue.start  # end of the text before the cue, without trailing space
+    while before_end > lo and text[before_end - 1] in " \t\n\xa0":
+        before_end -= 1
+    comma_before = before_end > lo and text[before_end - 1] == ","
     cue_span = Span(cue.start, cue.end)
     cue_word = text[cue.start:cue.end].lower()
 
     # "…, said X." and "…, X said." : the content is what precedes the frame.
-    if before.endswith(",") and not cue_word.endswith("ing") and cue.kind != "object":
+    if comma_before and not cue_word.endswith("ing") and cue.kind != "object":
         speaker = speaker_after(text, cue.end, hi)
-        content = _trim_content(text, lo, lo + len(before) - 1)
+        content = _trim_content(text, lo, before_end - 1)
         if speaker and content and _is_trailing(text[speaker.end:hi]):
             return _Draft("indirect", [content], cue_span, speaker, "indirect-cue-speaker-after", 0.75)
     if _is_trailing(tail):
@@ -445,8 +454,8 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan],
     if cue_word in _ASK_VERBS and not _QUESTION_NEXT.match(tail):
         return None  # "asked Twitter to give details": a request, not a reported question
     # "…, contending (that) …": a participle whose speaker is the clause subject.
-    if cue_word.endswith("ing") and before.endswith(","):
-        speaker = sentence_speaker or _clause_subject(text, lo, lo + len(before) - 1)
+    if cue_word.endswith("ing") and comma_before:
+        speaker = sentence_speaker or _clause_subject(text, lo, before_end - 1)
         content = _content_after(text, cue, hi)
         if speaker and content:
             return _Draft("indirect", [content], cue_span, speaker, "indirect-participle", 0.65)

@@ -44,6 +44,7 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 MAX_SPEAKER_TOKENS = 9
 # Characters read back from a cue: room for a 30-token appositive speaker.
 SPEAKER_WINDOW = 250
+SHORT_SPEAKER_WINDOW = 100
 MAX_APPOSITIVE_TOKENS = 30
 # Lower-case words allowed before the name of an inverted speaker ("said retired surgeon X").
 MAX_MODIFIER_WORDS = 3
@@ -86,14 +87,33 @@ def _head_ok(token: str) -> bool:
 
 def speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
     """The speaker phrase ending just before ``cue_start`` (not before ``lo``), or None."""
+    short_start = max(lo, cue_start - SHORT_SPEAKER_WINDOW)
+    if short_start > lo:
+        # Most speakers are a few words long: read a short window first and the long one
+        # only when the phrase may reach further back (an appositive, a long name).
+        tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, short_start, cue_start)]
+        found = _speaker_ending(text, tokens, truncated=True)
+        if found is not _NEEDS_MORE:
+            return found
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, max(lo, cue_start - SPEAKER_WINDOW), cue_start)]
+    return _speaker_ending(text, tokens, truncated=False)
+
+
+_NEEDS_MORE = Span(0, 0)
+
+
+def _speaker_ending(text: str, tokens: list[tuple[int, int, str]], *, truncated: bool) -> Span | None:
+    """The speaker phrase at the end of ``tokens``; with ``truncated`` (the tokens are only
+    the end of the searched stretch), ``_NEEDS_MORE`` when the phrase may start earlier."""
     i = len(tokens) - 1
     while i >= 0 and tokens[i][2].lower() in _BETWEEN:
         i -= 1
+    if truncated and i < MAX_SPEAKER_TOKENS + 2:
+        return _NEEDS_MORE
     if i < 0:
         return None
     if tokens[i][2] == ",":
-        return _appositive_speaker(text, tokens[:i])
+        return _NEEDS_MORE if truncated else _appositive_speaker(text, tokens[:i])
     if tokens[i][2].lower() in _STOP:
         return None  # "the crowd and said": a coordinated verb, no speaker right here
     head_ok = _head_ok(tokens[i][2])
