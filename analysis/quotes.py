@@ -41,6 +41,7 @@ from importlib import resources
 import pandas as pd
 
 from analysis.quote_marks import QuotedSpan, mark_starts, opens_quotation, quoted_spans
+from analysis.patterns import word_alternation
 from analysis.segment import Segments
 from analysis.spans import Span
 from analysis.speakers import CandidateIndex, resolve_speakers, speaker_after, speaker_before, subject_before
@@ -115,32 +116,15 @@ def cue_words() -> dict[str, str]:
         return {row["form"]: row["kind"] for row in rows}
 
 
-def _trie_regex(words: list[str]) -> str:
-    """An alternation of ``words`` factored by common prefixes: the regex engine then
-    decides at each position by one character, not by trying every word."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        ends = "" in node
-        branches = [re.escape(char).replace(r"\ ", r"\s+") + build(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends else body
-
-    return build(trie)
-
-
 @lru_cache(maxsize=1)
-def _cue_pattern() -> re.Pattern[str]:
-    alternation = _trie_regex(list(cue_words()))
+def _cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A cue at the start of the text, and a cue with the character before it: a regex
+    that starts with a character class lets the engine skip quickly to word starts (a
+    leading look-behind would not)."""
+    alternation = word_alternation(list(cue_words()))
     # Verbs are matched in lower case only ("State" and "Says" in names are not cues).
-    return re.compile(rf"(?<!\w)(?:[Aa]ccording\s+to|{alternation})\b")
+    cue = rf"(?P<cue>[Aa]ccording\s+to|{alternation})\b"
+    return re.compile(cue), re.compile(rf"[^\w]{cue}")
 
 
 class _CueIndex:
@@ -148,12 +132,18 @@ class _CueIndex:
 
     def __init__(self, text: str, regions: list["_Region"]):
         words = cue_words()
-        pattern = _cue_pattern()
+        at_start, after_character = _cue_patterns()
         self.cues: list[_Cue] = []
         for region in regions:
-            for match in pattern.finditer(text, region.start, region.end):
-                lower = " ".join(match.group().lower().split())
-                self.cues.append(_Cue(match.start(), match.end(), words.get(lower, "according")))
+            # From the character before the region (a paragraph starts after a newline);
+            # a cue opening the text has no such character.
+            matches = list(after_character.finditer(text, max(region.start - 1, 0), region.end))
+            if region.start == 0:
+                opening = at_start.match(text, 0, region.end)
+                matches[:0] = [opening] if opening is not None else []
+            for match in matches:
+                lower = " ".join(match.group("cue").lower().split())
+                self.cues.append(_Cue(match.start("cue"), match.end(), words.get(lower, "according")))
         self.starts = [c.start for c in self.cues]
 
     def between(self, start: int, end: int) -> list[_Cue]:
