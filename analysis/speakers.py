@@ -23,6 +23,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Protocol, Sequence
 
+from analysis.entities import EntityIndex, resolve_description
 from analysis.spans import Span
 
 _TOKEN = re.compile(r"[\w’'.&-]*\w[’'.]?|[,;:()\[\]\"“”«»—–]")
@@ -53,9 +54,9 @@ _AFTER_STOP = frozenset("in on at during when while after before as to via last 
 
 COMPATIBLE = {
     "PRONOUN_PERSON": ("PERSON",),
-    "PRONOUN_ORG": ("ORG", "UNKNOWN"),
-    "PRONOUN_GROUP": ("ORG", "GROUP", "UNKNOWN"),
-    "ORG": ("ORG", "UNKNOWN"),
+    "PRONOUN_ORG": ("ORG", "UNKNOWN", "MISC"),
+    "PRONOUN_GROUP": ("ORG", "GROUP", "UNKNOWN", "MISC"),
+    "ORG": ("ORG", "UNKNOWN", "MISC"),
     "PERSON": ("PERSON",),
     "GROUP": ("GROUP", "ORG"),
 }
@@ -385,19 +386,6 @@ class CandidateIndex:
         return [m for m in reversed(mentions) if m.end <= position and (types is None or m.type in types)]
 
 
-def _named_in(text: str, span: Span, index) -> tuple[str, str] | None:
-    """(entity, type) of the named mention in a speaker phrase; ``X of Y`` picks Y."""
-    mention = index.entity_in(span.start, span.end)
-    if mention is None:
-        return None
-    of = text.find(" of ", span.start, span.end)
-    if of != -1 and mention.start < of:
-        after = index.entity_in(of + 4, span.end)
-        if after is not None:
-            mention = after
-    return mention.entity, mention.type
-
-
 def _head_word(text: str, span: Span) -> str:
     words = re.findall(r"[a-z][a-z-]*", text[span.start:span.end].split(",")[0])
     of_words = text[span.start:span.end].split(" of ")[0]
@@ -406,8 +394,15 @@ def _head_word(text: str, span: Span) -> str:
 
 
 def resolve_speakers(text: str, speakers: Sequence[Span | None], index) -> list[str | None]:
-    """The entity each speaker refers to, in text order (earlier speakers inform later ones)."""
+    """The entity each speaker refers to, in text order (earlier speakers inform later ones).
+
+    With an :class:`analysis.entities.EntityIndex`, names, descriptions and pronouns the
+    speaker history cannot settle go to the shared resolver
+    (:func:`analysis.entities.resolve_description`); the speaker history (the last
+    compatible speaker, the last speaker with the same head noun) is what it adds.
+    """
     words = speaker_words()
+    shared = isinstance(index, EntityIndex)
     history: list[tuple[str, str, str]] = []  # (head word, entity, type), most recent last
     resolved: list[str | None] = []
     for span in speakers:
@@ -424,22 +419,47 @@ def resolve_speakers(text: str, speakers: Sequence[Span | None], index) -> list[
                 previous = index.before(span.start)
                 entity = previous[0].entity if previous and span.start - previous[0].end < 4 else None
             elif lower in words and words[lower].startswith("PRONOUN"):
-                entity = _most_recent(history, index, span.start, COMPATIBLE[words[lower]])
+                entity = _last_speaker(history, COMPATIBLE[words[lower]])
+                if entity is None:
+                    entity = _shared_antecedent(index, span.start, lower) if shared else _most_recent(index, span.start, COMPATIBLE[words[lower]])
             elif lower.startswith(("the ", "this ", "that ")) and head in words:
                 same_head = [e for h, e, _ in reversed(history) if h == head]
                 if same_head:
                     entity = same_head[0]
+                elif shared:
+                    entity = _shared_antecedent(index, span.start, phrase)
                 elif words[head] in ("ORG",):
-                    entity = _most_recent(history, index, span.start, COMPATIBLE["ORG"])
+                    entity = _last_speaker(history, COMPATIBLE["ORG"]) or _most_recent(index, span.start, COMPATIBLE["ORG"])
                 if entity is not None:
                     history.append((head, entity, words[head]))
         resolved.append(entity)
     return resolved
 
 
-def _most_recent(history, index, position: int, types: tuple[str, ...]) -> str | None:
-    for _, entity, kind in reversed(history):
-        if kind in types:
-            return entity
+def _named_in(text: str, span: Span, index) -> tuple[str, str] | None:
+    """(entity, type) of the named mention in a speaker phrase; ``X of Y`` picks Y. With the
+    shared index a description it resolved counts (``the spokesperson`` → Twitter), one it
+    left unresolved (type ROLE) does not."""
+    mention = index.entity_in(span.start, span.end)
+    if mention is None or mention.type == "ROLE":
+        return None
+    of = text.find(" of ", span.start, span.end)
+    if of != -1 and mention.start < of:
+        after = index.entity_in(of + 4, span.end)
+        if after is not None and after.type != "ROLE":
+            mention = after
+    return mention.entity, mention.type
+
+
+def _shared_antecedent(index: EntityIndex, position: int, surface: str) -> str | None:
+    mention = resolve_description(index, position, surface)
+    return mention.entity if mention is not None and mention.type != "ROLE" else None
+
+
+def _last_speaker(history, types: tuple[str, ...]) -> str | None:
+    return next((entity for _, entity, kind in reversed(history) if kind in types), None)
+
+
+def _most_recent(index, position: int, types: tuple[str, ...]) -> str | None:
     mentions = index.before(position, types=list(types))
     return mentions[0].entity if mentions else None

@@ -306,3 +306,26 @@ def test_participle_after_a_direct_frame_keeps_its_speaker():
     text = '"The plan is far too slow," the mayor said, adding that the council "has wasted a year."'
     found = [_as_text(text, a) for a in _quotes(text)]
     assert ("mixed", ('that the council "has wasted a year."',), "adding", "the mayor") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "entity"),
+    [
+        ("Twitter opened an office in Delhi in May. It said that the office would hire 300 people.", "It", "Twitter"),
+        ("Delhi Police sent a notice to Twitter on Monday. The police said that the platform had not replied.",
+         "The police", "Delhi Police"),
+        ("The minister spoke first. Later the spokesperson said that talks would go on.", "the spokesperson", None),
+    ],
+)
+def test_shared_entity_index_resolves_pronouns_and_descriptions(text, speaker, entity):
+    from analysis.entities import build_entity_index
+
+    segments = segment(text)
+    (attribution,) = find_quotes(text, segments, entities=build_entity_index(text, segments))
+    assert (attribution.speaker.text_of(text), attribution.speaker_entity) == (speaker, entity)
+
+
+def test_cue_at_the_very_start_of_the_text_is_found():
+    text = "According to the mayor, the bridge will open in May."
+    (attribution,) = _quotes(text)
+    assert _as_text(text, attribution) == ("indirect", ("the bridge will open in May",), "According to", "the mayor")
