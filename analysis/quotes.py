@@ -526,7 +526,12 @@ def _according(text: str, cue: _Cue, lo: int, hi: int) -> _Draft | None:
     return _Draft("indirect", [content], cue_span, speaker, "indirect-according-to", 0.8)
 
 
-_FINITE_VERB = re.compile(r"\s(?:is|was|were|are|has|had|have|will|would|\w+ed|\w+s)\b")
+# A finite verb after a clause subject: auxiliaries, common irregular past forms and
+# lower-case -ed / -s forms (not "Texas" in "(R-Texas)").
+_FINITE_VERB = re.compile(
+    r"\s(?:is|was|were|are|has|had|have|will|would|went|made|took|threw|gave|held|got|came|put|kept"
+    r"|met|led|ran|won|lost|sent|left|spoke|wrote|drew|began|brought|fought|stood|[a-z]+ed|[a-z]+[^s\W]s)\b"
+)
 _CLAUSE_OPENERS = re.compile(r"(?:^|\b(?:as|after|while|when|because|and|but|since)\s+)", re.IGNORECASE)
 
 
