@@ -59,6 +59,11 @@ _TRAILING_PUNCT = ".,;:!?—–- \t\n\xa0"
 _WORD = re.compile(r"\w+")
 # After a cue, words that show it is not reporting speech ("added to", "told to leave").
 _NOT_REPORTING_NEXT = frozenset("to by for with about up off as into from of out".split())
+# A full stop that ends a sentence: not after a title or an initial ("Ms. Gao said",
+# "J. Gerald Hebert said", "the U.S. envoy said").
+_SENTENCE_BREAK = re.compile(
+    r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt))(?<!\b(?:Mrs|Sen|Rep|Gov|Gen|Col|Rev))(?<!\bProf)\.(?!\w)"
+)
 _NEXT_WORD = re.compile(r"\s*(\S+)")
 _PASSIVE_BEFORE = re.compile(r"(?:\b(?:is|was|were|are|be|been|being|to)\s+)$", re.IGNORECASE)
 _CLAUSE_SUBJECTS = frozenset("he she it they we i there".split())
@@ -86,6 +91,11 @@ MIN_FREE_QUOTE_WORDS = 3
 MAX_CONTINUATION_GAP = 100
 MIN_UNFRAMED_SENTENCE_WORDS = 5
 MIN_UNFRAMED_WORDS = 10
+# A colon frame: at most this many characters from the colon to the quotation, words in
+# the cue ("went on to say:") and characters in the clause before the colon.
+MAX_COLON_GAP = 4
+MAX_COLON_CUE_WORDS = 6
+MAX_COLON_CLAUSE = 300
 
 
 @dataclass(frozen=True)
@@ -228,7 +238,7 @@ def _frame_after(text: str, cues: _CueIndex, quote: QuotedSpan, limit: int) -> t
     found = cues.between(quote.end, window_end)
     cue = found[0] if found else None
     prefix = text[quote.end:cue.start] if cue else "."
-    if "." in prefix.strip(" ,") or "\n" in prefix:
+    if "\n" in prefix or ("." in prefix and _SENTENCE_BREAK.search(prefix.strip(" ,"))):
         return _frame_after_any_verb(text, quote, window_end)
     if not prefix.strip(" ,\t\xa0"):
         if cue.kind == "according":
@@ -271,6 +281,45 @@ def _frame_before(text: str, cues: _CueIndex, quote: QuotedSpan, lo: int) -> tup
     return Span(cue.start, cue.end), speaker, "direct-cue-before"
 
 
+def _frame_colon(text: str, quote: QuotedSpan, sentence_starts: list[int]) -> tuple[Span, Span | None, str] | None:
+    """A quotation after a clause ending in a colon, in this paragraph or at the end of the
+    last one: ``Cruz continued: "…"``, ``The headline reads: "…"``, ``Kerry: "…"``. The
+    speaker is the clause subject (or the name just before the colon)."""
+    colon = quote.start
+    while colon > 0 and text[colon - 1] in " \t\n\r\xa0":
+        colon -= 1
+    colon -= 1
+    if colon < 0 or text[colon] != ":" or quote.start - colon > MAX_COLON_GAP:
+        return None
+    index = bisect.bisect_right(sentence_starts, colon) - 1
+    if index < 0:
+        return None
+    # A short frame line of its own ("Cruz continued:") may not be a body sentence.
+    clause_start = max(sentence_starts[index], text.rfind("\n", 0, colon) + 1)
+    if colon - clause_start > MAX_COLON_CLAUSE:
+        return None
+    cue = Span(colon, colon + 1)
+    named = speaker_before(text, clause_start, colon)
+    if named is not None and text[named.end - 1:named.end].isalpha() and _is_name_word(text, named):
+        if _word_count(text, clause_start, named.start) <= 2:
+            return cue, named, "direct-name-colon"
+    speaker = _clause_subject(text, clause_start, colon)
+    if speaker is None:
+        return None
+    verb_start = speaker.end
+    while verb_start < colon and not text[verb_start].isalnum():
+        verb_start += 1
+    if verb_start < colon and _word_count(text, verb_start, colon) <= MAX_COLON_CUE_WORDS:
+        cue = Span(verb_start, colon + 1)
+    return cue, speaker, "direct-clause-colon"
+
+
+def _is_name_word(text: str, span: Span) -> bool:
+    """The phrase ends in a capitalised word (a name, not a verb: ``Kerry``, not ``reads``)."""
+    last = text.rfind(" ", span.start, span.end) + 1 or span.start
+    return text[max(last, span.start)].isupper()
+
+
 def _is_free_quote(text: str, quote: QuotedSpan, region: _Region) -> bool:
     """A quotation that reads as a sentence of speech (not a scare quote or a title)."""
     if _word_count(text, quote.start, quote.end) < MIN_FREE_QUOTE_WORDS:
@@ -289,6 +338,7 @@ def _direct(text: str, regions: list[_Region], cues: _CueIndex, *, include_unatt
     last_direct: _Draft | None = None
     last_speaker_paragraph = -2
     marks = mark_starts(text, regions[0].start, regions[-1].end) if regions else []
+    sentence_starts = [start for region in regions for start, _ in region.sentences]
     for region in regions:
         first_mark = bisect.bisect_left(marks, region.start)
         if first_mark == len(marks) or marks[first_mark] >= region.end:
@@ -301,7 +351,8 @@ def _direct(text: str, regions: list[_Region], cues: _CueIndex, *, include_unatt
             lo = quotes[position - 1].end if position else region.start
             hi = quotes[position + 1].start if position + 1 < len(quotes) else region.end
             content = Span(quote.start, quote.end)
-            frame = _frame_after(text, cues, quote, hi) or _frame_before(text, cues, quote, lo)
+            frame = (_frame_after(text, cues, quote, hi) or _frame_before(text, cues, quote, lo)
+                     or _frame_colon(text, quote, sentence_starts))
             if frame is not None:
                 cue, speaker, rule = frame
                 if cue.start in by_cue:

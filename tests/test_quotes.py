@@ -329,3 +329,29 @@ def test_cue_at_the_very_start_of_the_text_is_found():
     text = "According to the mayor, the bridge will open in May."
     (attribution,) = _quotes(text)
     assert _as_text(text, attribution) == ("indirect", ("the bridge will open in May",), "According to", "the mayor")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The mayor went on:\n\n“Nobody here will lose a job because of the new bridge.”",
+         ("direct", ("“Nobody here will lose a job because of the new bridge.”",), "went on:", "The mayor")),
+        ('Ortiz: "We have waited ten years for this road and we will wait no longer."',
+         ("direct", ('"We have waited ten years for this road and we will wait no longer."',), ":", "Ortiz")),
+    ],
+)
+def test_quotation_after_a_colon_frame(text, expected):
+    (attribution,) = _quotes(text)
+    assert _as_text(text, attribution) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("''The ferry will run all winter,'' Ms. Diaz said.", "Ms. Diaz"),
+        ('"The ferry will run all winter," J. Robert Hale said on Monday.', "J. Robert Hale"),
+    ],
+)
+def test_title_or_initial_in_the_frame_is_not_a_sentence_end(text, speaker):
+    (attribution,) = _quotes(text)
+    assert attribution.speaker.text_of(text) == speaker
