@@ -583,13 +583,14 @@ _FINITE_VERB = re.compile(
     r"\s(?:is|was|were|are|has|had|have|will|would|went|made|took|threw|gave|held|got|came|put|kept"
     r"|met|led|ran|won|lost|sent|left|spoke|wrote|drew|began|brought|fought|stood|[a-z]+ed|[a-z]+[^s\W]s)\b"
 )
-_CLAUSE_OPENERS = re.compile(r"(?:^|\b(?:as|after|while|when|because|and|but|since)\s+)", re.IGNORECASE)
+_CLAUSE_OPENERS = re.compile(r"\b(?:as|after|while|when|because|and|but|since)\s+", re.IGNORECASE)
 
 
 def _clause_subject(text: str, lo: int, comma: int) -> Span | None:
     """The subject of the clause before ``, <participle>``: the first noun phrase after the
     nearest clause opener (sentence start, "as", "after", "while", …)."""
-    openers = [m.end() for m in _CLAUSE_OPENERS.finditer(text, lo, comma)]
+    # "^" would only match at the start of the whole text, so the sentence start is added.
+    openers = [lo] + [m.end() for m in _CLAUSE_OPENERS.finditer(text, lo, comma)]
     for opener in reversed(openers):
         verb = _FINITE_VERB.search(text, opener, comma)
         if verb is None:

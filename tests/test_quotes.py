@@ -355,3 +355,9 @@ def test_quotation_after_a_colon_frame(text, expected):
 def test_title_or_initial_in_the_frame_is_not_a_sentence_end(text, speaker):
     (attribution,) = _quotes(text)
     assert attribution.speaker.text_of(text) == speaker
+
+
+def test_participle_in_a_later_sentence_takes_that_sentence_subject():
+    text = "The council met on Monday. Its chair spoke for an hour, saying that the budget was too small."
+    (attribution,) = _quotes(text)
+    assert _as_text(text, attribution) == ("indirect", ("that the budget was too small",), "saying", "Its chair")
