@@ -144,16 +144,25 @@ class _CueIndex:
         words = cue_words()
         at_start, after_character = _cue_patterns()
         self.cues: list[_Cue] = []
-        for region in regions:
-            # From the character before the region (a paragraph starts after a newline);
-            # a cue opening the text has no such character.
-            matches = list(after_character.finditer(text, max(region.start - 1, 0), region.end))
-            if region.start == 0:
-                opening = at_start.match(text, 0, region.end)
-                matches[:0] = [opening] if opening is not None else []
-            for match in matches:
-                lower = " ".join(match.group("cue").lower().split())
-                self.cues.append(_Cue(match.start("cue"), match.end(), words.get(lower, "according")))
+        if not regions:
+            self.starts: list[int] = []
+            return
+        # One scan over the body, from the character before it (a paragraph starts after a
+        # newline; a cue opening the text has no such character); cues in the boilerplate
+        # between body paragraphs and cues running past a paragraph end are dropped.
+        first = regions[0].start
+        matches = list(after_character.finditer(text, max(first - 1, 0), regions[-1].end))
+        if first == 0:
+            opening = at_start.match(text, 0, regions[0].end)
+            matches[:0] = [opening] if opening is not None else []
+        region_starts = [region.start for region in regions]
+        for match in matches:
+            start, end = match.start("cue"), match.end()
+            region = regions[bisect.bisect_right(region_starts, start) - 1]
+            if end > region.end:
+                continue
+            lower = " ".join(match.group("cue").lower().split())
+            self.cues.append(_Cue(start, end, words.get(lower, "according")))
         self.starts = [c.start for c in self.cues]
 
     def between(self, start: int, end: int) -> list[_Cue]:
