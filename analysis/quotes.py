@@ -241,7 +241,8 @@ class _Draft:
     confidence: float
 
 
-def _frame_after(text: str, cues: _CueIndex, quote: QuotedSpan, limit: int) -> tuple[Span, Span | None, str] | None:
+def _frame_after(text: str, cues: _CueIndex, quote: QuotedSpan, limit: int,
+                 sentence_starts: list[int]) -> tuple[Span, Span | None, str] | None:
     """Cue and speaker right after a quotation: ``"…," X said`` or ``"…," said X``."""
     window_end = min(limit, quote.end + MAX_FRAME_WINDOW)
     found = cues.between(quote.end, window_end)
@@ -249,6 +250,9 @@ def _frame_after(text: str, cues: _CueIndex, quote: QuotedSpan, limit: int) -> t
     prefix = text[quote.end:cue.start] if cue else "."
     if "\n" in prefix or ("." in prefix and _SENTENCE_BREAK.search(prefix.strip(" ,"))):
         return _frame_after_any_verb(text, quote, window_end)
+    following = bisect.bisect_left(sentence_starts, quote.end)
+    if following < len(sentence_starts) and sentence_starts[following] <= cue.start:
+        return None  # '“…ongoing.” He said the FBI …': the cue belongs to the next sentence
     if not prefix.strip(" ,\t\xa0"):
         if cue.kind == "according":
             speaker = speaker_after(text, cue.end, limit)
@@ -360,7 +364,7 @@ def _direct(text: str, regions: list[_Region], cues: _CueIndex, *, include_unatt
             lo = quotes[position - 1].end if position else region.start
             hi = quotes[position + 1].start if position + 1 < len(quotes) else region.end
             content = Span(quote.start, quote.end)
-            frame = (_frame_after(text, cues, quote, hi) or _frame_before(text, cues, quote, lo)
+            frame = (_frame_after(text, cues, quote, hi, sentence_starts) or _frame_before(text, cues, quote, lo)
                      or _frame_colon(text, quote, sentence_starts))
             if frame is not None:
                 cue, speaker, rule = frame
@@ -486,6 +490,8 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan],
     # "…, said X." and "…, X said." : the content is what precedes the frame.
     if comma_before and not cue_word.endswith("ing") and cue.kind != "object":
         speaker = speaker_after(text, cue.end, hi)
+        if speaker is not None and _FINITE_VERB.search(text, speaker.start, speaker.end):
+            speaker = None  # "X, an adviser, said the plan was …": a clause, not a speaker
         content = _trim_content(text, lo, before_end - 1)
         if speaker and content and _is_trailing(text[speaker.end:hi]):
             return _Draft("indirect", [content], cue_span, speaker, "indirect-cue-speaker-after", 0.75)

@@ -361,3 +361,17 @@ def test_participle_in_a_later_sentence_takes_that_sentence_subject():
     text = "The council met on Monday. Its chair spoke for an hour, saying that the budget was too small."
     (attribution,) = _quotes(text)
     assert _as_text(text, attribution) == ("indirect", ("that the budget was too small",), "saying", "Its chair")
+
+
+def test_cue_of_the_next_sentence_does_not_frame_a_quotation_ending_a_sentence():
+    text = 'The mayor called the repairs "urgent." He said the bridge would stay closed until May.'
+    found = [_as_text(text, a) for a in _quotes(text)]
+    assert ("indirect", ("the bridge would stay closed until May",), "said", "He") in found
+    assert all(cue != "said" or content != ('"urgent."',) for _, content, cue, _ in found)
+
+
+def test_appositive_speaker_before_a_cue_is_not_read_as_an_inverted_speaker():
+    text = "Ana Ruiz, a union organiser at the port, said the strike would end soon."
+    (attribution,) = _quotes(text)
+    assert _as_text(text, attribution) == (
+        "indirect", ("the strike would end soon",), "said", "Ana Ruiz, a union organiser at the port")
