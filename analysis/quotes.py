@@ -439,6 +439,27 @@ def _name_colon(text: str, start: int, end: int) -> _Draft | None:
     return _Draft("indirect", [content], Span(colon, colon + 1), Span(*match.span("speaker")), "name-colon", 0.6)
 
 
+# "Asked whether …, she said …", "When asked about …": a reported question with no
+# speaker of its own (the one asked answers in the main clause).
+_ASKED_OPENER = re.compile(
+    r"(?:When\s+|After\s+being\s+|If\s+)?(?P<cue>[Aa]sked)\s+(?:(?:by|on|in)\s+[^,;]{1,60}?\s+)?"
+    r"(?=(?:specifically\s+)?(?:whether|if|what|who|whom|why|how|when|where|which|about)\b)"
+)
+
+
+def _asked_opener(text: str, start: int, end: int) -> _Draft | None:
+    match = _ASKED_OPENER.match(text, start, end)
+    if match is None:
+        return None
+    comma = text.find(",", match.end(), end)
+    if comma == -1:
+        return None
+    content = _trim_content(text, match.end(), comma)
+    if content is None:
+        return None
+    return _Draft("indirect", [content], Span(*match.span("cue")), None, "indirect-asked", 0.6)
+
+
 def _indirect(text: str, regions: list[_Region], cues: _CueIndex, quotes: list[QuotedSpan], used_cues: set[int],
               direct: list[_Draft]) -> list[_Draft]:
     drafts: list[_Draft] = []
@@ -450,10 +471,10 @@ def _indirect(text: str, regions: list[_Region], cues: _CueIndex, quotes: list[Q
     for region in regions:
         for sentence_start, sentence_end in region.sentences:
             taken_until = sentence_start
-            labelled = _name_colon(text, sentence_start, sentence_end)
+            labelled = _name_colon(text, sentence_start, sentence_end) or _asked_opener(text, sentence_start, sentence_end)
             if labelled is not None:
                 drafts.append(labelled)
-                taken_until = sentence_end
+                taken_until = sentence_end if labelled.rule == "name-colon" else labelled.content[-1].end
             sentence_speaker: Span | None = None
             for cue in cues.between(sentence_start, sentence_end):
                 first_frame = bisect.bisect_left(framed_starts, sentence_start)

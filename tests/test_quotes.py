@@ -375,3 +375,12 @@ def test_appositive_speaker_before_a_cue_is_not_read_as_an_inverted_speaker():
     (attribution,) = _quotes(text)
     assert _as_text(text, attribution) == (
         "indirect", ("the strike would end soon",), "said", "Ana Ruiz, a union organiser at the port")
+
+
+def test_asked_opener_is_a_question_with_no_speaker_and_the_answer_is_kept():
+    text = "Asked whether the tax would rise, the mayor said that it would not."
+    found = [_as_text(text, a) for a in _quotes(text)]
+    assert found == [
+        ("indirect", ("whether the tax would rise",), "Asked", None),
+        ("indirect", ("that it would not",), "said", "the mayor"),
+    ]
