@@ -256,9 +256,8 @@ def test_naming_and_requests_are_not_attributions(text):
     ],
 )
 def test_poll_shares_and_long_subjects_are_speakers(text, speaker):
-    (attribution,) = _quotes(text)
+    (attribution,) = [a for a in _quotes(text) if a.cue.text_of(text) == "said"]
     assert attribution.speaker.text_of(text) == speaker
-    assert attribution.cue.text_of(text) == "said"
 
 
 def test_name_colon_headline_is_an_attribution():
