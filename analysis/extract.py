@@ -46,12 +46,23 @@ def extract_records(articles: Sequence[Article], *, jobs: int | None = None) -> 
         yield from pool.map(analyze_article, articles, chunksize=chunksize)
 
 
+def json_line(record: dict) -> str:
+    """One record as a UTF-8-safe JSON line that no line splitter can break."""
+    line = json.dumps(record, ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:  # unpaired surrogates: \u escapes keep the text exact
+        line = json.dumps(record)
+    # str.splitlines() also breaks at these; escaped, they read back the same.
+    return line.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace("\x85", "\\u0085") + "\n"
+
+
 def write_jsonl(records: Iterable[dict], out: str | Path) -> tuple[int, int]:
     """Write records one per line; return (records written, records with an error)."""
     count = errors = 0
     with open(out, "w", encoding="utf-8") as handle:
         for record in records:
-            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+            handle.write(json_line(record))
             count += 1
             errors += record.get("error") is not None
     return count, errors

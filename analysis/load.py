@@ -175,8 +175,10 @@ def _from_html(base: Article, html: str, encoding: str, notes: tuple[str, ...]) 
 
 
 def _article_files(folder: Path) -> list[Path]:
+    # A dangling symlink is kept so that it is reported as unreadable, not silently lost.
     return sorted(
-        p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES
+        p for p in folder.iterdir()
+        if (p.is_file() or (p.is_symlink() and not p.exists())) and p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES
     )
 
 

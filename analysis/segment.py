@@ -90,6 +90,20 @@ def paragraph_spans(text: str) -> list[Span]:
     return spans
 
 
+def _starting_before(spans: list[Boilerplate], first: int, end: int) -> list[Boilerplate]:
+    """``spans[first:]`` up to the first one starting at or after ``end`` (spans sorted by start).
+
+    Stopping there, rather than filtering the whole rest, keeps segmentation linear when an
+    article has thousands of boilerplate lines.
+    """
+    found = []
+    for index in range(first, len(spans)):
+        if spans[index].start >= end:
+            break
+        found.append(spans[index])
+    return found
+
+
 def segment(text: str) -> Segments:
     """Segment an article's text into body, boilerplate, paragraphs and sentences."""
     paragraphs = paragraph_spans(text)
@@ -100,7 +114,7 @@ def segment(text: str) -> Segments:
     for index, paragraph in enumerate(paragraphs):
         while cursor < len(boilerplate) and boilerplate[cursor].end <= paragraph.start:
             cursor += 1
-        inside = [b for b in boilerplate[cursor:] if b.start < paragraph.end]
+        inside = _starting_before(boilerplate, cursor, paragraph.end)
         whole = any(b.start <= paragraph.start and paragraph.end <= b.end for b in inside)
         body_end = min((b.start for b in inside), default=paragraph.end)
         is_body = not whole and body_end > paragraph.start
