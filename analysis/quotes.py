@@ -5,11 +5,14 @@ returns :class:`Attribution` items sorted by their first content character:
 
 - ``direct``: a quotation in quotation marks (:mod:`analysis.quote_marks`) framed by a
   cue, after it (``"…," the spokesperson said``, ``"…," said X``) or before it
-  (``X said: "…"``); a quotation split by its frame (``"…," he said, "…"``) and quotations
+  (``X said: "…"``) or after a clause or a name ending in a colon (``Cruz continued: "…"``,
+  ``Kerry: "…"``); a quotation split by its frame (``"…," he said, "…"``) and quotations
   that carry on right after it are further content spans of the same attribution;
 - ``indirect``: reported speech around a cue verb (``X said (that) …``, ``…, X said.``,
   ``…, said X.``, ``according to X, …``, ``…, according to X.``, ``X told reporters
-  that …``, ``…, contending …``), stance verbs with their object as content (``X called
+  that …``, ``…, contending …``; a participle after a frame keeps its speaker:
+  ``"…," she said, adding that …``), ``Asked whether …,`` openers (a question with no
+  speaker), stance verbs with their object as content (``X called
   the plan “reckless”``, ``X criticized the budget``), findings (``a poll shows …``) and
   name-colon headlines (``Sanders: Clinton Email Story Has Moved``);
 - ``mixed``: indirect speech with a quoted phrase inside its content.

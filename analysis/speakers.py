@@ -3,13 +3,16 @@
 - :func:`speaker_before` / :func:`speaker_after`: the noun phrase that says something,
   written just before a cue (``the spokesperson said``) or just after it (``said Trump``),
   as a :class:`~analysis.spans.Span`, found by scanning word tokens, never characters.
-- :class:`CandidateIndex`: a minimal stand-in for :class:`analysis.entities.EntityIndex`
-  (capitalised names with a guessed type), used when no entity index is given.
+- :class:`CandidateIndex`: a minimal, lazy stand-in for :class:`analysis.entities.EntityIndex`
+  (capitalised names with a guessed type, read only around the speakers that need them),
+  used when no entity index is given, so quote attribution alone stays fast.
 - :func:`resolve_speakers`: the canonical entity name of each speaker, or None. A named
   mention inside the speaker phrase wins (``A spokesperson of Twitter`` → Twitter); a
   pronoun or a definite description (``it``, ``the platform``, ``the spokesperson``) goes
-  to the most recent compatible speaker, then to the most recent compatible mention;
-  anything else (``a former official``) stays unresolved.
+  to the most recent compatible speaker, then (with an
+  :class:`~analysis.entities.EntityIndex`) to :func:`analysis.entities.resolve_description`
+  or (with the stand-in index) to the most recent compatible name; anything else
+  (``a former official``) stays unresolved.
 
 Speaker words (role nouns, description heads, pronouns) live in
 ``analysis/data/speaker_words.csv``.
