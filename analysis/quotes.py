@@ -24,8 +24,9 @@ through an :class:`analysis.entities.EntityIndex` when one is given.
 
 :func:`quote_record` gives the JSON form used in ``extract`` records and
 :func:`quotes_table` a tidy DataFrame with the columns in :data:`QUOTE_COLUMNS`:
-article_id, quote (index), kind, content_start, content_end (first to last content
-character), content_spans (list of [start, end]), cue_start, cue_end, cue, speaker_start,
+article_id, quote (the attribution's number, 0..n-1), kind, content_start, content_end
+(first to last content character), content_spans (list of [start, end]), content (their
+texts joined by " … "), cue_start, cue_end, cue, speaker_start,
 speaker_end, speaker, speaker_entity, rule, confidence, sentence and paragraph (indexes,
 into ``segments.sentences`` / ``segments.paragraphs``, of the first content character).
 
@@ -47,13 +48,10 @@ from analysis.quote_marks import QuotedSpan, mark_starts, opens_quotation, quote
 from analysis.patterns import word_alternation
 from analysis.segment import Segments
 from analysis.spans import Span
+from analysis.tables import TABLE_COLUMNS, table_rows, typed_frame
 from analysis.speakers import CandidateIndex, resolve_speakers, speaker_after, speaker_before, subject_before
 
-QUOTE_COLUMNS = [
-    "article_id", "quote", "kind", "content_start", "content_end", "content_spans",
-    "cue_start", "cue_end", "cue", "speaker_start", "speaker_end", "speaker", "speaker_entity",
-    "rule", "confidence", "sentence", "paragraph",
-]
+QUOTE_COLUMNS = [column for column, _ in TABLE_COLUMNS["quotes"]]
 _QUOTE_CHARS = "\"“”„‟«»‘’'"
 # Between a cue and the quotation it introduces: nothing, "that", or a short object or
 # adjunct ended by a colon or comma ("told reporters:", "said in a statement,").
@@ -692,21 +690,14 @@ def quote_record(a: Attribution) -> dict:
 
 
 def quotes_table(text: str, segments: Segments, attributions, *, article_id: str = "") -> pd.DataFrame:
-    """One row per attribution, columns :data:`QUOTE_COLUMNS`."""
-    sentence_starts = [s.start for s in segments.sentences]
-    paragraph_starts = [p.start for p in segments.paragraphs]
-    rows = []
-    for a in attributions:
-        first, last = a.content[0], a.content[-1]
-        sentence = bisect.bisect_right(sentence_starts, first.start) - 1
-        paragraph = bisect.bisect_right(paragraph_starts, first.start) - 1
-        rows.append((
-            article_id, " … ".join(s.text_of(text) for s in a.content), a.kind, first.start, last.end,
-            [s.as_list() for s in a.content],
-            a.cue.start if a.cue else None, a.cue.end if a.cue else None,
-            a.cue.text_of(text) if a.cue else None,
-            a.speaker.start if a.speaker else None, a.speaker.end if a.speaker else None,
-            a.speaker.text_of(text) if a.speaker else None,
-            a.speaker_entity, a.rule, a.confidence, sentence, paragraph,
-        ))
-    return pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+    """One row per attribution, columns :data:`QUOTE_COLUMNS`: the corpus quote table of
+    :mod:`analysis.tables` for this one article (``quote`` numbers the attributions from 0,
+    ``content`` joins the content texts with :data:`analysis.tables.CONTENT_JOINER`)."""
+    record = {
+        "id": article_id,
+        "text": text,
+        "paragraphs": [[p.start, p.end] for p in segments.paragraphs],
+        "sentences": [[s.start, s.end, s.paragraph] for s in segments.sentences],
+        "quotes": [quote_record(a) for a in attributions],
+    }
+    return typed_frame("quotes", table_rows([record], metrics=())["quotes"])

@@ -1,11 +1,16 @@
 """Quote attribution: direct, indirect and mixed constructions, speakers, table and spans."""
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
+from analysis.entities import build_entity_index
+from analysis.load import from_text
+from analysis.pipeline import analyze_article
 from analysis.quote_marks import quoted_spans
 from analysis.quotes import QUOTE_COLUMNS, find_quotes, quote_record, quotes_table
 from analysis.segment import segment
+from analysis.tables import tables_from_records
 
 
 def _quotes(text: str, **options):
@@ -204,6 +209,16 @@ def test_quotes_table_has_the_documented_columns(bundled_text):
     assert bundled_text[row.cue_start:row.cue_end] == row.cue == "said"
     assert bundled_text[row.speaker_start:row.speaker_end] == row.speaker
     assert row.content_spans[0] == [row.content_start, row.content_spans[0][1]]
+    assert list(table["quote"]) == list(range(7))
+    assert row.content == " … ".join(bundled_text[s:e] for s, e in row.content_spans)
+
+
+def test_quotes_table_equals_the_corpus_quote_table(bundled_text):
+    record = analyze_article(from_text(bundled_text, id="ndtv"))
+    corpus = tables_from_records([record]).quotes
+    segments = segment(bundled_text)
+    attributions = find_quotes(bundled_text, segments, entities=build_entity_index(bundled_text, segments))
+    pd.testing.assert_frame_equal(quotes_table(bundled_text, segments, attributions, article_id="ndtv"), corpus)
 
 
 def test_quote_record_is_json_ready(bundled_text):
