@@ -61,9 +61,10 @@ _WORD = re.compile(r"\w+")
 # After a cue, words that show it is not reporting speech ("added to", "told to leave").
 _NOT_REPORTING_NEXT = frozenset("to by for with about up off as into from of out".split())
 # A full stop that ends a sentence: not after a title or an initial ("Ms. Gao said",
-# "J. Gerald Hebert said", "the U.S. envoy said").
+# "J. Gerald Hebert said", "the U.S. envoy said") nor before a comma or a parenthesis
+# ("McConnell, R-Ky., said", "Blumenauer (D-Ore.) said").
 _SENTENCE_BREAK = re.compile(
-    r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt))(?<!\b(?:Mrs|Sen|Rep|Gov|Gen|Col|Rev))(?<!\bProf)\.(?!\w)"
+    r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt))(?<!\b(?:Mrs|Sen|Rep|Gov|Gen|Col|Rev))(?<!\bProf)\.(?![\w,)])"
 )
 _NEXT_WORD = re.compile(r"\s*(\S+)")
 _PASSIVE_BEFORE = re.compile(r"(?:\b(?:is|was|were|are|be|been|being|to)\s+)$", re.IGNORECASE)
@@ -242,14 +243,28 @@ class _Draft:
     confidence: float
 
 
+# Between a quotation and its cue, a name and then an appositive or a parenthesis:
+# '…," Senate Majority Leader Mitch McConnell, R-Ky., said', '…," Rep. Earl Blumenauer
+# (D-Ore.) said', '…," Cruz, who has proposed repealing it, said'.
+_DESCRIBED_SPEAKER = re.compile(
+    r"[\s,]*(?P<speaker>[A-Z][\w.'’-]*(?:[ \xa0]+[\w.'’-]+){0,6}?)"
+    r"(?:[ \xa0]*\([^()\"“”\n]{1,40}\)|,[^\"“”\n]{1,160}?,)[ \xa0]*"
+)
+# ", who …" or ", which …" not yet closed by a comma: a cue there is the relative
+# clause's verb ('…," Cruz, who has proposed …, said').
+_OPEN_RELATIVE = re.compile(r",\s+(?:who|which)\b[^,]*$")
+
+
 def _frame_after(text: str, cues: _CueIndex, quote: QuotedSpan, limit: int,
                  sentence_starts: list[int]) -> tuple[Span, Span | None, str] | None:
     """Cue and speaker right after a quotation: ``"…," X said`` or ``"…," said X``."""
     window_end = min(limit, quote.end + MAX_FRAME_WINDOW)
     found = cues.between(quote.end, window_end)
+    while len(found) > 1 and _OPEN_RELATIVE.search(text, quote.end, found[0].start):
+        found = found[1:]
     cue = found[0] if found else None
     prefix = text[quote.end:cue.start] if cue else "."
-    if "\n" in prefix or ("." in prefix and _SENTENCE_BREAK.search(prefix.strip(" ,"))):
+    if "\n" in prefix or ("." in prefix and _SENTENCE_BREAK.search(prefix.strip())):
         return _frame_after_any_verb(text, quote, window_end)
     following = bisect.bisect_left(sentence_starts, quote.end)
     if following < len(sentence_starts) and sentence_starts[following] <= cue.start:
@@ -262,7 +277,10 @@ def _frame_after(text: str, cues: _CueIndex, quote: QuotedSpan, limit: int,
         return (Span(cue.start, cue.end), speaker, "direct-cue-speaker") if speaker else None
     speaker = speaker_before(text, quote.end, cue.start)
     if speaker is None or text[quote.end:speaker.start].strip(" ,\t\xa0"):
-        return None
+        described = _DESCRIBED_SPEAKER.fullmatch(text, quote.end, cue.start)
+        if described is None:
+            return None
+        speaker = Span(*described.span("speaker"))
     return Span(cue.start, cue.end), speaker, "direct-speaker-cue"
 
 
@@ -277,11 +295,27 @@ def _frame_after_any_verb(text: str, quote: QuotedSpan, limit: int) -> tuple[Spa
     return Span(*match.span("verb")), Span(*match.span("speaker")), "direct-speaker-verb"
 
 
+# A sentence opened by a capitalised cue and its speaker, then the quotation:
+# 'Said Dorothy Poynter, who grew up with Ali, “We were all so proud of him.”'
+_CUE_OPENER = re.compile(r"(?:^|(?<=[.!?\n])\s*)(?P<cue>Said|Says|Added|Adds)[ \xa0]+[^\"“”.!?\n]{2,160}?,[ \xa0]*$")
+
+
+def _frame_opener(text: str, quote: QuotedSpan, lo: int) -> tuple[Span, Span | None, str] | None:
+    window_start = max(lo, quote.start - MAX_INTRO_WINDOW)
+    opener = _CUE_OPENER.search(text[window_start:quote.start])
+    if opener is None:
+        return None
+    cue = Span(window_start + opener.start("cue"), window_start + opener.end("cue"))
+    speaker = speaker_after(text, cue.end, quote.start)
+    return (cue, speaker, "direct-cue-opener") if speaker is not None else None
+
+
 def _frame_before(text: str, cues: _CueIndex, quote: QuotedSpan, lo: int) -> tuple[Span, Span | None, str] | None:
-    """Cue and speaker right before a quotation: ``X said: "…"``, ``said X, "…"``."""
+    """Cue and speaker right before a quotation: ``X said: "…"``, ``said X, "…"``,
+    ``Said X, "…"``."""
     found = [c for c in cues.between(max(lo, quote.start - MAX_INTRO_WINDOW), quote.start) if c.kind in ("speech", "speech-that", "according")]
     if not found:
-        return None
+        return _frame_opener(text, quote, lo)
     cue = found[-1]
     if not _INTRO_BRIDGE.fullmatch(text, cue.end, quote.start):
         return None

@@ -242,7 +242,9 @@ def speaker_after(text: str, cue_end: int, hi: int, *, appositives: bool = True)
         picked.pop()
     if not picked or picked[0][2].lower() in _STOP:
         return None
-    if not (_head_ok(picked[0][2]) or picked[0][2].lower() in _DETERMINERS or _modified_name(picked)):
+    opener = picked[0][2]
+    possessive_name = _is_name(opener) and _POSSESSIVE.search(opener) is not None  # "said Rubio’s deputy …"
+    if not (_head_ok(opener) or opener.lower() in _DETERMINERS or possessive_name or _modified_name(picked)):
         return None
     return Span(picked[0][0], picked[-1][1])
 

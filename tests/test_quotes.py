@@ -46,6 +46,26 @@ def test_direct_quote_in_each_mark_style(text, expected):
     assert _as_text(text, attribution) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"We will vote no," Senate Leader Tom Hale, R-Ohio, said.',
+         ("direct", ('"We will vote no,"',), "said", "Senate Leader Tom Hale, R-Ohio")),
+        ("“The plan is dead,” Rep. Ann Cole (D-Ore.) said.",
+         ("direct", ("“The plan is dead,”",), "said", "Rep. Ann Cole")),
+        ("“Nobody asked us first,” Ruiz, who has opposed the levy for years, said at the time.",
+         ("direct", ("“Nobody asked us first,”",), "said", "Ruiz, who has opposed the levy for years")),
+        ("“We counted every vote,” said Lee’s campaign manager, Jo Park.",
+         ("direct", ("“We counted every vote,”",), "said", "Lee’s campaign manager, Jo Park")),
+        ("The shop closed in May. Said Maria Gomez, who worked there, “We all cried that day.”",
+         ("direct", ("“We all cried that day.”",), "Said", "Maria Gomez, who worked there")),
+    ],
+)
+def test_direct_frame_with_a_described_speaker(text, expected):
+    (attribution,) = _quotes(text)
+    assert _as_text(text, attribution) == expected
+
+
 def test_split_quote_is_one_attribution():
     text = '"We tried everything," he said, "but the river rose too fast."'
     (attribution,) = _quotes(text)
