@@ -259,7 +259,7 @@ def _frame_after(text: str, cues: _CueIndex, quote: QuotedSpan, limit: int,
                  sentence_starts: list[int]) -> tuple[Span, Span | None, str] | None:
     """Cue and speaker right after a quotation: ``"…," X said`` or ``"…," said X``."""
     window_end = min(limit, quote.end + MAX_FRAME_WINDOW)
-    found = cues.between(quote.end, window_end)
+    found = [c for c in cues.between(quote.end, window_end) if c.kind != "stance"]
     while len(found) > 1 and _OPEN_RELATIVE.search(text, quote.end, found[0].start):
         found = found[1:]
     cue = found[0] if found else None
@@ -529,6 +529,8 @@ def _indirect(text: str, regions: list[_Region], cues: _CueIndex, quotes: list[Q
 
 def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan],
               sentence_speaker: Span | None = None) -> _Draft | None:
+    if cue.kind == "stance":
+        return None  # only a quoted phrase in its object is reported (_quoted_objects)
     if cue.kind == "according":
         return _according(text, cue, lo, hi)
     if _PASSIVE_BEFORE.search(text, max(lo, cue.start - 12), cue.start):
@@ -672,6 +674,51 @@ def _clause_subject(text: str, lo: int, comma: int) -> Span | None:
     return None
 
 
+# ----- quoted phrases in a cue's object -----------------------------------------------------
+
+# Between a cue and a quoted phrase in its object: a few words, no clause punctuation
+# ("calling him a “loser”", "described it as “all very good”").
+_OBJECT_BRIDGE = re.compile(r"[^,;:.!?\"“”«»\n]{0,80}")
+
+
+def _quoted_objects(text: str, regions: list[_Region], cues: _CueIndex, quotes: list[QuotedSpan],
+                    drafts: list[_Draft]) -> list[_Draft]:
+    """Quotations in no attribution that lie in the object of the nearest cue before them
+    in their sentence: the clause from the object to the quotation's end, reported by the
+    sentence's subject (``Carson called the system “rotten to the core.”``)."""
+    covered = sorted((span.start, span.end) for draft in drafts for span in draft.content)
+    covered_starts = [start for start, _ in covered]
+    sentences = [sentence for region in regions for sentence in region.sentences]
+    sentence_starts = [start for start, _ in sentences]
+    out: list[_Draft] = []
+    for quote in quotes:
+        at = bisect.bisect_right(covered_starts, quote.start) - 1
+        if at >= 0 and covered[at][1] > quote.start:
+            continue  # already in an attribution
+        index = bisect.bisect_right(sentence_starts, quote.start) - 1
+        if index < 0 or quote.start >= sentences[index][1]:
+            continue
+        lo = sentences[index][0]
+        found = [c for c in cues.between(lo, quote.start) if c.kind != "according"]
+        if not found or not _OBJECT_BRIDGE.fullmatch(text, found[-1].end, quote.start):
+            continue
+        cue = found[-1]
+        if _PASSIVE_BEFORE.search(text, max(lo, cue.start - 12), cue.start):
+            continue
+        before_end = cue.start
+        while before_end > lo and text[before_end - 1] in " \t\xa0":
+            before_end -= 1
+        if text[cue.start:cue.end].lower().endswith("ing") and text[before_end - 1:before_end] == ",":
+            speaker = _clause_subject(text, lo, before_end - 1)
+        else:
+            speaker = speaker_before(text, lo, cue.start) or subject_before(text, lo, cue.start)
+        content = _trim_content(text, cue.end, quote.end)
+        if speaker is None or content is None:
+            continue
+        out.append(_Draft("indirect", [content], Span(cue.start, cue.end), speaker, "mixed-quoted-object", 0.5))
+    return out
+
+
 # ----- public API -------------------------------------------------------------------------
 
 def find_quotes(text: str, segments: Segments, *, entities=None, include_unattributed: bool = False) -> list[Attribution]:
@@ -686,7 +733,8 @@ def find_quotes(text: str, segments: Segments, *, entities=None, include_unattri
     cues = _CueIndex(text, regions)
     direct, quotes, used_cues = _direct(text, regions, cues, include_unattributed=include_unattributed)
     indirect = _indirect(text, regions, cues, quotes, used_cues, direct)
-    drafts = sorted(direct + indirect, key=lambda d: d.content[0].start)
+    quoted_objects = _quoted_objects(text, regions, cues, quotes, direct + indirect)
+    drafts = sorted(direct + indirect + quoted_objects, key=lambda d: d.content[0].start)
     drafts = _drop_overlaps(drafts)
     index = entities if entities is not None else CandidateIndex(text, [(r.start, r.end) for r in regions])
     entity_names = resolve_speakers(text, [d.speaker for d in drafts], index)
