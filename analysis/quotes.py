@@ -679,6 +679,9 @@ def _clause_subject(text: str, lo: int, comma: int) -> Span | None:
 # Between a cue and a quoted phrase in its object: a few words, no clause punctuation
 # ("calling him a “loser”", "described it as “all very good”").
 _OBJECT_BRIDGE = re.compile(r"[^,;:.!?\"“”«»\n]{0,80}")
+_DETERMINER_BEFORE = re.compile(r"\b(?:an?|the)\s+$", re.IGNORECASE)
+# Between two quoted phrases of one object: "“meritless” and “improper”".
+_OBJECT_LIST = re.compile(r",?\s+(?:and|or|but\s+also|but)\s+[^,;:.!?\"“”«»\n]{0,30}")
 
 
 def _quoted_objects(text: str, regions: list[_Region], cues: _CueIndex, quotes: list[QuotedSpan],
@@ -691,10 +694,14 @@ def _quoted_objects(text: str, regions: list[_Region], cues: _CueIndex, quotes: 
     sentences = [sentence for region in regions for sentence in region.sentences]
     sentence_starts = [start for start, _ in sentences]
     out: list[_Draft] = []
+    by_cue: dict[int, _Draft] = {}
     for quote in quotes:
         at = bisect.bisect_right(covered_starts, quote.start) - 1
         if at >= 0 and covered[at][1] > quote.start:
             continue  # already in an attribution
+        if out and out[-1].cue.start in by_cue and _OBJECT_LIST.fullmatch(text, out[-1].content[-1].end, quote.start):
+            out[-1].content[-1] = Span(out[-1].content[-1].start, quote.end)  # it “meritless” and “improper”
+            continue
         index = bisect.bisect_right(sentence_starts, quote.start) - 1
         if index < 0 or quote.start >= sentences[index][1]:
             continue
@@ -703,8 +710,9 @@ def _quoted_objects(text: str, regions: list[_Region], cues: _CueIndex, quotes: 
         if not found or not _OBJECT_BRIDGE.fullmatch(text, found[-1].end, quote.start):
             continue
         cue = found[-1]
-        if _PASSIVE_BEFORE.search(text, max(lo, cue.start - 12), cue.start):
-            continue
+        if (text[cue.start - 1:cue.start] == "-" or _PASSIVE_BEFORE.search(text, max(lo, cue.start - 12), cue.start)
+                or _DETERMINER_BEFORE.search(text, max(lo, cue.start - 6), cue.start)):
+            continue  # so-called, was called, an alleged "Congress toolkit"
         before_end = cue.start
         while before_end > lo and text[before_end - 1] in " \t\xa0":
             before_end -= 1
@@ -716,6 +724,7 @@ def _quoted_objects(text: str, regions: list[_Region], cues: _CueIndex, quotes: 
         if speaker is None or content is None:
             continue
         out.append(_Draft("indirect", [content], Span(cue.start, cue.end), speaker, "mixed-quoted-object", 0.5))
+        by_cue[cue.start] = out[-1]
     return out
 
 

@@ -66,6 +66,36 @@ def test_direct_frame_with_a_described_speaker(text, expected):
     assert _as_text(text, attribution) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mayor Hill dubbed the budget a “total disgrace” and left early.",
+         ("mixed", ("the budget a “total disgrace”",), "dubbed", "Mayor Hill")),
+        ("Ruiz branded the plan “cruel” and “lazy” on Friday.",
+         ("mixed", ("the plan “cruel” and “lazy”",), "branded", "Ruiz")),
+        ("Governor Park pledged a “new deal for farmers” on Monday.",
+         ("mixed", ("a “new deal for farmers”",), "pledged", "Governor Park")),
+        ("The crowd chanted “Four more years!” as she spoke.",
+         ("direct", ("“Four more years!”",), "chanted", "The crowd")),
+    ],
+)
+def test_quoted_phrase_in_a_cue_object_is_a_mixed_attribution(text, expected):
+    (attribution,) = _quotes(text)
+    assert _as_text(text, attribution) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The agency pledged to review the case.",  # a stance verb with no quoted phrase reports nothing
+        "Fans gathered at the “Blue Lagoon” near the river.",  # a scare quote with no cue
+        "The so-called “reform” was passed by the council.",  # passive, no speaker
+    ],
+)
+def test_quoted_object_needs_a_cue_and_a_speaker(text):
+    assert _quotes(text) == []
+
+
 def test_split_quote_is_one_attribution():
     text = '"We tried everything," he said, "but the river rose too fast."'
     (attribution,) = _quotes(text)
