@@ -71,7 +71,7 @@ _PASSIVE_BEFORE = re.compile(r"(?:\b(?:is|was|were|are|be|been|being|to)\s+)$", 
 _CLAUSE_SUBJECTS = frozenset("he she it they we i there".split())
 _TELL_VERBS = frozenset("tell tells told telling assured informed reminded".split())
 _PRONOUN_SPEAKER = re.compile(r"(?i:he|she|it|they|we|i|you|who|which)")
-_AND_BEFORE = re.compile(r"\band\s+$")
+_AND_BEFORE = re.compile(r"\b(?:and|but)\s+$")
 _NAMING_VERBS = frozenset("called calls".split())
 _ASK_VERBS = frozenset("ask asks asked asking".split())
 # "asked whether …", "asked a simple question: …", "asked him if …"
@@ -601,6 +601,9 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan],
     return _Draft("indirect", [content], cue_span, speaker, rule, 0.8 if cue.kind.startswith("speech") else 0.6)
 
 
+_PARTICIPLE_NEXT = re.compile(r",\s*[a-z]+ing\b")
+
+
 def _is_trailing(tail: str) -> bool:
     """After the cue, only the sentence end or a short adjunct: ``he said on Tuesday.``"""
     stripped = tail.strip()
@@ -610,7 +613,7 @@ def _is_trailing(tail: str) -> bool:
         return False
     words = stripped.rstrip(".!?\"”").split()
     if stripped[0] == ",":
-        return False
+        return _PARTICIPLE_NEXT.match(stripped) is not None  # "…, Mr. Manafort said, adding that …"
     return bool(words) and words[0].lower() in ("on", "in", "at", "last", "this", "earlier", "during", "yesterday", "today", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday") and "that" not in (w.lower() for w in words)
 
 

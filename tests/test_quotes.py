@@ -96,6 +96,19 @@ def test_quoted_object_needs_a_cue_and_a_speaker(text):
     assert _quotes(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The bridge will reopen in May, the mayor said, adding that tolls will rise.",
+         ("indirect", ("The bridge will reopen in May",), "said", "the mayor")),
+        ("The aide refused to name the donors but said the list was long.",
+         ("indirect", ("the list was long",), "said", "The aide")),
+    ],
+)
+def test_reported_clause_before_a_frame_with_a_participle_and_after_but(text, expected):
+    assert _as_text(text, _quotes(text)[0]) == expected
+
+
 def test_split_quote_is_one_attribution():
     text = '"We tried everything," he said, "but the river rose too fast."'
     (attribution,) = _quotes(text)
