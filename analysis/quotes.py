@@ -535,6 +535,8 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan],
         return _according(text, cue, lo, hi)
     if _PASSIVE_BEFORE.search(text, max(lo, cue.start - 12), cue.start):
         return None
+    if _DETERMINER_BEFORE.search(text, max(lo, cue.start - 6), cue.start):
+        return None  # an adjective: 'an alleged "Congress toolkit"', 'the reported deal'
     tail = text[cue.end:hi]
     next_match = _NEXT_WORD.match(text, cue.end, hi)
     next_word = next_match.group(1).lower().strip(",.:;") if next_match else ""
@@ -586,7 +588,7 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan],
     if speaker is None:
         return None
     clause_next = next_word == "that" or tail.lstrip().startswith(":")
-    if cue.kind == "speech-that" and next_word in _CLAUSE_SUBJECTS:
+    if cue.kind in ("speech-that", "thought") and next_word in _CLAUSE_SUBJECTS:
         clause_next = True
     if cue.kind == "evidence" and not _PRONOUN_SPEAKER.fullmatch(text, speaker.start, speaker.end):
         clause_next = True  # "a new poll shows Sanders leading": findings report a clause directly
