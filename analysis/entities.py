@@ -227,6 +227,8 @@ _RUN_STRETCH = re.compile(
     rf"(?<![\w'\u2019])[{_UPPER}]\S*(?:[ \t\u00a0]{{1,3}}(?:(?:{_CONNECTORS})[ \t\u00a0]{{1,3}})*[{_UPPER}]\S*)*"
 )
 _ENDS_WITH_ABBREVIATION = re.compile(rf"(?<![\w.])(?:{_TITLE_ABBREVIATIONS}|[{_UPPER}])\.$")
+# The longest text _ENDS_WITH_ABBREVIATION can match (title and its period).
+_ABBREVIATION_TAIL = max(map(len, LEXICON.abbreviations), default=1) + 1
 _LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][a-z]+(?![\w])")
 
 
@@ -349,7 +351,8 @@ def _title_word(token: _Token) -> str:
 def _title_prefix_length(run: list[_Token], at: int) -> int:
     """Number of tokens of a title starting at ``run[at]`` (0 if none)."""
     length, has_title = 0, False
-    for token in run[at:]:
+    for index in range(at, len(run)):  # not run[at:]: copying the rest per call was quadratic
+        token = run[index]
         word = _title_word(token)
         if token.kind in ("word", "abbr") and (word in LEXICON.titles or word in LEXICON.title_mods):
             length += 1
@@ -416,8 +419,10 @@ def _chunking_windows(text: str, segments: Segments) -> list[tuple[int, int]]:
     """Body sentences, rejoined where a splitter cut after a title or initial ('Mr. | Pike')."""
     windows: list[list[int]] = []
     for sentence in segments.body_sentences():
+        # Only the window's tail can match (the lookbehind still sees the text before it):
+        # searching the whole growing window was quadratic in a run of initials.
         if windows and windows[-1][2] == sentence.paragraph and _ENDS_WITH_ABBREVIATION.search(
-            text, windows[-1][0], windows[-1][1]
+            text, max(windows[-1][0], windows[-1][1] - _ABBREVIATION_TAIL), windows[-1][1]
         ):
             windows[-1][1] = sentence.end
         else:
