@@ -6,11 +6,12 @@ returns them and gives a :class:`CorpusTables` of seven DataFrames, one row per 
 - ``articles``: article_id, title, outlet, date, url, n_chars, n_words, error
 - ``paragraphs``: article_id, paragraph, start, end, text, is_body
 - ``sentences``: article_id, sentence, paragraph, start, end, text, is_body
-- ``quotes``: article_id, quote, kind, content_start, content_end, content_spans, cue_start,
-  cue_end, cue, speaker_start, speaker_end, speaker, speaker_entity, rule, confidence,
-  sentence, paragraph (``content_start``/``content_end`` run from the first content span's
-  start to the last one's end; ``content_spans`` is the list of ``[start, end]`` pairs;
-  ``sentence``/``paragraph`` are those holding ``content_start``)
+- ``quotes``: article_id, quote, kind, content_start, content_end, content_spans, content,
+  cue_start, cue_end, cue, speaker_start, speaker_end, speaker, speaker_entity, rule,
+  confidence, sentence, paragraph (``quote`` numbers the article's attributions from 0;
+  ``content_start``/``content_end`` run from the first content span's start to the last
+  one's end; ``content_spans`` is the list of ``[start, end]`` pairs and ``content`` their
+  texts joined by " … "; ``sentence``/``paragraph`` are those holding ``content_start``)
 - ``mentions``: article_id, entity, surface, type, category, start, end, sentence,
   paragraph, role
 - ``entities``: article_id, entity, type, category, aliases, n_mentions, n_quotes,
@@ -35,6 +36,8 @@ from typing import Iterable, Iterator, Sequence
 import pandas as pd
 import pyarrow as pa
 
+# Between the pieces of a discontinuous quote (`"…," he said, "…"`) in the ``content`` column.
+CONTENT_JOINER = " … "
 TABLE_NAMES = ("articles", "paragraphs", "sentences", "quotes", "mentions", "entities", "readability")
 
 # Column kinds: "str" (nullable text), "int", "int?" (nullable int), "float", "bool",
@@ -53,7 +56,7 @@ TABLE_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     ),
     "quotes": (
         ("article_id", "str"), ("quote", "int"), ("kind", "str"), ("content_start", "int"), ("content_end", "int"),
-        ("content_spans", "spans"), ("cue_start", "int?"), ("cue_end", "int?"), ("cue", "str"),
+        ("content_spans", "spans"), ("content", "str"), ("cue_start", "int?"), ("cue_end", "int?"), ("cue", "str"),
         ("speaker_start", "int?"), ("speaker_end", "int?"), ("speaker", "str"), ("speaker_entity", "str"),
         ("rule", "str"), ("confidence", "float"), ("sentence", "int?"), ("paragraph", "int?"),
     ),
@@ -194,7 +197,7 @@ def _quote_rows(article_id: str, record: dict, locator: _Locator) -> list[tuple]
         sentence, paragraph = locator.sentence(content[0][0])
         rows.append((
             article_id, index, quote["kind"], content[0][0], content[-1][1], content,
-            *_pair(cue), _span_text(text, cue), *_pair(speaker), _span_text(text, speaker),
+            CONTENT_JOINER.join(text[start:end] for start, end in content), *_pair(cue), _span_text(text, cue), *_pair(speaker), _span_text(text, speaker),
             quote.get("speaker_entity"), quote.get("rule"), quote.get("confidence"), sentence, paragraph,
         ))
     return rows

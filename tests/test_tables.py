@@ -14,7 +14,7 @@ DESIGN_COLUMNS = {
     "paragraphs": ["article_id", "paragraph", "start", "end", "text", "is_body"],
     "sentences": ["article_id", "sentence", "paragraph", "start", "end", "text", "is_body"],
     "quotes": [
-        "article_id", "quote", "kind", "content_start", "content_end", "content_spans", "cue_start", "cue_end", "cue",
+        "article_id", "quote", "kind", "content_start", "content_end", "content_spans", "content", "cue_start", "cue_end", "cue",
         "speaker_start", "speaker_end", "speaker", "speaker_entity", "rule", "confidence", "sentence", "paragraph",
     ],
     "mentions": ["article_id", "entity", "surface", "type", "category", "start", "end", "sentence", "paragraph", "role"],
@@ -78,6 +78,7 @@ def test_quote_row_spans_its_discontinuous_content_and_names_cue_and_speaker(tab
     assert TEXT[quote["content_start"]:quote["content_end"]].startswith("We will wait,")
     assert TEXT[quote["content_start"]:quote["content_end"]].endswith("for the court.")
     assert [TEXT[s:e] for s, e in quote["content_spans"]] == ["We will wait,", "for the court."]
+    assert quote["content"] == "We will wait, … for the court."
     assert (quote["cue"], quote["speaker"], quote["speaker_entity"]) == ("said", "she", "Ann Lee")
     assert TEXT[quote["cue_start"]:quote["cue_end"]] == "said"
     assert (quote["sentence"], quote["paragraph"]) == (1, 0)
