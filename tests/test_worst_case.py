@@ -107,22 +107,9 @@ GROWTH_PARAMS = [pytest.param(make, small, id=name) for name, make, small in GRO
     pytest.param(lambda n: repeat_to("Mr. Dr. U.S. e.g. No. 5 St. ", n), 2_500, id="abbreviations"),
     pytest.param(lambda n: repeat_to("A. B. C. ", n), 2_500, id="initials"),
     pytest.param(
-        lambda n: "He said " + repeat_to("\u201c", n) + " and left.", 500, id="opening-quotes-never-closed",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="readability.formulas.sentence_count counts words with _TOKEN_WITH_WORD = \\S*\\w\\S*, which "
-            "backtracks quadratically over a long run of non-space non-word characters (5k quote marks: "
-            "1.1 s, 50k: 101 s); counting str.split() tokens that contain a word character is equivalent",
-        ),
+        lambda n: "He said " + repeat_to("\u201c", n) + " and left.", 500, id="opening-quotes-never-closed"
     ),
-    pytest.param(
-        lambda n: repeat_to("a", n), 5_000, id="one-word-without-spaces",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="readability syllable counting hyphenates each word with pyphen, quadratic in word length "
-            "(one 200k-character word: 1.37 s vs 0.007 s for 20k); capping the length looked up would bound it",
-        ),
-    ),
+    pytest.param(lambda n: repeat_to("a", n), 5_000, id="one-word-without-spaces"),
 ]
 
 
