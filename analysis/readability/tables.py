@@ -24,9 +24,7 @@ with the quoted and narrative rows under ``voices``.
 """
 from __future__ import annotations
 
-import bisect
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -147,34 +145,25 @@ def _units(
 
     found = [unit_of("body", 0, body, len(body_sentences))]
     if per_paragraph_and_sentence:
-        sentences_per_paragraph = Counter(s.paragraph for _, s in body_sentences)
         for i, p in enumerate(segments.paragraphs):
             if p.is_body:
-                found.append(unit_of("paragraph", i, Span(p.start, p.end), sentences_per_paragraph[i]))
+                n_sentences = sum(1 for _, s in body_sentences if s.paragraph == i)
+                found.append(unit_of("paragraph", i, Span(p.start, p.end), n_sentences))
         for i, s in body_sentences:
             found.append(unit_of("sentence", i, Span(s.start, s.end), 1))
 
     quotes = _merged_within(body, quoted_spans)
     quote_groups = [_outside(quote, furniture) for quote in quotes]
     sentence_spans = [Span(s.start, s.end) for _, s in body_sentences]
-    quoted_sentences = 0
+    quoted_sentences = sum(1 for s in sentence_spans if any(s.overlaps(q) for q in quotes))
+    found.append(_joined("quoted", 0, text, quote_groups, quoted_sentences, close_groups=True))
     narrative_groups = []
     for sentence in sentence_spans:
-        holes = _overlapping_sorted(quotes, sentence)
-        quoted_sentences += bool(holes)
-        pieces = [p for p in _outside(sentence, holes) if _has_words(p.text_of(text))]
+        pieces = [p for p in _outside(sentence, quotes) if _has_words(p.text_of(text))]
         if pieces:
             narrative_groups.append(pieces)
-    found.append(_joined("quoted", 0, text, quote_groups, quoted_sentences, close_groups=True))
     found.append(_joined("narrative", 0, text, narrative_groups, len(narrative_groups), close_groups=True))
     return found
-
-
-def _overlapping_sorted(spans: Sequence[Span], within: Span) -> Sequence[Span]:
-    """The spans of the sorted, disjoint ``spans`` that overlap ``within`` (a slice)."""
-    first = bisect.bisect_right(spans, within.start, key=lambda span: span.end)
-    last = bisect.bisect_left(spans, within.end, lo=first, key=lambda span: span.start)
-    return spans[first:last]
 
 def readability_table(
     text: str,
