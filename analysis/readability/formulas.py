@@ -141,19 +141,34 @@ class TextCounts:
     linsear_write: float
 
 
+@lru_cache(maxsize=1 << 16)
+def _word_tallies(word: str) -> tuple[int, int, int, int, int]:
+    """One occurrence's share of (syllables, polysyllabic, not easy, fog complex,
+    difficult) for :func:`count_text`: :func:`word_profile` as plain numbers."""
+    profile = word_profile(word)
+    easy = profile.easy
+    return (
+        profile.syllables,
+        int(profile.polysyllabic),
+        int(not easy),
+        int(not easy and profile.fog_complex),
+        int(not easy and profile.difficult),
+    )
+
+
 def count_text(text: str) -> TextCounts:
     """Take every count of ``text`` that :func:`textstat_scores` needs, looking each
     distinct word up once."""
     words = words_of(text)
     syllables = polysyllabic = fog_complex = not_easy = difficult = 0
+    tallies_of = _word_tallies
     for word, n in Counter(words).items():
-        profile = word_profile(word)
-        syllables += n * profile.syllables
-        polysyllabic += n * profile.polysyllabic
-        if not profile.easy:
-            not_easy += n
-            fog_complex += n * profile.fog_complex
-            difficult += profile.difficult
+        word_syllables, word_polysyllabic, word_not_easy, word_fog, word_difficult = tallies_of(word)
+        syllables += n * word_syllables
+        polysyllabic += n * word_polysyllabic
+        not_easy += n * word_not_easy
+        fog_complex += n * word_fog
+        difficult += word_difficult  # distinct spellings, not occurrences
     tokens = text.split()
     # str.split and re's \s agree on what is white space, so joining tokens drops exactly
     # what textstat's re.sub(r"\s", "", text) drops. Its letters are the word characters:
@@ -171,27 +186,29 @@ def count_text(text: str) -> TextCounts:
         letters=len(word_chars) - word_chars.count("'"),
         non_space_chars=non_space_chars,
         tokens=len(tokens),
-        linsear_write=_linsear_write(text, tokens, words),
+        linsear_write=_linsear_write(tokens, words),
     )
 
 
-def _linsear_write(text: str, tokens: list[str], words: list[str]) -> float:
+def _linsear_write(tokens: list[str], words: list[str]) -> float:
     """textstat's ``linsear_write_formula``: its first 100 words, 3 points per word of 3+
     syllables and 1 per other word, over the sentences of the tokens those words came from.
 
     textstat strips each white-space token in turn until it has 100 non-empty words.
     Stripping token by token gives the same words as stripping the text, so the sample is
     ``words[:100]``; the tokens it took are those up to the 100th token with a word
-    character.
+    character (the tokens that leave a word, see :func:`word_tokens`).
     """
     if len(tokens) > _LINSEAR_WORDS:
         sample = words[:_LINSEAR_WORDS]
-        sample_end = len(text)
-        for found, token in enumerate(word_tokens(text), start=1):
-            if found == _LINSEAR_WORDS:
-                sample_end = token.end()
-                break
-        used = len(text[:sample_end].split())
+        used = len(tokens)
+        found = 0
+        for index, token in enumerate(tokens):
+            if _WORD_CHARACTER.search(token):
+                found += 1
+                if found == _LINSEAR_WORDS:
+                    used = index + 1
+                    break
     else:
         sample, used = words, len(tokens)
     points = 0

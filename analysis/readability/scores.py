@@ -30,7 +30,7 @@ import unicodedata
 from collections import Counter
 from functools import lru_cache
 
-from analysis.readability.formulas import COUNTS, METRICS, textstat_scores
+from analysis.readability.formulas import COUNTS, METRICS, count_text, scores_from_counts
 from analysis.segment import paragraph_spans
 from analysis.sentences import sentence_spans
 
@@ -60,9 +60,10 @@ def scores(text: str, *, kit_sentences: int | None = None) -> dict[str, float | 
     """
     if kit_sentences is None:
         kit_sentences = kit_sentence_count(text)
-    kit_words = len(text.split())
+    counts = count_text(text)
+    kit_words = counts.tokens  # white-space tokens, as len(text.split())
     return {
-        **textstat_scores(text),
+        **scores_from_counts(counts),
         "kit_words": kit_words,
         "kit_sentences": kit_sentences,
         "kit_mean_sentence_length": kit_words / kit_sentences if kit_sentences else None,
