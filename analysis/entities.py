@@ -245,6 +245,7 @@ _LOWER_LONG_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][\w'\u2019-]{3,}")
 _LONG_WORD = re.compile(r"(?<![\w'\u2019-])[^\W\d_][\w'\u2019-]{3,}")
 _SPEECH_AFTER = re.compile(r",?\s+(?:said|says|told|added|asked|wrote|argued|explained|noted|insisted|replied)\b")
 _OPENERS = "\"'“‘«([{—–-:;"
+_OPENERS_OR_SPACE = frozenset(_OPENERS + " ")
 _ATTACH_RIGHT = re.compile(r"\s+(?:of|for|at|from|with)\s+(?:the\s+)?", re.IGNORECASE)
 _ATTACH_LEFT = re.compile(r"(?:['\u2019]s?)?\s+")  # "Twitter spokesperson", "Twitter's spokesperson"
 _ACRONYM_GAP = re.compile(r"\s*(?:\(|,?\s+or|,?\s+(?:also\s+)?known\s+as)\s*", re.IGNORECASE)
@@ -294,13 +295,12 @@ def _runs_in_stretch(text: str, start: int, end: int) -> list[list[_Token]]:
     current: list[_Token] = []
     previous_end = -1
     for match in _TOKEN.finditer(text, start, end):
-        kind = match.lastgroup if match.lastgroup != "possessive" else "word"
-        if match.group("word") is not None:
-            kind = "word"
-            token = _Token(match.start("word"), match.end("word"), match.group("word"), kind,
-                           match.group("possessive") is not None)
+        word = match.group("word")
+        if word is not None:
+            token = _Token(match.start("word"), match.end("word"), word, "word", match.group("possessive") is not None)
         else:
-            token = _Token(match.start(), match.end(), match.group(), kind)
+            kind = match.lastgroup
+            token = _Token(match.start(), match.end(), match.group(), "word" if kind == "possessive" else kind)
         joined = bool(current) and previous_end >= 0 and _only_spaces(text, previous_end, token.start)
         if not joined or current[-1].possessive:
             if current:
@@ -442,10 +442,22 @@ class _Detector:
         self.region: str | None = None
         self.name_words: set[str] = set()
         self.headline_windows: set[int] = set()
+        self._known_surfaces: dict[str, GazetteerEntry | None] = {}  # lookups for self.region
 
     def _sentence_initial(self, sentence_start: int, position: int) -> bool:
-        before = self.text[sentence_start:position].rstrip()
-        return not before or before[-1] in _OPENERS and not before.rstrip(_OPENERS + " ").endswith(",")
+        """Nothing but white space and opening punctuation (not after a comma) before ``position``."""
+        # scans back from position instead of slicing the sentence: called for every run
+        text = self.text
+        i = position - 1
+        while i >= sentence_start and text[i].isspace():
+            i -= 1
+        if i < sentence_start:
+            return True
+        if text[i] not in _OPENERS:
+            return False
+        while i >= sentence_start and text[i] in _OPENERS_OR_SPACE:
+            i -= 1
+        return i < sentence_start or text[i] != ","
 
     def candidates(self) -> list[_Candidate]:
         """Names found by the capitalised-run rules."""
@@ -488,6 +500,7 @@ class _Detector:
     def _all_runs(self) -> list[tuple[int, list[_Token]]]:
         runs = [(start, run) for start, end in self.sentences for run in _runs(self.text, start, end)]
         self.region = self._article_region(runs)
+        self._known_surfaces = {}
         # words written capitalised where no sentence starts are names even when the article
         # also has them in lower case (a tweet quoting "clinton speaking")
         self.name_words = {
@@ -536,7 +549,14 @@ class _Detector:
         return self.text[tokens[0].start:tokens[-1].end]
 
     def _known(self, tokens: list[_Token]) -> GazetteerEntry | None:
-        return self.gazetteer.lookup(self._surface(tokens), region=self.region) if tokens else None
+        if not tokens:
+            return None
+        surface = self.text[tokens[0].start:tokens[-1].end]
+        try:  # the rules ask about the same surfaces many times per article
+            return self._known_surfaces[surface]
+        except KeyError:
+            entry = self._known_surfaces[surface] = self.gazetteer.lookup(surface, region=self.region)
+            return entry
 
     def _split(self, sentence_start: int, run: list[_Token]) -> list[list[_Token]]:
         """Drop leading non-names, then cut the run at inner titles, stop words, 'of <place>'."""
