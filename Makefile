@@ -23,7 +23,7 @@ $(STAMP): pyproject.toml
 # and $(REPORTS)/extract.jsonl.
 report: $(STAMP)
 	@mkdir -p $(REPORTS)
-	$(PY) -m analysis extract $(or $(INPUT),$(DEFAULT_INPUT)) --out $(REPORTS)/extract.jsonl
+	$(PY) -m analysis extract $(or $(INPUT),$(DEFAULT_INPUT)) --out $(REPORTS)/extract.jsonl --overwrite
 	$(PY) -m analysis.report $(if $(INPUT),--input $(INPUT)) --out $(REPORTS)
 
 # Debian's chromium for the browser test (tests/test_report_browser.py). Never fails:

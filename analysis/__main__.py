@@ -1,4 +1,4 @@
-"""Command line: ``python -m analysis extract PATH [PATH ...] --out FILE.jsonl [--jobs N]``.
+"""Command line: ``python -m analysis extract PATH [PATH ...] (--out FILE.jsonl | --out-dir DIR) [options]``.
 
 Parses arguments and calls the package; no analysis logic lives here.
 """
@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from analysis.extract import run_extract
+from analysis.extract import ENGINES, FORMATS, run_extract
 from analysis.load import LoadError
 
 
@@ -16,13 +16,20 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     extract = commands.add_parser(
         "extract",
-        help="analyse articles and write one JSON object per article (JSON Lines)",
-        description="Analyse .txt/.html files, folders of them, or corpus tables (.csv/.jsonl/.parquet).",
+        help="analyse articles and write one JSON object per article (JSON Lines) or Parquet tables",
+        description="Analyse .txt/.html files, folders of them, or corpus tables (.csv/.jsonl/.parquet). "
+        "Rerunning into the same output resumes: articles already written are skipped.",
     )
     extract.add_argument("paths", nargs="+", metavar="PATH", help="article file, folder or corpus table")
-    extract.add_argument("--out", required=True, metavar="FILE.jsonl", help="where to write the records")
-    extract.add_argument("--jobs", type=int, default=None, metavar="N", help="worker processes (default: all cores)")
+    target = extract.add_mutually_exclusive_group(required=True)
+    target.add_argument("--out", metavar="FILE.jsonl", help="write one JSON record per article here")
+    target.add_argument("--out-dir", metavar="DIR", help="write the tidy tables here as Parquet datasets (DIR/<table>/)")
+    extract.add_argument("--format", choices=FORMATS, default=None, help="jsonl with --out, parquet with --out-dir (default)")
+    extract.add_argument("--jobs", type=int, default=None, metavar="N", help="worker processes or Dask workers (default: all cores)")
+    extract.add_argument("--engine", choices=ENGINES, default="local", help="local processes, or Dask (one corpus table, --out-dir)")
+    extract.add_argument("--scheduler", default=None, metavar="ADDRESS", help="with --engine dask: an existing dask.distributed scheduler")
     extract.add_argument("--text-col", default=None, metavar="NAME", help="text column of corpus tables")
+    extract.add_argument("--overwrite", action="store_true", help="start afresh instead of resuming into existing output")
     return parser
 
 
@@ -31,8 +38,18 @@ def main(argv: list[str] | None = None) -> int:
     if args.jobs is not None and args.jobs < 1:
         print("error: --jobs must be at least 1", file=sys.stderr)
         return 2
+    if args.scheduler and args.engine != "dask":
+        print("error: --scheduler needs --engine dask", file=sys.stderr)
+        return 2
+    expected = "parquet" if args.out_dir else "jsonl"
+    if args.format and args.format != expected:
+        print(f"error: --format {args.format} needs {'--out-dir' if args.format == 'parquet' else '--out'}", file=sys.stderr)
+        return 2
     try:
-        summary = run_extract(args.paths, out=args.out, jobs=args.jobs, text_col=args.text_col)
+        summary = run_extract(
+            args.paths, out=args.out, out_dir=args.out_dir, fmt=expected, jobs=args.jobs, text_col=args.text_col,
+            engine=args.engine, scheduler=args.scheduler, overwrite=args.overwrite,
+        )
     except LoadError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -221,7 +221,7 @@ def speaker_timeline(quotes: pd.DataFrame, *, text_length: int | None = None) ->
         return _empty(title, "No quotes found")
     frame = quotes.assign(
         who=_speaker_labels(quotes),
-        preview=quotes.apply(lambda q: _wrap(q.get("quote", "")), axis=1),
+        preview=quotes.apply(lambda q: _wrap(q.get("content") or ""), axis=1),
         rule=quotes["rule"].fillna("").astype(str),
     )
     order = frame.sort_values("content_start").drop_duplicates("who")["who"].tolist()

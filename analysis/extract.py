@@ -1,24 +1,45 @@
-"""Analyse many articles and write their records as JSON Lines, in input order.
+"""Analyse many articles and write them out, streaming, in input order, resumable.
 
-:func:`extract_records` yields one record per article (see :mod:`analysis.pipeline`),
-using ``jobs`` worker processes; output order and content do not depend on ``jobs``.
-:func:`run_extract` writes them to a file and returns an :class:`ExtractSummary`.
+:func:`run_extract` reads articles from files, folders and corpus tables (tables in chunks
+of :data:`CHUNK_ROWS` rows), analyses them in bounded batches (``jobs`` processes, at most
+a few batches ahead) and writes as it goes, so memory stays flat however big the corpus:
+
+- ``fmt="jsonl"``: one JSON record per article (see :mod:`analysis.pipeline`) to ``out``;
+- ``fmt="parquet"``: the tidy tables (:mod:`analysis.tables`) to ``out_dir/<table>/``,
+  one part file per :data:`PART_ARTICLES` articles.
+
+Output order and content do not depend on ``jobs``. A bad article is written with its
+error and counted in the :class:`ExtractSummary`. Rerunning into the same output resumes:
+articles already written (by id) are skipped, a partly written last line or part is
+dropped, and the result equals an uninterrupted run (``overwrite=True`` starts afresh).
+``engine="dask"`` analyses one corpus table on a ``dask.distributed`` cluster (the one at
+``scheduler``, else a local one with ``jobs`` workers) and writes the Parquet tables; it
+does not resume (Dask rewrites ``out_dir/<table>/`` whole).
 """
 from __future__ import annotations
 
 import json
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
+from collections import Counter
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
-from analysis.load import Article, check_sources, iter_articles
-from analysis.pipeline import analyze_article
+import pandas as pd
+import pyarrow.parquet as pq
 
-# Show a progress bar only for batches big enough to wait on.
-PROGRESS_MIN_ARTICLES = 5
+from analysis import corpus
+from analysis.load import TABLE_SUFFIXES, Article, LoadError, articles_from_frame, check_sources, iter_articles
+from analysis.tables import TABLE_NAMES, count_errors, tables_from_rows
+
+FORMATS = ("jsonl", "parquet")
+ENGINES = ("local", "dask")
+# Rows of a corpus table read at a time.
+CHUNK_ROWS = 500
+# Articles per Parquet part file (and the granularity of resuming a Parquet output).
+PART_ARTICLES = 500
 
 
 @dataclass(frozen=True)
@@ -26,24 +47,65 @@ class ExtractSummary:
     out: str
     n_articles: int
     n_errors: int
+    n_skipped: int = 0
 
     def describe(self) -> str:
-        return f"wrote {self.n_articles} articles to {self.out} ({self.n_errors} with errors)"
+        resumed = f"; {self.n_skipped} already written, skipped" if self.n_skipped else ""
+        return f"wrote {self.n_articles} articles to {self.out} ({self.n_errors} with errors{resumed})"
 
 
 def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
-def extract_records(articles: Sequence[Article], *, jobs: int | None = None) -> Iterator[dict]:
-    """Records for ``articles`` in their order, computed in ``jobs`` processes."""
-    jobs = min(jobs or default_jobs(), max(1, len(articles)))
-    if jobs == 1:
-        yield from map(analyze_article, articles)
-        return
-    chunksize = max(1, min(32, len(articles) // (jobs * 8) or 1))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(analyze_article, articles, chunksize=chunksize)
+# --- reading --------------------------------------------------------------------------
+
+
+def table_chunks(path: str | Path, *, rows: int = CHUNK_ROWS) -> Iterator[pd.DataFrame]:
+    """A corpus table file as consecutive DataFrames of at most ``rows`` rows."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".parquet":
+            for batch in pq.ParquetFile(path).iter_batches(batch_size=rows):
+                yield batch.to_pandas()
+        elif suffix == ".jsonl":
+            with pd.read_json(path, lines=True, dtype=False, chunksize=rows) as reader:
+                yield from reader
+        elif suffix == ".csv":
+            with pd.read_csv(path, dtype=str, keep_default_na=False, chunksize=rows) as reader:
+                yield from reader
+        else:
+            raise LoadError(f"{path}: unknown table format {suffix}; use .csv, .jsonl or .parquet")
+    except (OSError, ValueError) as exc:
+        if isinstance(exc, LoadError):
+            raise
+        raise LoadError(f"{path}: unreadable {suffix} table: {exc}") from exc
+
+
+def stream_articles(paths: Iterable[str | Path], *, text_col: str | None = None, chunk_rows: int = CHUNK_ROWS) -> Iterator[Article]:
+    """Articles from each path in turn, corpus tables read a chunk at a time."""
+    for source in paths:
+        path = Path(source)
+        if path.is_file() and path.suffix.lower() in TABLE_SUFFIXES:
+            first_row = 0
+            for chunk in table_chunks(path, rows=chunk_rows):
+                yield from articles_from_frame(chunk, text_col=text_col, source=str(path), first_row=first_row)
+                first_row += len(chunk)
+        else:
+            yield from iter_articles([path], text_col=text_col)
+
+
+def skip_written(articles: Iterable[Article], written: Counter) -> Iterator[Article]:
+    """``articles`` minus those already written (each written id skips one article)."""
+    for article in articles:
+        if written[article.id] > 0:
+            written[article.id] -= 1
+            continue
+        yield article
+
+
+# --- writing JSON Lines ---------------------------------------------------------------
 
 
 def json_line(record: dict) -> str:
@@ -58,7 +120,7 @@ def json_line(record: dict) -> str:
 
 
 def write_jsonl(records: Iterable[dict], out: str | Path) -> tuple[int, int]:
-    """Write records one per line; return (records written, records with an error)."""
+    """Write records one per line (replacing ``out``); return (records written, with an error)."""
     count = errors = 0
     with open(out, "w", encoding="utf-8") as handle:
         for record in records:
@@ -68,19 +130,203 @@ def write_jsonl(records: Iterable[dict], out: str | Path) -> tuple[int, int]:
     return count, errors
 
 
-def _with_progress(records: Iterator[dict], total: int) -> Iterable[dict]:
-    if total < PROGRESS_MIN_ARTICLES or not sys.stderr.isatty():
-        return records
+def encode_batch(articles: Sequence[Article]) -> list[tuple[str, bool]]:
+    """(JSON line, has error) for each article of a batch (runs in the worker processes)."""
+    return [(json_line(record), record.get("error") is not None) for record in corpus.analyze_batch(articles)]
+
+
+def written_jsonl_ids(out: Path) -> Counter:
+    """Ids of the complete records in ``out``; a partial or broken tail is cut off."""
+    ids: Counter = Counter()
+    if not out.exists():
+        return ids
+    good_end = 0
+    with open(out, "rb+") as handle:
+        for line in handle:
+            if not line.endswith(b"\n"):
+                break
+            try:
+                ids[json.loads(line)["id"]] += 1
+            except (ValueError, KeyError, TypeError):
+                break
+            good_end += len(line)
+        handle.truncate(good_end)
+    return ids
+
+
+def _write_jsonl(articles: Iterable[Article], out: Path, *, jobs: int, overwrite: bool) -> ExtractSummary:
+    written = Counter() if overwrite else written_jsonl_ids(out)
+    n_skipped = sum(written.values())
+    count = errors = 0
+    with open(out, "w" if overwrite else "a", encoding="utf-8") as handle:
+        for lines in corpus.map_ordered(encode_batch, corpus.batched(skip_written(articles, written), corpus.BATCH_ARTICLES), jobs=jobs):
+            for line, has_error in lines:
+                handle.write(line)
+                count += 1
+                errors += has_error
+    return ExtractSummary(str(out), count, errors, n_skipped)
+
+
+# --- writing Parquet tables -----------------------------------------------------------
+
+
+def _part_path(out_dir: Path, name: str, number: int) -> Path:
+    return out_dir / name / f"part-{number:06d}.parquet"
+
+
+def written_parquet_ids(out_dir: Path) -> tuple[Counter, int]:
+    """Ids in the complete parts under ``out_dir`` and the next part number.
+
+    A part is complete when its ``articles`` file exists (it is written last); parts of
+    other tables without one are left over from an interruption and are removed.
+    """
+    ids: Counter = Counter()
+    complete = set()
+    for path in corpus.part_files(out_dir / "articles"):
+        complete.add(path.name)
+        ids.update(pq.read_table(path, columns=["article_id"]).column("article_id").to_pylist())
+    for name in TABLE_NAMES:
+        for path in corpus.part_files(out_dir / name):
+            if path.name not in complete:
+                path.unlink()
+    numbers = [int(name.removeprefix("part-").removesuffix(".parquet")) for name in complete]
+    return ids, max(numbers, default=-1) + 1
+
+
+class _PartWriter:
+    """Buffers table rows and writes them as numbered part files, ``articles`` last."""
+
+    def __init__(self, out_dir: Path, *, next_number: int, metrics: Sequence[str]) -> None:
+        self.out_dir, self.number, self.metrics = out_dir, next_number, metrics
+        self.rows: dict[str, list[tuple]] = {name: [] for name in TABLE_NAMES}
+
+    def add(self, rows: dict[str, list[tuple]]) -> None:
+        corpus.extend_rows(self.rows, rows)
+        if len(self.rows["articles"]) >= PART_ARTICLES:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.rows["articles"]:
+            return
+        tables = tables_from_rows(self.rows, metrics=self.metrics)
+        for name in (*(n for n in TABLE_NAMES if n != "articles"), "articles"):
+            final = _part_path(self.out_dir, name, self.number)
+            partial_path = final.with_suffix(".tmp")
+            corpus.write_part(getattr(tables, name), partial_path, name=name, metrics=self.metrics)
+            os.replace(partial_path, final)
+        self.rows = {name: [] for name in TABLE_NAMES}
+        self.number += 1
+
+
+def _write_parquet(articles: Iterable[Article], out_dir: Path, *, jobs: int, overwrite: bool) -> ExtractSummary:
+    if overwrite:
+        for name in TABLE_NAMES:
+            for path in corpus.part_files(out_dir / name):
+                path.unlink()
+    written, next_number = written_parquet_ids(out_dir)
+    n_skipped = sum(written.values())
+    metrics = corpus.pipeline_metrics()
+    writer = _PartWriter(out_dir, next_number=next_number, metrics=metrics)
+    count = errors = 0
+    batches = corpus.batched(skip_written(articles, written), corpus.BATCH_ARTICLES)
+    for rows in corpus.map_ordered(partial(corpus.batch_rows, metrics=metrics), batches, jobs=jobs):
+        count += len(rows["articles"])
+        errors += count_errors(rows)
+        writer.add(rows)
+    writer.flush()
+    return ExtractSummary(str(out_dir), count, errors, n_skipped)
+
+
+# --- Dask -----------------------------------------------------------------------------
+
+
+def read_dask_table(path: str | Path, *, min_partitions: int = 1, blocksize: str = "1MB"):
+    """One corpus table file as a Dask DataFrame of at least ``min_partitions`` partitions.
+
+    Read with the options of the local path; JSON Lines and CSV are split every
+    ``blocksize`` bytes, Parquet by row groups (a small file is split further).
+    """
+    import dask.dataframe as dd
+
+    suffix = Path(path).suffix.lower()
+    if suffix == ".parquet":
+        frame = dd.read_parquet(str(path), split_row_groups=True)
+    elif suffix == ".jsonl":
+        frame = dd.read_json(str(path), lines=True, dtype=False, blocksize=blocksize)
+    elif suffix == ".csv":
+        frame = dd.read_csv(str(path), dtype=str, keep_default_na=False, blocksize=blocksize)
+    else:
+        raise LoadError(f"{path}: --engine dask reads corpus tables (.parquet, .jsonl or .csv), not {suffix or 'folders'}")
+    return frame.repartition(npartitions=min_partitions) if frame.npartitions < min_partitions else frame
+
+
+def _run_dask(path: Path, out_dir: Path, *, jobs: int, text_col: str | None, scheduler: str | None) -> ExtractSummary:
+    import dask
+    from dask.distributed import Client, LocalCluster
+
+    if scheduler:
+        client, cluster = Client(scheduler), None
+    else:
+        cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None)
+        client = Client(cluster)
+    try:
+        threads = max(1, sum(client.nthreads().values()))
+        frame = read_dask_table(path, min_partitions=threads * corpus.TASKS_AHEAD_PER_JOB)
+        tables = corpus.analyze(frame, text_col=text_col, source=str(path), out_dir=out_dir)
+        count, errors = dask.compute(tables.articles["article_id"].count(), tables.articles["error"].count())
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+    return ExtractSummary(str(out_dir), int(count), int(errors))
+
+
+# --- the command ----------------------------------------------------------------------
+
+
+def _with_progress(articles: Iterator[Article]) -> Iterable[Article]:
+    if not sys.stderr.isatty():
+        return articles
     from tqdm import tqdm
 
-    return tqdm(records, total=total, unit="article", file=sys.stderr)
+    return tqdm(articles, unit="article", file=sys.stderr)
 
 
-def run_extract(paths: Sequence[str | Path], *, out: str | Path, jobs: int | None = None, text_col: str | None = None) -> ExtractSummary:
-    """Analyse every article under ``paths`` and write the records to ``out``."""
+def run_extract(
+    paths: Sequence[str | Path],
+    *,
+    out: str | Path | None = None,
+    out_dir: str | Path | None = None,
+    fmt: str | None = None,
+    jobs: int | None = None,
+    text_col: str | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    overwrite: bool = False,
+) -> ExtractSummary:
+    """Analyse every article under ``paths`` and write records to ``out`` or tables to ``out_dir``."""
+    fmt = fmt or ("parquet" if out_dir is not None else "jsonl")
+    target = out_dir if fmt == "parquet" else out
+    if fmt not in FORMATS or engine not in ENGINES:
+        raise LoadError(f"unknown format {fmt!r} or engine {engine!r}")
+    if target is None:
+        raise LoadError("give --out FILE.jsonl for JSON Lines or --out-dir DIR for Parquet tables")
     check_sources(paths)
-    articles = list(iter_articles(paths, text_col=text_col))
-    Path(out).parent.mkdir(parents=True, exist_ok=True)
-    records = _with_progress(extract_records(articles, jobs=jobs), len(articles))
-    count, errors = write_jsonl(records, out)
-    return ExtractSummary(str(out), count, errors)
+    target = Path(target)
+    jobs = jobs or default_jobs()
+    if engine == "dask":
+        if fmt != "parquet" or len(paths) != 1:
+            raise LoadError("--engine dask analyses one corpus table into Parquet tables: give one table and --out-dir")
+        return _run_dask(Path(paths[0]), target, jobs=jobs, text_col=text_col, scheduler=scheduler)
+    (target if fmt == "parquet" else target.parent).mkdir(parents=True, exist_ok=True)
+    articles = _with_progress(stream_articles(paths, text_col=text_col))
+    if fmt == "parquet":
+        return _write_parquet(articles, target, jobs=jobs, overwrite=overwrite)
+    return _write_jsonl(articles, target, jobs=jobs, overwrite=overwrite)
+
+
+def extract_records(articles: Iterable[Article], *, jobs: int | None = None) -> Iterator[dict]:
+    """Records for ``articles`` in their order, computed in ``jobs`` processes, streaming."""
+    batches = corpus.map_ordered(corpus.analyze_batch, corpus.batched(articles, corpus.BATCH_ARTICLES), jobs=jobs or default_jobs())
+    for records in batches:
+        yield from records

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -106,8 +107,13 @@ def decode_bytes(raw: bytes) -> tuple[str, str, tuple[str, ...]]:
     raise UnicodeError(reason)  # unreachable: latin-1 decodes any bytes
 
 
+# C0 control characters other than the white space ones (\t \n \v \f \r).
+_CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
 def _control_share(text: str) -> float:
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    # A regex scan, not a Python loop per character: this runs on every article loaded.
+    controls = sum(1 for _ in _CONTROL_CHARACTER.finditer(text))
     return controls / len(text) if text else 0.0
 
 
@@ -250,16 +256,19 @@ def _cell(value: object) -> str | None:
     return str(value) if str(value) != "" else None
 
 
-def articles_from_frame(table: pd.DataFrame, *, text_col: str | None = None, source: str | None = None) -> list[Article]:
+def articles_from_frame(
+    table: pd.DataFrame, *, text_col: str | None = None, source: str | None = None, first_row: int = 0
+) -> list[Article]:
     """Articles from a DataFrame with a text column and optional id/title/outlet/date/url.
 
     Rows without an id get ``<source>:<row number>`` (or ``row-<n>``); a row whose text is
-    missing or not a string is kept as an article with an error.
+    missing or not a string is kept as an article with an error. ``first_row`` is the row
+    number of the frame's first row, for a frame that is one chunk of a larger table.
     """
     column = text_column(table, column=text_col)
     prefix = f"{Path(source).stem}:" if source else "row-"
     articles = []
-    for number, row in enumerate(table.to_dict("records")):
+    for number, row in enumerate(table.to_dict("records"), start=first_row):
         article_id = _cell(row.get("id")) or f"{prefix}{number}"
         metadata = {key: _cell(row.get(key)) for key in META_COLUMNS}
         metadata["extra"] = _extra_columns(row, skip=(column,))

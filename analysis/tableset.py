@@ -9,16 +9,13 @@ per kind of thing, keyed by ``article_id``, with the columns of DESIGN.md:
 - ``sentences``: article_id, sentence, paragraph, start, end, text, is_body
 - ``boilerplate``: article_id, start, end, kind, text
 - ``quotes``, ``mentions``, ``entities``, ``readability``, ``hard_sentences``: as their
-  stage modules document;
-  empty (with the documented columns) while a stage is not available, and named in
-  ``Tables.missing`` so a notebook can say so.
+  stage modules document; empty (with the documented columns) for a stage not asked for.
 
 ``Tables.texts`` maps each article id to its text exactly as loaded, for the HTML views.
 :func:`voice_table` derives the quoted vs narrative share of each article's body.
 """
 from __future__ import annotations
 
-import importlib.util
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
@@ -26,27 +23,21 @@ from typing import Iterable, Mapping, Sequence
 import pandas as pd
 
 from analysis.load import Article, articles_table, iter_articles, check_sources
-from analysis.segment import Segments, paragraphs_table, segment, sentences_table
+from analysis.pipeline import STAGES, build_record, needed_stages, run_stages
+from analysis.readability import hard_sentences, readability_table
+from analysis.segment import Segments
+from analysis.tables import TABLE_COLUMNS, tables_from_records
 
 BOILERPLATE_COLUMNS = ["article_id", "start", "end", "kind", "text"]
-QUOTE_COLUMNS = [
-    "article_id", "quote", "kind", "content_start", "content_end", "content_spans", "cue_start", "cue_end",
-    "cue", "speaker_start", "speaker_end", "speaker", "speaker_entity", "rule", "confidence", "sentence", "paragraph",
-]
-MENTION_COLUMNS = ["article_id", "entity", "surface", "type", "category", "start", "end", "sentence", "paragraph", "role"]
-ENTITY_COLUMNS = ["article_id", "entity", "type", "category", "aliases", "n_mentions", "n_quotes", "first_start"]
 READABILITY_COLUMNS = ["article_id", "level", "unit", "start", "end"]
 HARD_SENTENCE_COLUMNS = ["article_id", "sentence", "paragraph", "start", "end", "text", "grade", "words", "reason"]
 VOICE_COLUMNS = ["article_id", "voice", "chars", "share"]
 
-# Stage name -> the module that provides it (checked without importing it).
-STAGE_MODULES = {"quotes": "analysis.quotes", "mentions": "analysis.mentions", "readability": "analysis.readability"}
-STAGES = tuple(STAGE_MODULES)
 
 
 @dataclass(frozen=True)
 class Tables:
-    """Every tidy table of a set of articles, plus their texts and any missing stages."""
+    """Every tidy table of a set of articles, plus their texts."""
 
     articles: pd.DataFrame
     paragraphs: pd.DataFrame
@@ -58,11 +49,10 @@ class Tables:
     readability: pd.DataFrame
     hard_sentences: pd.DataFrame
     texts: Mapping[str, str] = field(default_factory=dict)
-    missing: tuple[str, ...] = ()
 
     def frames(self) -> dict[str, pd.DataFrame]:
         """The tables by name, in a fixed order."""
-        return {f.name: getattr(self, f.name) for f in fields(self) if f.name not in ("texts", "missing")}
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "texts"}
 
     @property
     def article_ids(self) -> list[str]:
@@ -88,82 +78,47 @@ class Tables:
         return next(iter(self.texts.values()))
 
 
-def missing_stages(stages: Iterable[str] = STAGES) -> tuple[str, ...]:
-    """The stages among ``stages`` whose module is not part of this installation yet."""
-    return tuple(stage for stage in stages if not _available(stage))
-
-
-def needed_stages(stages: Iterable[str]) -> tuple[str, ...]:
-    """``stages`` plus what they build on (mentions and readability use the quotes), in run order."""
-    wanted = set(stages)
-    unknown = wanted - set(STAGES)
-    if unknown:
-        raise ValueError(f"unknown stages {sorted(unknown)}; known: {list(STAGES)}")
-    if wanted & {"mentions", "readability"}:
-        wanted.add("quotes")
-    return tuple(stage for stage in STAGES if stage in wanted)
-
-
 def boilerplate_table(text: str, segments: Segments, *, article_id: str = "") -> pd.DataFrame:
     """One row per boilerplate span: article_id, start, end, kind, text."""
     rows = [(article_id, b.start, b.end, b.kind, text[b.start:b.end]) for b in segments.boilerplate]
     return pd.DataFrame(rows, columns=BOILERPLATE_COLUMNS)
 
 
-def _available(stage: str) -> bool:
-    return importlib.util.find_spec(STAGE_MODULES[stage]) is not None
-
-
 def article_frames(article: Article, *, stages: Iterable[str] = STAGES) -> dict[str, pd.DataFrame]:
     """The per-article tables of one loaded article (nothing for an article with an error).
 
-    Segmentation always runs; of the other stages, those named in ``stages`` (see
-    :func:`needed_stages`) run in the order of :func:`analysis.pipeline.analyze_article`.
-    A stage that is not installed yet is skipped and its tables stay empty.
+    Segmentation always runs; the analyses named in ``stages`` run through
+    :func:`analysis.pipeline.run_stages`, as for ``extract``, and the tables shared with the
+    corpus runner are built from the same record by :mod:`analysis.tables`; readability at
+    every level, boilerplate and hard sentences come from the stage objects. The tables of
+    stages not asked for stay empty.
     """
-    run = {stage for stage in needed_stages(stages) if _available(stage)}
     if article.error:
         return {}
+    run = needed_stages(stages)
     text, article_id = article.text, article.id
-    segments = segment(text)
-    frames = {
-        "paragraphs": paragraphs_table(text, segments, article_id=article_id),
-        "sentences": sentences_table(text, segments, article_id=article_id),
-        "boilerplate": boilerplate_table(text, segments, article_id=article_id),
-    }
-    entities = None
-    if run & {"quotes", "mentions"} and importlib.util.find_spec("analysis.entities") is not None:
-        from analysis.entities import build_entity_index
-
-        entities = build_entity_index(text, segments)
-    attributions: list = []
+    analysis = run_stages(text, stages=run)
+    segments = analysis.segments
+    record = build_record(article, analysis, readability=False)
+    record_frames = dict(tables_from_records([record], metrics=()).items())
+    frames = {name: record_frames[name] for name in ("paragraphs", "sentences")}
+    frames["boilerplate"] = boilerplate_table(text, segments, article_id=article_id)
     if "quotes" in run:
-        from analysis.quotes import find_quotes, quotes_table
-
-        attributions = find_quotes(text, segments, entities=entities)
-        frames["quotes"] = quotes_table(text, segments, attributions, article_id=article_id)
+        frames["quotes"] = record_frames["quotes"]
     if "mentions" in run:
-        from analysis.mentions import find_mentions, mentions_table, summarise_entities
-
-        mentions = find_mentions(text, segments, attributions, entities=entities)
-        frames["mentions"] = mentions_table(text, segments, mentions, article_id=article_id)
-        frames["entities"] = summarise_entities(frames["mentions"])
+        frames["mentions"] = record_frames["mentions"]
+        frames["entities"] = record_frames["entities"]
     if "readability" in run:
-        from analysis.readability import hard_sentences, readability_table
-
-        quoted_spans = [span for attribution in attributions for span in attribution.content]
+        quoted_spans = analysis.quoted_spans()
         frames["readability"] = readability_table(text, segments, article_id=article_id, quoted_spans=quoted_spans)
         frames["hard_sentences"] = hard_sentences(text, segments, article_id=article_id)
     return frames
 
 
+_SHARED_TABLES = ("paragraphs", "sentences", "quotes", "mentions", "entities")
 _EMPTY_COLUMNS = {
-    "paragraphs": ["article_id", "paragraph", "start", "end", "text", "is_body"],
-    "sentences": ["article_id", "sentence", "paragraph", "start", "end", "text", "is_body"],
+    **{name: [column for column, _ in TABLE_COLUMNS[name]] for name in _SHARED_TABLES},
     "boilerplate": BOILERPLATE_COLUMNS,
-    "quotes": QUOTE_COLUMNS,
-    "mentions": MENTION_COLUMNS,
-    "entities": ENTITY_COLUMNS,
     "readability": READABILITY_COLUMNS,
     "hard_sentences": HARD_SENTENCE_COLUMNS,
 }
@@ -184,12 +139,7 @@ def tables_of(articles: Iterable[Article], *, stages: Iterable[str] = STAGES) ->
         name: _concat([frames[name] for frames in per_article if name in frames], columns)
         for name, columns in _EMPTY_COLUMNS.items()
     }
-    return Tables(
-        articles=articles_table(articles),
-        texts={a.id: a.text for a in articles},
-        missing=missing_stages(stages),
-        **combined,
-    )
+    return Tables(articles=articles_table(articles), texts={a.id: a.text for a in articles}, **combined)
 
 
 def analyze(

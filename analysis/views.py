@@ -184,31 +184,6 @@ def sentence_list(sentences: pd.DataFrame, *, score_columns: Sequence[str] = ())
     return HtmlView(f'{_STYLE}<table class="nl-sentences">{"".join(rows)}</table>')
 
 
-def note(message: str) -> HtmlView:
-    """A visible note in a report, e.g. that a stage is not available yet."""
-    return HtmlView(
-        '<div style="border-left:4px solid #e0a800;background:#fff8e1;padding:8px 12px;'
-        f'font:14px Helvetica,Arial,sans-serif;max-width:52em">{escape(message)}</div>'
-    )
-
-
-def missing_stage_note(missing: Sequence[str], stage: str) -> HtmlView:
-    """A note that ``stage`` is not available yet, or nothing when it is."""
-    if stage not in missing:
-        return HtmlView("")
-    return note(
-        f"The {stage} stage is not available in this installation yet, so the {stage} tables are empty "
-        "and the charts below have nothing to draw."
-    )
-
-
-def missing_stages_note(missing: Sequence[str]) -> HtmlView:
-    """A note naming every stage not available yet, or nothing when all are."""
-    if not missing:
-        return HtmlView("")
-    return note(f"Not available in this installation yet: {', '.join(missing)}. Their tables are empty and their charts say so.")
-
-
 def metric_notes() -> pd.DataFrame:
     """The shipped explanation of each readability metric: metric, name, direction, meaning."""
     from importlib import resources

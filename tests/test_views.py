@@ -95,11 +95,6 @@ def test_sentence_list_escapes_text_and_shows_scores_and_reason():
     assert "&lt;b&gt;Long&lt;/b&gt; one" in page and "grade: 14.3" in page and "<b>long</b>" in page
 
 
-@pytest.mark.parametrize("missing, shown", [(("quotes",), True), ((), False), (("mentions",), False)])
-def test_missing_stage_note_appears_only_for_a_missing_stage(missing, shown):
-    assert bool(views.missing_stage_note(missing, "quotes").html) is shown
-
-
 def test_metrics_explained_pairs_every_metric_with_its_body_score():
     readability = pd.DataFrame([{"article_id": "a", "level": "body", "unit": 0, "flesch_reading_ease": 61.234, "gunning_fog": 11.0}])
     table = views.metrics_explained(readability)

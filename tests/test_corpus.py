@@ -1,0 +1,150 @@
+"""The corpus runner: pandas, --jobs and Dask agree; runs stream, keep bad articles, resume."""
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from analysis import corpus, extract
+from analysis.__main__ import main
+from analysis.tables import TABLE_NAMES, CorpusTables
+
+from conftest import BUNDLED_ARTICLE
+
+
+def small_corpus() -> pd.DataFrame:
+    texts = [
+        f"Story {n} opens here. \u201cQuote number {n},\u201d the minister said on Monday.\n"
+        f"A second paragraph follows. It has two sentences about item {n}.\n" * (1 + n % 3)
+        for n in range(9)
+    ]
+    texts[4] = None  # missing text: an error row
+    texts[6] = "   "  # only white space: an error row
+    texts.append(BUNDLED_ARTICLE.read_text(encoding="utf-8"))
+    ids = [f"story-{n}" if n % 2 == 0 else None for n in range(len(texts))]  # odd rows get row numbers
+    return pd.DataFrame({"id": ids, "title": [f"Title {n}" for n in range(len(texts))], "text": texts})
+
+
+def assert_same_tables(left: CorpusTables, right: CorpusTables) -> None:
+    for name in TABLE_NAMES:
+        pd.testing.assert_frame_equal(getattr(left, name), getattr(right, name), obj=name)
+
+
+@pytest.fixture(scope="module")
+def pandas_tables() -> CorpusTables:
+    return corpus.analyze(small_corpus())
+
+
+def test_pandas_tables_key_every_article_and_keep_error_rows(pandas_tables):
+    articles = pandas_tables.articles
+    assert articles["article_id"].tolist()[:4] == ["story-0", "row-1", "story-2", "row-3"]
+    assert articles["error"].notna().tolist() == [n in (4, 6) for n in range(10)]
+    assert set(pandas_tables.sentences["article_id"]) == set(articles["article_id"][articles["error"].isna()])
+
+
+def test_jobs_give_the_same_tables_as_one_process(pandas_tables):
+    assert_same_tables(corpus.analyze(small_corpus(), jobs=2), pandas_tables)
+
+
+def test_parquet_tables_read_back_equal(pandas_tables, tmp_path):
+    corpus.analyze(small_corpus(), out_dir=tmp_path)
+    assert_same_tables(corpus.read_tables(tmp_path), pandas_tables)
+
+
+def test_dask_local_cluster_gives_the_same_tables_as_pandas(pandas_tables, tmp_path):
+    dd = pytest.importorskip("dask.dataframe")
+    from dask.distributed import Client, LocalCluster
+
+    table_file = tmp_path / "corpus.parquet"
+    small_corpus().to_parquet(table_file)
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, Client(cluster):
+        result = corpus.analyze(dd.from_pandas(small_corpus(), npartitions=3), out_dir=tmp_path / "dask")
+        assert result.articles.npartitions == 3
+        assert_same_tables(result.compute(), pandas_tables)
+        # The extract command on the same running cluster, reading the table file itself.
+        summary = extract.run_extract(
+            [table_file], out_dir=tmp_path / "cli", engine="dask", scheduler=cluster.scheduler_address, text_col="text"
+        )
+    assert (summary.n_articles, summary.n_errors) == (10, 2)
+    expected = corpus.analyze(pd.read_parquet(table_file), source=str(table_file))
+    assert_same_tables(corpus.read_tables(tmp_path / "cli"), expected)
+
+
+def test_map_ordered_reads_only_a_bounded_window_ahead():
+    consumed = []
+
+    def numbers():
+        for n in range(1000):
+            consumed.append(n)
+            yield -n
+
+    results = corpus.map_ordered(abs, numbers(), jobs=2)
+    assert [next(results) for _ in range(3)] == [0, 1, 2]
+    assert len(consumed) <= 2 * corpus.TASKS_AHEAD_PER_JOB + 3
+    results.close()
+
+
+@pytest.fixture()
+def corpus_file(tmp_path):
+    path = tmp_path / "corpus.jsonl"
+    small_corpus().to_json(path, orient="records", lines=True, force_ascii=False)
+    return path
+
+
+def test_extract_parquet_tables_equal_the_pandas_tables(corpus_file, tmp_path):
+    assert main(["extract", str(corpus_file), "--out-dir", str(tmp_path / "tables"), "--jobs", "2"]) == 0
+    expected = corpus.analyze(pd.read_json(corpus_file, lines=True, dtype=False), source=str(corpus_file))
+    assert_same_tables(corpus.read_tables(tmp_path / "tables"), expected)
+
+
+def test_extract_summary_counts_bad_articles(corpus_file, tmp_path):
+    summary = extract.run_extract([corpus_file], out=tmp_path / "out.jsonl", jobs=1)
+    assert (summary.n_articles, summary.n_errors) == (10, 2)
+    assert "2 with errors" in summary.describe()
+
+
+@pytest.mark.parametrize("keep_fraction", [0.0, 0.35, 0.5, 0.999])
+def test_resumed_jsonl_run_equals_an_uninterrupted_run(corpus_file, tmp_path, keep_fraction):
+    whole = tmp_path / "whole.jsonl"
+    assert main(["extract", str(corpus_file), "--out", str(whole), "--jobs", "1"]) == 0
+    interrupted = tmp_path / "interrupted.jsonl"
+    content = whole.read_bytes()
+    interrupted.write_bytes(content[: int(len(content) * keep_fraction)])  # mid-way, usually mid-line
+    kept_lines = interrupted.read_bytes().count(b"\n")
+    summary = extract.run_extract([corpus_file], out=interrupted, jobs=2)
+    assert interrupted.read_bytes() == content
+    assert (summary.n_skipped, summary.n_articles) == (kept_lines, 10 - kept_lines)
+
+
+def test_rerunning_a_finished_jsonl_run_writes_nothing_new(corpus_file, tmp_path):
+    out = tmp_path / "out.jsonl"
+    extract.run_extract([corpus_file], out=out, jobs=1)
+    before = out.read_bytes()
+    summary = extract.run_extract([corpus_file], out=out, jobs=1)
+    assert (summary.n_articles, summary.n_skipped, out.read_bytes()) == (0, 10, before)
+    assert extract.run_extract([corpus_file], out=out, jobs=1, overwrite=True).n_articles == 10
+    assert out.read_bytes() == before
+
+
+def test_resumed_parquet_run_equals_an_uninterrupted_run(corpus_file, tmp_path, monkeypatch):
+    monkeypatch.setattr(extract, "PART_ARTICLES", 2)
+    monkeypatch.setattr(corpus, "BATCH_ARTICLES", 2)
+    whole, interrupted = tmp_path / "whole", tmp_path / "interrupted"
+    extract.run_extract([corpus_file], out_dir=whole, jobs=1)
+    extract.run_extract([corpus_file], out_dir=interrupted, jobs=1)
+    assert len(list((interrupted / "articles").glob("*.parquet"))) == 5
+    # Interrupted while writing part 3: its other tables are written, its articles file is not.
+    (interrupted / "articles" / "part-000003.parquet").unlink()
+    (interrupted / "articles" / "part-000004.parquet").unlink()
+    (interrupted / "articles" / "part-000003.tmp").write_bytes(b"PAR1 half a file")
+    summary = extract.run_extract([corpus_file], out_dir=interrupted, jobs=1)
+    assert (summary.n_skipped, summary.n_articles) == (6, 4)
+    assert_same_tables(corpus.read_tables(interrupted), corpus.read_tables(whole))
+
+
+def test_jsonl_records_and_parquet_tables_describe_the_same_articles(corpus_file, tmp_path):
+    extract.run_extract([corpus_file], out=tmp_path / "out.jsonl", jobs=1)
+    extract.run_extract([corpus_file], out_dir=tmp_path / "tables", jobs=1)
+    ids = [json.loads(line)["id"] for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert corpus.read_tables(tmp_path / "tables").articles["article_id"].tolist() == ids
