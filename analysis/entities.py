@@ -792,12 +792,36 @@ class EntityIndex:
     mentions: tuple[EntityMention, ...]
 
     def __post_init__(self) -> None:
+        starts = [m.start for m in self.mentions]
+        if any(a > b for a, b in zip(starts, starts[1:])):
+            raise ValueError("EntityIndex mentions must be sorted by start")
+        by_entity: dict[str, list[EntityMention]] = {}
+        for m in self.mentions:
+            by_entity.setdefault(m.entity, []).append(m)
         object.__setattr__(self, "_ends", sorted((m.end, i) for i, m in enumerate(self.mentions)))
+        object.__setattr__(self, "_starts", starts)
+        object.__setattr__(self, "_longest", max((m.end - m.start for m in self.mentions), default=0))
+        object.__setattr__(self, "_by_entity", {entity: tuple(ms) for entity, ms in by_entity.items()})
+
+    def overlapping(self, start: int, end: int) -> list[EntityMention]:
+        """The mentions sharing a character with ``[start, end)``, in index order.
+
+        Found by bisection on the starts (a mention overlapping the span starts less than
+        the longest mention's length before it): lookups per quote stay cheap in long
+        articles, where scanning every mention per quote was quadratic.
+        """
+        low = bisect.bisect_left(self._starts, start - self._longest + 1)
+        high = bisect.bisect_left(self._starts, end)
+        return [m for m in self.mentions[low:high] if start < m.end]
+
+    def of_entity(self, entity: str) -> tuple[EntityMention, ...]:
+        """The mentions of one canonical entity, in index order."""
+        return self._by_entity.get(entity, ())
 
     def entity_in(self, start: int, end: int) -> EntityMention | None:
         """The named mention inside or overlapping ``[start, end)``; people and organisations
         before places, names before descriptions (``A spokesperson of Twitter`` → Twitter)."""
-        overlapping = [m for m in self.mentions if m.start < end and start < m.end]
+        overlapping = self.overlapping(start, end)
         if not overlapping:
             return None
         return min(overlapping, key=lambda m: (_ENTITY_IN_RANK.get(m.type, 3), m.kind not in NAME_KINDS, -m.start))
@@ -848,8 +872,9 @@ def resolve_description(index: EntityIndex, start: int, surface: str) -> EntityM
     return _antecedent(index.before(start), surface)
 
 
-def _antecedent(earlier: Sequence[EntityMention], surface: str) -> EntityMention | None:
-    """resolve_description over ``earlier`` mentions, most recent first."""
+def _antecedent(earlier: Iterable[EntityMention], surface: str) -> EntityMention | None:
+    """resolve_description over ``earlier`` mentions, most recent first (iterated up to three
+    times: a list or a ``_MostRecentFirst`` view, never a one-shot iterator)."""
     lowered = surface.strip().lower()
     pronoun_types = LEXICON.pronouns.get(lowered)
     if pronoun_types is not None:
@@ -898,7 +923,7 @@ def _source_mentions(text: str, segments: Segments, names: list[EntityMention]) 
             kind = "role" if not needs_determiner else "description"
             target = attached
             if target is None:
-                target = _antecedent(pool[:bisect.bisect_right(pool_ends, start)][::-1], surface)
+                target = _antecedent(_MostRecentFirst(pool, bisect.bisect_right(pool_ends, start)), surface)
             if target is not None:
                 mention = EntityMention(start, end, surface, target.entity, target.type, target.category, kind)
             else:
@@ -908,6 +933,20 @@ def _source_mentions(text: str, segments: Segments, names: list[EntityMention]) 
             pool.insert(at, mention)
             pool_ends.insert(at, end)
     return found
+
+
+class _MostRecentFirst:
+    """The first ``count`` items of ``items``, iterated last to first, without copying them
+    (copying the pool per source noun was quadratic in long articles)."""
+
+    __slots__ = ("items", "count")
+
+    def __init__(self, items: Sequence[EntityMention], count: int):
+        self.items, self.count = items, count
+
+    def __iter__(self):
+        items = self.items
+        return (items[i] for i in range(self.count - 1, -1, -1))
 
 
 def _role_entity(head: str) -> str:

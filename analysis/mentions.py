@@ -6,13 +6,14 @@ speaker of a quote (from :func:`analysis.quotes.find_quotes`), else ``"mentioned
 whose speaker span holds no mention (``it said``, resolved by the quote attribution to an
 entity) adds a speaker mention for that span, so quoted sources are always counted.
 
-Tables (tidy, one row per thing):
+Tables (tidy, one row per thing; built by :mod:`analysis.tables`, the same code that builds
+a corpus's tables from ``extract`` records):
 
 - :func:`mentions_table`: ``article_id, entity, surface, type, category, start, end,
-  sentence, paragraph, role`` (``sentence`` indexes ``Segments.sentences``; -1 if none);
-- :func:`entities_table` / :func:`summarise_entities`: ``article_id, entity, type,
-  category, aliases, n_mentions, n_quotes, first_start`` (``aliases`` is the sorted list of
-  distinct surfaces; ``n_quotes`` counts the quotes the entity speaks).
+  sentence, paragraph, role`` (``sentence`` indexes ``Segments.sentences``);
+- :func:`entities_table`: ``article_id, entity, type, category, aliases, n_mentions,
+  n_quotes, first_start`` (``aliases`` is the sorted list of distinct surfaces;
+  ``n_quotes`` counts the quotes the entity speaks).
 
 :func:`mention_record` gives the JSON form kept under ``mentions`` in ``extract`` records.
 Options: ``gazetteer=`` (your own CSV, see :func:`analysis.entities.load_gazetteer`) and
@@ -21,8 +22,6 @@ rules) are passed to :func:`analysis.entities.build_entity_index`.
 """
 from __future__ import annotations
 
-import bisect
-from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Iterable, Protocol, Sequence
 
@@ -31,9 +30,10 @@ import pandas as pd
 from analysis.entities import NAME_KINDS, EntityIndex, EntityMention, GazetteerSource, build_entity_index
 from analysis.segment import Segments
 from analysis.spans import Span
+from analysis.tables import TABLE_COLUMNS, tables_from_records
 
-MENTION_COLUMNS = ["article_id", "entity", "surface", "type", "category", "start", "end", "sentence", "paragraph", "role"]
-ENTITY_COLUMNS = ["article_id", "entity", "type", "category", "aliases", "n_mentions", "n_quotes", "first_start"]
+MENTION_COLUMNS = [column for column, _ in TABLE_COLUMNS["mentions"]]
+ENTITY_COLUMNS = [column for column, _ in TABLE_COLUMNS["entities"]]
 SPEAKER, MENTIONED = "speaker", "mentioned"
 
 
@@ -94,7 +94,7 @@ def find_mentions(
 
 def _speaker_mention(index: EntityIndex, span: Span, speaker_entity: str | None) -> EntityMention | None:
     """The one mention that speaks: inside the speaker span, of the speaker's entity if known."""
-    inside = [m for m in index.mentions if m.start < span.end and span.start < m.end]
+    inside = index.overlapping(span.start, span.end)
     if speaker_entity:
         same = [m for m in inside if m.entity == speaker_entity]
         if same:
@@ -106,7 +106,7 @@ def _speaker_mention(index: EntityIndex, span: Span, speaker_entity: str | None)
 
 def _resolved_speaker(text: str, index: EntityIndex, span: Span, entity: str) -> EntityMention:
     """A mention for a speaker span that holds no name (a pronoun or an unlisted description)."""
-    known = [m for m in index.mentions if m.entity == entity]
+    known = index.of_entity(entity)
     reference = next((m for m in known if m.kind in NAME_KINDS), known[0] if known else None)
     type_ = reference.type if reference else "MISC"
     category = reference.category if reference else None
@@ -125,46 +125,22 @@ def mention_record(m: Mention) -> dict:
     }
 
 
+def _table_record(text: str, segments: Segments, mentions: Sequence[Mention], article_id: str) -> dict:
+    """The parts of an ``extract`` record that the mention and entity tables are built from."""
+    return {
+        "id": article_id,
+        "text": text,
+        "paragraphs": [[p.start, p.end] for p in segments.paragraphs],
+        "sentences": [[s.start, s.end, s.paragraph] for s in segments.sentences],
+        "mentions": [mention_record(m) for m in mentions],
+    }
+
+
 def mentions_table(text: str, segments: Segments, mentions: Sequence[Mention], *, article_id: str = "") -> pd.DataFrame:
-    """One row per mention: article_id, entity, surface, type, category, start, end,
-    sentence, paragraph, role."""
-    starts = [s.start for s in segments.sentences]
-    rows = []
-    for m in mentions:
-        sentence = _sentence_of(segments, starts, m.start)
-        paragraph = segments.sentences[sentence].paragraph if sentence >= 0 else -1
-        rows.append((article_id, m.entity, m.surface, m.type, m.category, m.start, m.end, sentence, paragraph, m.role))
-    return pd.DataFrame(rows, columns=MENTION_COLUMNS)
-
-
-def _sentence_of(segments: Segments, starts: list[int], position: int) -> int:
-    i = bisect.bisect_right(starts, position) - 1
-    if i >= 0 and position < segments.sentences[i].end:
-        return i
-    return -1
-
-
-def summarise_entities(mentions: pd.DataFrame) -> pd.DataFrame:
-    """The entities table from a mentions table (of one article or a whole corpus).
-
-    One row per (article_id, entity): the type and category most of its mentions have
-    (named mentions outvote descriptions), the sorted distinct surfaces as ``aliases``,
-    ``n_mentions``, ``n_quotes`` (mentions with role speaker) and ``first_start``.
-    """
-    rows = []
-    for (article_id, entity), group in mentions.groupby(["article_id", "entity"], sort=False):
-        labels = Counter((t, c if isinstance(c, str) else None) for t, c in zip(group["type"], group["category"]))
-        named = [label for label in labels if label[0] != "ROLE"]
-        type_, category = max(named or labels, key=lambda label: labels[label])
-        rows.append((
-            article_id, entity, type_, category, sorted(set(group["surface"])), len(group),
-            int((group["role"] == SPEAKER).sum()), int(group["start"].min()),
-        ))
-    frame = pd.DataFrame(rows, columns=ENTITY_COLUMNS)
-    return frame.sort_values(["article_id", "first_start"], kind="stable").reset_index(drop=True)
+    """One article's mention table, as :mod:`analysis.tables` builds it for a corpus."""
+    return tables_from_records([_table_record(text, segments, mentions, article_id)]).mentions
 
 
 def entities_table(text: str, segments: Segments, mentions: Sequence[Mention], *, article_id: str = "") -> pd.DataFrame:
-    """One row per entity of the article: article_id, entity, type, category, aliases,
-    n_mentions, n_quotes, first_start."""
-    return summarise_entities(mentions_table(text, segments, mentions, article_id=article_id))
+    """One article's entity table, as :mod:`analysis.tables` builds it for a corpus."""
+    return tables_from_records([_table_record(text, segments, mentions, article_id)]).entities

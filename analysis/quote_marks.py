@@ -23,7 +23,8 @@ from dataclasses import dataclass
 _DOUBLE_MARK = re.compile(r"''|``|[\"“”„‟«»]")
 # A single mark with a letter or digit on both sides is an apostrophe (don't, Twitter's,
 # O’Malley); the regex skips those so only possible quotation marks reach Python.
-_SINGLE_MARK = re.compile(r"(?<!\w)[‘’']|[‘’'](?!\w)")
+# The mark comes first in the pattern so the regex engine can skip ahead to candidates.
+_SINGLE_MARK = re.compile(r"[‘’'](?:(?<!\w[‘’'])|(?!\w))")
 _OPENERS = frozenset("“„‟«") | {"``"}
 _CLOSERS = frozenset("”»")
 # Characters after which a straight mark reads as opening (and before which as closing).
@@ -137,6 +138,15 @@ def _top_level(spans: list[QuotedSpan]) -> list[QuotedSpan]:
             continue
         out.append(span)
     return out
+
+
+def mark_starts(text: str, start: int, end: int) -> list[int]:
+    """Sorted positions of every mark that may open or close a quotation in
+    ``text[start:end]``; a paragraph with none has no quotation (a cheap prefilter)."""
+    found = [m.start() for m in _DOUBLE_MARK.finditer(text, start, end)]
+    found.extend(m.start() for m in _SINGLE_MARK.finditer(text, start, end))
+    found.sort()
+    return found
 
 
 def opens_quotation(text: str, start: int, end: int) -> bool:

@@ -5,11 +5,14 @@ returns :class:`Attribution` items sorted by their first content character:
 
 - ``direct``: a quotation in quotation marks (:mod:`analysis.quote_marks`) framed by a
   cue, after it (``"…," the spokesperson said``, ``"…," said X``) or before it
-  (``X said: "…"``); a quotation split by its frame (``"…," he said, "…"``) and quotations
+  (``X said: "…"``) or after a clause or a name ending in a colon (``Cruz continued: "…"``,
+  ``Kerry: "…"``); a quotation split by its frame (``"…," he said, "…"``) and quotations
   that carry on right after it are further content spans of the same attribution;
 - ``indirect``: reported speech around a cue verb (``X said (that) …``, ``…, X said.``,
   ``…, said X.``, ``according to X, …``, ``…, according to X.``, ``X told reporters
-  that …``, ``…, contending …``), stance verbs with their object as content (``X called
+  that …``, ``…, contending …``; a participle after a frame keeps its speaker:
+  ``"…," she said, adding that …``), ``Asked whether …,`` openers (a question with no
+  speaker), stance verbs with their object as content (``X called
   the plan “reckless”``, ``X criticized the budget``), findings (``a poll shows …``) and
   name-colon headlines (``Sanders: Clinton Email Story Has Moved``);
 - ``mixed``: indirect speech with a quoted phrase inside its content.
@@ -40,7 +43,8 @@ from importlib import resources
 
 import pandas as pd
 
-from analysis.quote_marks import QuotedSpan, opens_quotation, quoted_spans
+from analysis.quote_marks import QuotedSpan, mark_starts, opens_quotation, quoted_spans
+from analysis.patterns import word_alternation
 from analysis.segment import Segments
 from analysis.spans import Span
 from analysis.speakers import CandidateIndex, resolve_speakers, speaker_after, speaker_before, subject_before
@@ -58,6 +62,12 @@ _TRAILING_PUNCT = ".,;:!?—–- \t\n\xa0"
 _WORD = re.compile(r"\w+")
 # After a cue, words that show it is not reporting speech ("added to", "told to leave").
 _NOT_REPORTING_NEXT = frozenset("to by for with about up off as into from of out".split())
+# A full stop that ends a sentence: not after a title or an initial ("Ms. Gao said",
+# "J. Gerald Hebert said", "the U.S. envoy said").
+_SENTENCE_BREAK = re.compile(
+    r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt))(?<!\b(?:Mrs|Sen|Rep|Gov|Gen|Col|Rev))(?<!\bProf)\.(?!\w)"
+)
+_NEXT_WORD = re.compile(r"\s*(\S+)")
 _PASSIVE_BEFORE = re.compile(r"(?:\b(?:is|was|were|are|be|been|being|to)\s+)$", re.IGNORECASE)
 _CLAUSE_SUBJECTS = frozenset("he she it they we i there".split())
 _TELL_VERBS = frozenset("tell tells told telling assured informed reminded".split())
@@ -84,6 +94,11 @@ MIN_FREE_QUOTE_WORDS = 3
 MAX_CONTINUATION_GAP = 100
 MIN_UNFRAMED_SENTENCE_WORDS = 5
 MIN_UNFRAMED_WORDS = 10
+# A colon frame: at most this many characters from the colon to the quotation, words in
+# the cue ("went on to say:") and characters in the clause before the colon.
+MAX_COLON_GAP = 4
+MAX_COLON_CUE_WORDS = 6
+MAX_COLON_CLAUSE = 300
 
 
 @dataclass(frozen=True)
@@ -114,32 +129,15 @@ def cue_words() -> dict[str, str]:
         return {row["form"]: row["kind"] for row in rows}
 
 
-def _trie_regex(words: list[str]) -> str:
-    """An alternation of ``words`` factored by common prefixes: the regex engine then
-    decides at each position by one character, not by trying every word."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        ends = "" in node
-        branches = [re.escape(char).replace(r"\ ", r"\s+") + build(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends else body
-
-    return build(trie)
-
-
 @lru_cache(maxsize=1)
-def _cue_pattern() -> re.Pattern[str]:
-    alternation = _trie_regex(list(cue_words()))
+def _cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A cue at the start of the text, and a cue with the character before it: a regex
+    that starts with a character class lets the engine skip quickly to word starts (a
+    leading look-behind would not)."""
+    alternation = word_alternation(list(cue_words()))
     # Verbs are matched in lower case only ("State" and "Says" in names are not cues).
-    return re.compile(rf"(?<!\w)(?:[Aa]ccording\s+to|{alternation})\b")
+    cue = rf"(?P<cue>[Aa]ccording\s+to|{alternation})\b"
+    return re.compile(cue), re.compile(rf"[^\w]{cue}")
 
 
 class _CueIndex:
@@ -147,12 +145,27 @@ class _CueIndex:
 
     def __init__(self, text: str, regions: list["_Region"]):
         words = cue_words()
-        pattern = _cue_pattern()
+        at_start, after_character = _cue_patterns()
         self.cues: list[_Cue] = []
-        for region in regions:
-            for match in pattern.finditer(text, region.start, region.end):
-                lower = " ".join(match.group().lower().split())
-                self.cues.append(_Cue(match.start(), match.end(), words.get(lower, "according")))
+        if not regions:
+            self.starts: list[int] = []
+            return
+        # One scan over the body, from the character before it (a paragraph starts after a
+        # newline; a cue opening the text has no such character); cues in the boilerplate
+        # between body paragraphs and cues running past a paragraph end are dropped.
+        first = regions[0].start
+        matches = list(after_character.finditer(text, max(first - 1, 0), regions[-1].end))
+        if first == 0:
+            opening = at_start.match(text, 0, regions[0].end)
+            matches[:0] = [opening] if opening is not None else []
+        region_starts = [region.start for region in regions]
+        for match in matches:
+            start, end = match.start("cue"), match.end()
+            region = regions[bisect.bisect_right(region_starts, start) - 1]
+            if end > region.end:
+                continue
+            lower = " ".join(match.group("cue").lower().split())
+            self.cues.append(_Cue(start, end, words.get(lower, "according")))
         self.starts = [c.start for c in self.cues]
 
     def between(self, start: int, end: int) -> list[_Cue]:
@@ -231,14 +244,18 @@ class _Draft:
     confidence: float
 
 
-def _frame_after(text: str, cues: _CueIndex, quote: QuotedSpan, limit: int) -> tuple[Span, Span | None, str] | None:
+def _frame_after(text: str, cues: _CueIndex, quote: QuotedSpan, limit: int,
+                 sentence_starts: list[int]) -> tuple[Span, Span | None, str] | None:
     """Cue and speaker right after a quotation: ``"…," X said`` or ``"…," said X``."""
     window_end = min(limit, quote.end + MAX_FRAME_WINDOW)
     found = cues.between(quote.end, window_end)
     cue = found[0] if found else None
     prefix = text[quote.end:cue.start] if cue else "."
-    if "." in prefix.strip(" ,") or "\n" in prefix:
+    if "\n" in prefix or ("." in prefix and _SENTENCE_BREAK.search(prefix.strip(" ,"))):
         return _frame_after_any_verb(text, quote, window_end)
+    following = bisect.bisect_left(sentence_starts, quote.end)
+    if following < len(sentence_starts) and sentence_starts[following] <= cue.start:
+        return None  # '“…ongoing.” He said the FBI …': the cue belongs to the next sentence
     if not prefix.strip(" ,\t\xa0"):
         if cue.kind == "according":
             speaker = speaker_after(text, cue.end, limit)
@@ -280,6 +297,45 @@ def _frame_before(text: str, cues: _CueIndex, quote: QuotedSpan, lo: int) -> tup
     return Span(cue.start, cue.end), speaker, "direct-cue-before"
 
 
+def _frame_colon(text: str, quote: QuotedSpan, sentence_starts: list[int]) -> tuple[Span, Span | None, str] | None:
+    """A quotation after a clause ending in a colon, in this paragraph or at the end of the
+    last one: ``Cruz continued: "…"``, ``The headline reads: "…"``, ``Kerry: "…"``. The
+    speaker is the clause subject (or the name just before the colon)."""
+    colon = quote.start
+    while colon > 0 and text[colon - 1] in " \t\n\r\xa0":
+        colon -= 1
+    colon -= 1
+    if colon < 0 or text[colon] != ":" or quote.start - colon > MAX_COLON_GAP:
+        return None
+    index = bisect.bisect_right(sentence_starts, colon) - 1
+    if index < 0:
+        return None
+    # A short frame line of its own ("Cruz continued:") may not be a body sentence.
+    clause_start = max(sentence_starts[index], text.rfind("\n", 0, colon) + 1)
+    if colon - clause_start > MAX_COLON_CLAUSE:
+        return None
+    cue = Span(colon, colon + 1)
+    named = speaker_before(text, clause_start, colon)
+    if named is not None and text[named.end - 1:named.end].isalpha() and _is_name_word(text, named):
+        if _word_count(text, clause_start, named.start) <= 2:
+            return cue, named, "direct-name-colon"
+    speaker = _clause_subject(text, clause_start, colon)
+    if speaker is None:
+        return None
+    verb_start = speaker.end
+    while verb_start < colon and not text[verb_start].isalnum():
+        verb_start += 1
+    if verb_start < colon and _word_count(text, verb_start, colon) <= MAX_COLON_CUE_WORDS:
+        cue = Span(verb_start, colon + 1)
+    return cue, speaker, "direct-clause-colon"
+
+
+def _is_name_word(text: str, span: Span) -> bool:
+    """The phrase ends in a capitalised word (a name, not a verb: ``Kerry``, not ``reads``)."""
+    last = text.rfind(" ", span.start, span.end) + 1 or span.start
+    return text[max(last, span.start)].isupper()
+
+
 def _is_free_quote(text: str, quote: QuotedSpan, region: _Region) -> bool:
     """A quotation that reads as a sentence of speech (not a scare quote or a title)."""
     if _word_count(text, quote.start, quote.end) < MIN_FREE_QUOTE_WORDS:
@@ -297,7 +353,13 @@ def _direct(text: str, regions: list[_Region], cues: _CueIndex, *, include_unatt
     last: _Draft | None = None
     last_direct: _Draft | None = None
     last_speaker_paragraph = -2
+    marks = mark_starts(text, regions[0].start, regions[-1].end) if regions else []
+    sentence_starts = [start for region in regions for start, _ in region.sentences]
     for region in regions:
+        first_mark = bisect.bisect_left(marks, region.start)
+        if first_mark == len(marks) or marks[first_mark] >= region.end:
+            continues = False
+            continue  # no quotation mark in this paragraph
         quotes = quoted_spans(text, region.start, region.end, continues=continues)
         continues = bool(quotes) and quotes[-1].open_end
         all_quotes.extend(quotes)
@@ -305,7 +367,8 @@ def _direct(text: str, regions: list[_Region], cues: _CueIndex, *, include_unatt
             lo = quotes[position - 1].end if position else region.start
             hi = quotes[position + 1].start if position + 1 < len(quotes) else region.end
             content = Span(quote.start, quote.end)
-            frame = _frame_after(text, cues, quote, hi) or _frame_before(text, cues, quote, lo)
+            frame = (_frame_after(text, cues, quote, hi, sentence_starts) or _frame_before(text, cues, quote, lo)
+                     or _frame_colon(text, quote, sentence_starts))
             if frame is not None:
                 cue, speaker, rule = frame
                 if cue.start in by_cue:
@@ -379,43 +442,81 @@ def _name_colon(text: str, start: int, end: int) -> _Draft | None:
     return _Draft("indirect", [content], Span(colon, colon + 1), Span(*match.span("speaker")), "name-colon", 0.6)
 
 
-def _indirect(text: str, regions: list[_Region], cues: _CueIndex, quotes: list[QuotedSpan], used_cues: set[int]) -> list[_Draft]:
+# "Asked whether …, she said …", "When asked about …": a reported question with no
+# speaker of its own (the one asked answers in the main clause).
+_ASKED_OPENER = re.compile(
+    r"(?:When\s+|After\s+being\s+|If\s+)?(?P<cue>[Aa]sked)\s+(?:(?:by|on|in)\s+[^,;]{1,60}?\s+)?"
+    r"(?=(?:specifically\s+)?(?:whether|if|what|who|whom|why|how|when|where|which|about)\b)"
+)
+
+
+def _asked_opener(text: str, start: int, end: int) -> _Draft | None:
+    match = _ASKED_OPENER.match(text, start, end)
+    if match is None:
+        return None
+    comma = text.find(",", match.end(), end)
+    if comma == -1:
+        return None
+    content = _trim_content(text, match.end(), comma)
+    if content is None:
+        return None
+    return _Draft("indirect", [content], Span(*match.span("cue")), None, "indirect-asked", 0.6)
+
+
+def _indirect(text: str, regions: list[_Region], cues: _CueIndex, quotes: list[QuotedSpan], used_cues: set[int],
+              direct: list[_Draft]) -> list[_Draft]:
     drafts: list[_Draft] = []
     quote_starts = [q.start for q in quotes]
+    # Speakers of direct frames by cue position: a participle later in the same sentence
+    # ("…," she said, adding that …) reports the same speaker.
+    framed = sorted((d.cue.start, d.speaker) for d in direct if d.cue is not None and d.speaker is not None)
+    framed_starts = [start for start, _ in framed]
     for region in regions:
         for sentence_start, sentence_end in region.sentences:
             taken_until = sentence_start
-            labelled = _name_colon(text, sentence_start, sentence_end)
+            labelled = _name_colon(text, sentence_start, sentence_end) or _asked_opener(text, sentence_start, sentence_end)
             if labelled is not None:
                 drafts.append(labelled)
-                taken_until = sentence_end
+                taken_until = sentence_end if labelled.rule == "name-colon" else labelled.content[-1].end
+            sentence_speaker: Span | None = None
             for cue in cues.between(sentence_start, sentence_end):
+                first_frame = bisect.bisect_left(framed_starts, sentence_start)
+                last_frame = bisect.bisect_left(framed_starts, cue.start) - 1
+                if last_frame >= first_frame:
+                    sentence_speaker = framed[last_frame][1]
                 if cue.start in used_cues or cue.start < taken_until or _inside(cue.start, quotes, quote_starts):
                     continue
-                draft = _reported(text, cue, sentence_start, sentence_end, quotes)
+                draft = _reported(text, cue, sentence_start, sentence_end, quotes, sentence_speaker)
                 if draft is None:
                     continue
                 drafts.append(draft)
+                sentence_speaker = draft.speaker
                 taken_until = max(s.end for s in draft.content)
     return drafts
 
 
-def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan]) -> _Draft | None:
+def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan],
+              sentence_speaker: Span | None = None) -> _Draft | None:
     if cue.kind == "according":
         return _according(text, cue, lo, hi)
     if _PASSIVE_BEFORE.search(text, max(lo, cue.start - 12), cue.start):
         return None
     tail = text[cue.end:hi]
-    tail_words = tail.split()
-    next_word = tail_words[0].lower().strip(",.:;") if tail_words else ""
-    before = text[lo:cue.start].rstrip()
+    next_match = _NEXT_WORD.match(text, cue.end, hi)
+    next_word = next_match.group(1).lower().strip(",.:;") if next_match else ""
+    before_end = cue.start  # end of the text before the cue, without trailing space
+    while before_end > lo and text[before_end - 1] in " \t\n\xa0":
+        before_end -= 1
+    comma_before = before_end > lo and text[before_end - 1] == ","
     cue_span = Span(cue.start, cue.end)
     cue_word = text[cue.start:cue.end].lower()
 
     # "…, said X." and "…, X said." : the content is what precedes the frame.
-    if before.endswith(",") and not cue_word.endswith("ing") and cue.kind != "object":
+    if comma_before and not cue_word.endswith("ing") and cue.kind != "object":
         speaker = speaker_after(text, cue.end, hi)
-        content = _trim_content(text, lo, lo + len(before) - 1)
+        if speaker is not None and _FINITE_VERB.search(text, speaker.start, speaker.end):
+            speaker = None  # "X, an adviser, said the plan was …": a clause, not a speaker
+        content = _trim_content(text, lo, before_end - 1)
         if speaker and content and _is_trailing(text[speaker.end:hi]):
             return _Draft("indirect", [content], cue_span, speaker, "indirect-cue-speaker-after", 0.75)
     if _is_trailing(tail):
@@ -433,8 +534,8 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan]) 
     if cue_word in _ASK_VERBS and not _QUESTION_NEXT.match(tail):
         return None  # "asked Twitter to give details": a request, not a reported question
     # "…, contending (that) …": a participle whose speaker is the clause subject.
-    if cue_word.endswith("ing") and before.endswith(","):
-        speaker = _clause_subject(text, lo, lo + len(before) - 1)
+    if cue_word.endswith("ing") and comma_before:
+        speaker = sentence_speaker or _clause_subject(text, lo, before_end - 1)
         content = _content_after(text, cue, hi)
         if speaker and content:
             return _Draft("indirect", [content], cue_span, speaker, "indirect-participle", 0.65)
@@ -515,14 +616,20 @@ def _according(text: str, cue: _Cue, lo: int, hi: int) -> _Draft | None:
     return _Draft("indirect", [content], cue_span, speaker, "indirect-according-to", 0.8)
 
 
-_FINITE_VERB = re.compile(r"\s(?:is|was|were|are|has|had|have|will|would|\w+ed|\w+s)\b")
-_CLAUSE_OPENERS = re.compile(r"(?:^|\b(?:as|after|while|when|because|and|but|since)\s+)", re.IGNORECASE)
+# A finite verb after a clause subject: auxiliaries, common irregular past forms and
+# lower-case -ed / -s forms (not "Texas" in "(R-Texas)").
+_FINITE_VERB = re.compile(
+    r"\s(?:is|was|were|are|has|had|have|will|would|went|made|took|threw|gave|held|got|came|put|kept"
+    r"|met|led|ran|won|lost|sent|left|spoke|wrote|drew|began|brought|fought|stood|[a-z]+ed|[a-z]+[^s\W]s)\b"
+)
+_CLAUSE_OPENERS = re.compile(r"\b(?:as|after|while|when|because|and|but|since)\s+", re.IGNORECASE)
 
 
 def _clause_subject(text: str, lo: int, comma: int) -> Span | None:
     """The subject of the clause before ``, <participle>``: the first noun phrase after the
     nearest clause opener (sentence start, "as", "after", "while", …)."""
-    openers = [m.end() for m in _CLAUSE_OPENERS.finditer(text, lo, comma)]
+    # "^" would only match at the start of the whole text, so the sentence start is added.
+    openers = [lo] + [m.end() for m in _CLAUSE_OPENERS.finditer(text, lo, comma)]
     for opener in reversed(openers):
         verb = _FINITE_VERB.search(text, opener, comma)
         if verb is None:
@@ -546,7 +653,7 @@ def find_quotes(text: str, segments: Segments, *, entities=None, include_unattri
         return []
     cues = _CueIndex(text, regions)
     direct, quotes, used_cues = _direct(text, regions, cues, include_unattributed=include_unattributed)
-    indirect = _indirect(text, regions, cues, quotes, used_cues)
+    indirect = _indirect(text, regions, cues, quotes, used_cues, direct)
     drafts = sorted(direct + indirect, key=lambda d: d.content[0].start)
     drafts = _drop_overlaps(drafts)
     index = entities if entities is not None else CandidateIndex(text, [(r.start, r.end) for r in regions])

@@ -3,13 +3,16 @@
 - :func:`speaker_before` / :func:`speaker_after`: the noun phrase that says something,
   written just before a cue (``the spokesperson said``) or just after it (``said Trump``),
   as a :class:`~analysis.spans.Span`, found by scanning word tokens, never characters.
-- :class:`CandidateIndex`: a minimal stand-in for :class:`analysis.entities.EntityIndex`
-  (capitalised names with a guessed type), used when no entity index is given.
+- :class:`CandidateIndex`: a minimal, lazy stand-in for :class:`analysis.entities.EntityIndex`
+  (capitalised names with a guessed type, read only around the speakers that need them),
+  used when no entity index is given, so quote attribution alone stays fast.
 - :func:`resolve_speakers`: the canonical entity name of each speaker, or None. A named
   mention inside the speaker phrase wins (``A spokesperson of Twitter`` → Twitter); a
   pronoun or a definite description (``it``, ``the platform``, ``the spokesperson``) goes
-  to the most recent compatible speaker, then to the most recent compatible mention;
-  anything else (``a former official``) stays unresolved.
+  to the most recent compatible speaker, then (with an
+  :class:`~analysis.entities.EntityIndex`) to :func:`analysis.entities.resolve_description`
+  or (with the stand-in index) to the most recent compatible name; anything else
+  (``a former official``) stays unresolved.
 
 Speaker words (role nouns, description heads, pronouns) live in
 ``analysis/data/speaker_words.csv``.
@@ -23,6 +26,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Protocol, Sequence
 
+from analysis.entities import EntityIndex, resolve_description
 from analysis.spans import Span
 
 _TOKEN = re.compile(r"[\w’'.&-]*\w[’'.]?|[,;:()\[\]\"“”«»—–]")
@@ -44,15 +48,18 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 MAX_SPEAKER_TOKENS = 9
 # Characters read back from a cue: room for a 30-token appositive speaker.
 SPEAKER_WINDOW = 250
+SHORT_SPEAKER_WINDOW = 100
 MAX_APPOSITIVE_TOKENS = 30
+# Lower-case words allowed before the name of an inverted speaker ("said retired surgeon X").
+MAX_MODIFIER_WORDS = 3
 # Words after an inverted cue ("said Trump in a statement") that end the speaker.
 _AFTER_STOP = frozenset("in on at during when while after before as to via last this earlier that who adding noting".split())
 
 COMPATIBLE = {
     "PRONOUN_PERSON": ("PERSON",),
-    "PRONOUN_ORG": ("ORG", "UNKNOWN"),
-    "PRONOUN_GROUP": ("ORG", "GROUP", "UNKNOWN"),
-    "ORG": ("ORG", "UNKNOWN"),
+    "PRONOUN_ORG": ("ORG", "UNKNOWN", "MISC"),
+    "PRONOUN_GROUP": ("ORG", "GROUP", "UNKNOWN", "MISC"),
+    "ORG": ("ORG", "UNKNOWN", "MISC"),
     "PERSON": ("PERSON",),
     "GROUP": ("GROUP", "ORG"),
 }
@@ -84,14 +91,33 @@ def _head_ok(token: str) -> bool:
 
 def speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
     """The speaker phrase ending just before ``cue_start`` (not before ``lo``), or None."""
+    short_start = max(lo, cue_start - SHORT_SPEAKER_WINDOW)
+    if short_start > lo:
+        # Most speakers are a few words long: read a short window first and the long one
+        # only when the phrase may reach further back (an appositive, a long name).
+        tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, short_start, cue_start)]
+        found = _speaker_ending(text, tokens, truncated=True)
+        if found is not _NEEDS_MORE:
+            return found
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, max(lo, cue_start - SPEAKER_WINDOW), cue_start)]
+    return _speaker_ending(text, tokens, truncated=False)
+
+
+_NEEDS_MORE = Span(0, 0)
+
+
+def _speaker_ending(text: str, tokens: list[tuple[int, int, str]], *, truncated: bool) -> Span | None:
+    """The speaker phrase at the end of ``tokens``; with ``truncated`` (the tokens are only
+    the end of the searched stretch), ``_NEEDS_MORE`` when the phrase may start earlier."""
     i = len(tokens) - 1
     while i >= 0 and tokens[i][2].lower() in _BETWEEN:
         i -= 1
+    if truncated and i < MAX_SPEAKER_TOKENS + 2:
+        return _NEEDS_MORE
     if i < 0:
         return None
     if tokens[i][2] == ",":
-        return _appositive_speaker(text, tokens[:i])
+        return _NEEDS_MORE if truncated else _appositive_speaker(text, tokens[:i])
     if tokens[i][2].lower() in _STOP:
         return None  # "the crowd and said": a coordinated verb, no speaker right here
     head_ok = _head_ok(tokens[i][2])
@@ -216,9 +242,20 @@ def speaker_after(text: str, cue_end: int, hi: int, *, appositives: bool = True)
         picked.pop()
     if not picked or picked[0][2].lower() in _STOP:
         return None
-    if not (_head_ok(picked[0][2]) or picked[0][2].lower() in _DETERMINERS):
+    if not (_head_ok(picked[0][2]) or picked[0][2].lower() in _DETERMINERS or _modified_name(picked)):
         return None
     return Span(picked[0][0], picked[-1][1])
+
+
+def _modified_name(picked: list[tuple[int, int, str]]) -> bool:
+    """``retired neurosurgeon Ben Carson``, ``former Utah governor Michael Leavitt``: a few
+    lower-case words before a capitalised name, all before the first comma."""
+    for index, (_, _, word) in enumerate(picked[:MAX_MODIFIER_WORDS + 1]):
+        if word == "," or word.lower() in _AFTER_STOP or word.lower() in _STOP:
+            return False
+        if _is_name(word) and index > 0:
+            return True
+    return False
 
 
 # ----- entities ---------------------------------------------------------------------------
@@ -352,19 +389,6 @@ class CandidateIndex:
         return [m for m in reversed(mentions) if m.end <= position and (types is None or m.type in types)]
 
 
-def _named_in(text: str, span: Span, index) -> tuple[str, str] | None:
-    """(entity, type) of the named mention in a speaker phrase; ``X of Y`` picks Y."""
-    mention = index.entity_in(span.start, span.end)
-    if mention is None:
-        return None
-    of = text.find(" of ", span.start, span.end)
-    if of != -1 and mention.start < of:
-        after = index.entity_in(of + 4, span.end)
-        if after is not None:
-            mention = after
-    return mention.entity, mention.type
-
-
 def _head_word(text: str, span: Span) -> str:
     words = re.findall(r"[a-z][a-z-]*", text[span.start:span.end].split(",")[0])
     of_words = text[span.start:span.end].split(" of ")[0]
@@ -373,8 +397,15 @@ def _head_word(text: str, span: Span) -> str:
 
 
 def resolve_speakers(text: str, speakers: Sequence[Span | None], index) -> list[str | None]:
-    """The entity each speaker refers to, in text order (earlier speakers inform later ones)."""
+    """The entity each speaker refers to, in text order (earlier speakers inform later ones).
+
+    With an :class:`analysis.entities.EntityIndex`, names, descriptions and pronouns the
+    speaker history cannot settle go to the shared resolver
+    (:func:`analysis.entities.resolve_description`); the speaker history (the last
+    compatible speaker, the last speaker with the same head noun) is what it adds.
+    """
     words = speaker_words()
+    shared = isinstance(index, EntityIndex)
     history: list[tuple[str, str, str]] = []  # (head word, entity, type), most recent last
     resolved: list[str | None] = []
     for span in speakers:
@@ -391,22 +422,47 @@ def resolve_speakers(text: str, speakers: Sequence[Span | None], index) -> list[
                 previous = index.before(span.start)
                 entity = previous[0].entity if previous and span.start - previous[0].end < 4 else None
             elif lower in words and words[lower].startswith("PRONOUN"):
-                entity = _most_recent(history, index, span.start, COMPATIBLE[words[lower]])
+                entity = _last_speaker(history, COMPATIBLE[words[lower]])
+                if entity is None:
+                    entity = _shared_antecedent(index, span.start, lower) if shared else _most_recent(index, span.start, COMPATIBLE[words[lower]])
             elif lower.startswith(("the ", "this ", "that ")) and head in words:
                 same_head = [e for h, e, _ in reversed(history) if h == head]
                 if same_head:
                     entity = same_head[0]
+                elif shared:
+                    entity = _shared_antecedent(index, span.start, phrase)
                 elif words[head] in ("ORG",):
-                    entity = _most_recent(history, index, span.start, COMPATIBLE["ORG"])
+                    entity = _last_speaker(history, COMPATIBLE["ORG"]) or _most_recent(index, span.start, COMPATIBLE["ORG"])
                 if entity is not None:
                     history.append((head, entity, words[head]))
         resolved.append(entity)
     return resolved
 
 
-def _most_recent(history, index, position: int, types: tuple[str, ...]) -> str | None:
-    for _, entity, kind in reversed(history):
-        if kind in types:
-            return entity
+def _named_in(text: str, span: Span, index) -> tuple[str, str] | None:
+    """(entity, type) of the named mention in a speaker phrase; ``X of Y`` picks Y. With the
+    shared index a description it resolved counts (``the spokesperson`` → Twitter), one it
+    left unresolved (type ROLE) does not."""
+    mention = index.entity_in(span.start, span.end)
+    if mention is None or mention.type == "ROLE":
+        return None
+    of = text.find(" of ", span.start, span.end)
+    if of != -1 and mention.start < of:
+        after = index.entity_in(of + 4, span.end)
+        if after is not None and after.type != "ROLE":
+            mention = after
+    return mention.entity, mention.type
+
+
+def _shared_antecedent(index: EntityIndex, position: int, surface: str) -> str | None:
+    mention = resolve_description(index, position, surface)
+    return mention.entity if mention is not None and mention.type != "ROLE" else None
+
+
+def _last_speaker(history, types: tuple[str, ...]) -> str | None:
+    return next((entity for _, entity, kind in reversed(history) if kind in types), None)
+
+
+def _most_recent(index, position: int, types: tuple[str, ...]) -> str | None:
     mentions = index.before(position, types=list(types))
     return mentions[0].entity if mentions else None

@@ -15,9 +15,10 @@ returns them and gives a :class:`CorpusTables` of seven DataFrames, one row per 
 - ``mentions``: article_id, entity, surface, type, category, start, end, sentence,
   paragraph, role
 - ``entities``: article_id, entity, type, category, aliases, n_mentions, n_quotes,
-  first_start (one row per entity named in an article's mentions or as a quote's
-  speaker_entity; ``aliases`` is the sorted list of distinct surfaces; type and category
-  come from the entity's first mention)
+  first_start (one row per entity of an article's mentions; ``aliases`` is the sorted list
+  of distinct surfaces; type and category are those most of its mentions have, named
+  mentions outvoting role nouns; ``n_quotes`` counts its mentions in the speaker role, one
+  per quote it speaks)
 - ``readability``: article_id, level, unit, one float column per metric, flags (the
   readability object's own scores give the ``body`` row, unit 0; nested scores give rows
   of their level: ``{"voices": {"quoted": {…}, "narrative": {…}}}`` a ``quoted`` and a
@@ -30,6 +31,7 @@ and compare equal, and :func:`arrow_schema` writes them to Parquet with one sche
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, fields
 from typing import Iterable, Iterator, Sequence
 
@@ -216,33 +218,29 @@ def _mention_rows(article_id: str, record: dict, locator: _Locator) -> list[tupl
 
 
 def _entity_rows(article_id: str, record: dict) -> list[tuple]:
+    """One row per entity of an article's mentions, in order of first mention.
+
+    Type and category are those most of its mentions have, named mentions outvoting role
+    nouns. ``n_quotes`` counts its mentions in the ``speaker`` role: the mentions stage
+    marks one mention as speaker for each quote whose speaker it can place, resolving
+    pronouns and descriptions, so this also counts quotes whose ``speaker_entity`` the
+    quote stage left empty.
+    """
     found: dict[str, dict] = {}
     for mention in record.get("mentions") or []:
         start = mention["span"][0]
-        entry = found.setdefault(mention["entity"], {
-            "type": mention.get("type"), "category": mention.get("category"), "aliases": set(), "n_mentions": 0,
-            "n_quotes": 0, "first_start": start,
-        })
-        entry["aliases"].add(mention["surface"])
-        entry["n_mentions"] += 1
-        if start < entry["first_start"]:
-            entry["first_start"] = start
-            entry["type"], entry["category"] = mention.get("type"), mention.get("category")
-    for quote in record.get("quotes") or []:
-        entity = quote.get("speaker_entity")
-        if entity is None:
-            continue
-        speaker = quote.get("speaker")
-        entry = found.setdefault(entity, {
-            "type": None, "category": None, "aliases": set(), "n_mentions": 0, "n_quotes": 0,
-            "first_start": speaker[0] if speaker else None,
-        })
-        entry["n_quotes"] += 1
-    ordered = sorted(found.items(), key=lambda item: (item[1]["first_start"] is None, item[1]["first_start"] or 0, item[0]))
-    return [
-        (article_id, entity, e["type"], e["category"], sorted(e["aliases"]), e["n_mentions"], e["n_quotes"], e["first_start"])
-        for entity, e in ordered
-    ]
+        e = found.setdefault(mention["entity"], {"labels": Counter(), "aliases": set(), "n_mentions": 0, "n_quotes": 0, "first_start": start})
+        e["labels"][(mention.get("type"), mention.get("category"))] += 1
+        e["aliases"].add(mention["surface"])
+        e["n_mentions"] += 1
+        e["n_quotes"] += mention.get("role") == "speaker"
+        e["first_start"] = min(e["first_start"], start)
+    rows = []
+    for entity, e in sorted(found.items(), key=lambda item: (item[1]["first_start"], item[0])):
+        named = [label for label in e["labels"] if label[0] != "ROLE"]
+        type_, category = max(named or e["labels"], key=lambda label: e["labels"][label])
+        rows.append((article_id, entity, type_, category, sorted(e["aliases"]), e["n_mentions"], e["n_quotes"], e["first_start"]))
+    return rows
 
 
 def _is_metric(value: object) -> bool:

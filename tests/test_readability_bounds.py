@@ -15,6 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.readability.formulas import sentence_count, word_tokens
+from analysis.readability.tables import _outside, _overlaps_any
+from analysis.spans import Span
 from analysis.syllables import LONGEST_HYPHENATED, use_cmudict_in_textstat, word_syllables
 
 # The pattern the kit used before; kept here only as the oracle.
@@ -85,3 +87,22 @@ def test_words_up_to_the_limit_get_textstats_syllables(word, textstat_offline):
 )
 def test_tokens_over_the_limit_count_one_syllable_per_vowel_run(word, expected):
     assert word_syllables(word) == expected
+
+
+def disjoint_spans(cuts: list[int]) -> list[Span]:
+    """Sorted, disjoint, non-touching spans from sorted distinct cut points, as merged holes are."""
+    return [Span(a, b) for a, b in zip(cuts[0::2], cuts[1::2])][::2] if cuts else []
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.integers(0, 60), unique=True).map(sorted),
+    st.integers(0, 60), st.integers(0, 60),
+)
+def test_bisected_hole_lookups_match_a_scan_of_every_hole(cuts, a, b):
+    holes = disjoint_spans(cuts)
+    span = Span(min(a, b), max(a, b))
+    covered = {i for hole in holes for i in range(hole.start, hole.end)}
+    left = {i for piece in _outside(span, holes) for i in range(piece.start, piece.end)}
+    assert left == set(range(span.start, span.end)) - covered
+    assert _overlaps_any(span, holes) == any(span.overlaps(hole) for hole in holes)

@@ -51,7 +51,7 @@ def hand_made_record() -> dict:
             "speaker": span_of("she"), "speaker_entity": "Ann Lee", "rule": "split-quote", "confidence": 0.9,
         }],
         "mentions": [
-            {"entity": "Ann Lee", "type": "PERSON", "category": "official", "surface": "Mayor Ann Lee", "span": span_of("Mayor Ann Lee"), "role": "speaker"},
+            {"entity": "Ann Lee", "type": "PERSON", "category": "official", "surface": "Mayor Ann Lee", "span": span_of("Mayor Ann Lee"), "role": "mentioned"},
             {"entity": "Ann Lee", "type": "PERSON", "category": "official", "surface": "she", "span": span_of("she"), "role": "speaker"},
             {"entity": "Twitter", "type": "ORG", "category": None, "surface": "Twitter", "span": span_of("Twitter"), "role": "mentioned"},
         ],
@@ -103,10 +103,13 @@ def test_entity_rows_count_mentions_and_quotes_and_list_aliases(tables):
     assert (twitter["type"], pd.isna(twitter["category"]), twitter["n_quotes"]) == ("ORG", True, 0)
 
 
-def test_a_speaker_entity_without_mentions_still_gets_an_entity_row():
-    record = hand_made_record() | {"mentions": []}
-    (row,) = tables_from_records([record]).entities.to_dict("records")
-    assert (row["entity"], row["n_mentions"], row["n_quotes"], row["first_start"]) == ("Ann Lee", 0, 1, TEXT.index("she"))
+def test_entity_type_is_the_one_most_named_mentions_have():
+    record = hand_made_record()
+    record["mentions"].append(
+        {"entity": "Twitter", "type": "ROLE", "category": "company_platform", "surface": "the platform", "span": span_of("did not"), "role": "mentioned"}
+    )
+    twitter = tables_from_records([record]).entities.set_index("entity").loc["Twitter"]
+    assert (twitter["type"], twitter["n_mentions"], twitter["aliases"]) == ("ORG", 2, ["Twitter", "the platform"])
 
 
 def test_boilerplate_paragraph_and_sentence_are_not_body(tables):
