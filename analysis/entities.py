@@ -227,6 +227,8 @@ _RUN_STRETCH = re.compile(
     rf"(?<![\w'\u2019])[{_UPPER}]\S*(?:[ \t\u00a0]{{1,3}}(?:(?:{_CONNECTORS})[ \t\u00a0]{{1,3}})*[{_UPPER}]\S*)*"
 )
 _ENDS_WITH_ABBREVIATION = re.compile(rf"(?<![\w.])(?:{_TITLE_ABBREVIATIONS}|[{_UPPER}])\.$")
+# The longest text _ENDS_WITH_ABBREVIATION can match (title and its period).
+_ABBREVIATION_TAIL = max(map(len, LEXICON.abbreviations), default=1) + 1
 _LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][a-z]+(?![\w])")
 
 
@@ -243,6 +245,7 @@ _LOWER_LONG_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][\w'\u2019-]{3,}")
 _LONG_WORD = re.compile(r"(?<![\w'\u2019-])[^\W\d_][\w'\u2019-]{3,}")
 _SPEECH_AFTER = re.compile(r",?\s+(?:said|says|told|added|asked|wrote|argued|explained|noted|insisted|replied)\b")
 _OPENERS = "\"'“‘«([{—–-:;"
+_OPENERS_OR_SPACE = frozenset(_OPENERS + " ")
 _ATTACH_RIGHT = re.compile(r"\s+(?:of|for|at|from|with)\s+(?:the\s+)?", re.IGNORECASE)
 _ATTACH_LEFT = re.compile(r"(?:['\u2019]s?)?\s+")  # "Twitter spokesperson", "Twitter's spokesperson"
 _ACRONYM_GAP = re.compile(r"\s*(?:\(|,?\s+or|,?\s+(?:also\s+)?known\s+as)\s*", re.IGNORECASE)
@@ -292,13 +295,12 @@ def _runs_in_stretch(text: str, start: int, end: int) -> list[list[_Token]]:
     current: list[_Token] = []
     previous_end = -1
     for match in _TOKEN.finditer(text, start, end):
-        kind = match.lastgroup if match.lastgroup != "possessive" else "word"
-        if match.group("word") is not None:
-            kind = "word"
-            token = _Token(match.start("word"), match.end("word"), match.group("word"), kind,
-                           match.group("possessive") is not None)
+        word = match.group("word")
+        if word is not None:
+            token = _Token(match.start("word"), match.end("word"), word, "word", match.group("possessive") is not None)
         else:
-            token = _Token(match.start(), match.end(), match.group(), kind)
+            kind = match.lastgroup
+            token = _Token(match.start(), match.end(), match.group(), "word" if kind == "possessive" else kind)
         joined = bool(current) and previous_end >= 0 and _only_spaces(text, previous_end, token.start)
         if not joined or current[-1].possessive:
             if current:
@@ -349,7 +351,8 @@ def _title_word(token: _Token) -> str:
 def _title_prefix_length(run: list[_Token], at: int) -> int:
     """Number of tokens of a title starting at ``run[at]`` (0 if none)."""
     length, has_title = 0, False
-    for token in run[at:]:
+    for index in range(at, len(run)):  # not run[at:]: copying the rest per call was quadratic
+        token = run[index]
         word = _title_word(token)
         if token.kind in ("word", "abbr") and (word in LEXICON.titles or word in LEXICON.title_mods):
             length += 1
@@ -416,8 +419,10 @@ def _chunking_windows(text: str, segments: Segments) -> list[tuple[int, int]]:
     """Body sentences, rejoined where a splitter cut after a title or initial ('Mr. | Pike')."""
     windows: list[list[int]] = []
     for sentence in segments.body_sentences():
+        # Only the window's tail can match (the lookbehind still sees the text before it):
+        # searching the whole growing window was quadratic in a run of initials.
         if windows and windows[-1][2] == sentence.paragraph and _ENDS_WITH_ABBREVIATION.search(
-            text, windows[-1][0], windows[-1][1]
+            text, max(windows[-1][0], windows[-1][1] - _ABBREVIATION_TAIL), windows[-1][1]
         ):
             windows[-1][1] = sentence.end
         else:
@@ -437,10 +442,22 @@ class _Detector:
         self.region: str | None = None
         self.name_words: set[str] = set()
         self.headline_windows: set[int] = set()
+        self._known_surfaces: dict[str, GazetteerEntry | None] = {}  # lookups for self.region
 
     def _sentence_initial(self, sentence_start: int, position: int) -> bool:
-        before = self.text[sentence_start:position].rstrip()
-        return not before or before[-1] in _OPENERS and not before.rstrip(_OPENERS + " ").endswith(",")
+        """Nothing but white space and opening punctuation (not after a comma) before ``position``."""
+        # scans back from position instead of slicing the sentence: called for every run
+        text = self.text
+        i = position - 1
+        while i >= sentence_start and text[i].isspace():
+            i -= 1
+        if i < sentence_start:
+            return True
+        if text[i] not in _OPENERS:
+            return False
+        while i >= sentence_start and text[i] in _OPENERS_OR_SPACE:
+            i -= 1
+        return i < sentence_start or text[i] != ","
 
     def candidates(self) -> list[_Candidate]:
         """Names found by the capitalised-run rules."""
@@ -483,6 +500,7 @@ class _Detector:
     def _all_runs(self) -> list[tuple[int, list[_Token]]]:
         runs = [(start, run) for start, end in self.sentences for run in _runs(self.text, start, end)]
         self.region = self._article_region(runs)
+        self._known_surfaces = {}
         # words written capitalised where no sentence starts are names even when the article
         # also has them in lower case (a tweet quoting "clinton speaking")
         self.name_words = {
@@ -531,7 +549,14 @@ class _Detector:
         return self.text[tokens[0].start:tokens[-1].end]
 
     def _known(self, tokens: list[_Token]) -> GazetteerEntry | None:
-        return self.gazetteer.lookup(self._surface(tokens), region=self.region) if tokens else None
+        if not tokens:
+            return None
+        surface = self.text[tokens[0].start:tokens[-1].end]
+        try:  # the rules ask about the same surfaces many times per article
+            return self._known_surfaces[surface]
+        except KeyError:
+            entry = self._known_surfaces[surface] = self.gazetteer.lookup(surface, region=self.region)
+            return entry
 
     def _split(self, sentence_start: int, run: list[_Token]) -> list[list[_Token]]:
         """Drop leading non-names, then cut the run at inner titles, stop words, 'of <place>'."""
@@ -767,12 +792,36 @@ class EntityIndex:
     mentions: tuple[EntityMention, ...]
 
     def __post_init__(self) -> None:
+        starts = [m.start for m in self.mentions]
+        if any(a > b for a, b in zip(starts, starts[1:])):
+            raise ValueError("EntityIndex mentions must be sorted by start")
+        by_entity: dict[str, list[EntityMention]] = {}
+        for m in self.mentions:
+            by_entity.setdefault(m.entity, []).append(m)
         object.__setattr__(self, "_ends", sorted((m.end, i) for i, m in enumerate(self.mentions)))
+        object.__setattr__(self, "_starts", starts)
+        object.__setattr__(self, "_longest", max((m.end - m.start for m in self.mentions), default=0))
+        object.__setattr__(self, "_by_entity", {entity: tuple(ms) for entity, ms in by_entity.items()})
+
+    def overlapping(self, start: int, end: int) -> list[EntityMention]:
+        """The mentions sharing a character with ``[start, end)``, in index order.
+
+        Found by bisection on the starts (a mention overlapping the span starts less than
+        the longest mention's length before it): lookups per quote stay cheap in long
+        articles, where scanning every mention per quote was quadratic.
+        """
+        low = bisect.bisect_left(self._starts, start - self._longest + 1)
+        high = bisect.bisect_left(self._starts, end)
+        return [m for m in self.mentions[low:high] if start < m.end]
+
+    def of_entity(self, entity: str) -> tuple[EntityMention, ...]:
+        """The mentions of one canonical entity, in index order."""
+        return self._by_entity.get(entity, ())
 
     def entity_in(self, start: int, end: int) -> EntityMention | None:
         """The named mention inside or overlapping ``[start, end)``; people and organisations
         before places, names before descriptions (``A spokesperson of Twitter`` → Twitter)."""
-        overlapping = [m for m in self.mentions if m.start < end and start < m.end]
+        overlapping = self.overlapping(start, end)
         if not overlapping:
             return None
         return min(overlapping, key=lambda m: (_ENTITY_IN_RANK.get(m.type, 3), m.kind not in NAME_KINDS, -m.start))
@@ -823,8 +872,9 @@ def resolve_description(index: EntityIndex, start: int, surface: str) -> EntityM
     return _antecedent(index.before(start), surface)
 
 
-def _antecedent(earlier: Sequence[EntityMention], surface: str) -> EntityMention | None:
-    """resolve_description over ``earlier`` mentions, most recent first."""
+def _antecedent(earlier: Iterable[EntityMention], surface: str) -> EntityMention | None:
+    """resolve_description over ``earlier`` mentions, most recent first (iterated up to three
+    times: a list or a ``_MostRecentFirst`` view, never a one-shot iterator)."""
     lowered = surface.strip().lower()
     pronoun_types = LEXICON.pronouns.get(lowered)
     if pronoun_types is not None:
@@ -873,7 +923,7 @@ def _source_mentions(text: str, segments: Segments, names: list[EntityMention]) 
             kind = "role" if not needs_determiner else "description"
             target = attached
             if target is None:
-                target = _antecedent(pool[:bisect.bisect_right(pool_ends, start)][::-1], surface)
+                target = _antecedent(_MostRecentFirst(pool, bisect.bisect_right(pool_ends, start)), surface)
             if target is not None:
                 mention = EntityMention(start, end, surface, target.entity, target.type, target.category, kind)
             else:
@@ -883,6 +933,20 @@ def _source_mentions(text: str, segments: Segments, names: list[EntityMention]) 
             pool.insert(at, mention)
             pool_ends.insert(at, end)
     return found
+
+
+class _MostRecentFirst:
+    """The first ``count`` items of ``items``, iterated last to first, without copying them
+    (copying the pool per source noun was quadratic in long articles)."""
+
+    __slots__ = ("items", "count")
+
+    def __init__(self, items: Sequence[EntityMention], count: int):
+        self.items, self.count = items, count
+
+    def __iter__(self):
+        items = self.items
+        return (items[i] for i in range(self.count - 1, -1, -1))
 
 
 def _role_entity(head: str) -> str:

@@ -94,7 +94,7 @@ def find_mentions(
 
 def _speaker_mention(index: EntityIndex, span: Span, speaker_entity: str | None) -> EntityMention | None:
     """The one mention that speaks: inside the speaker span, of the speaker's entity if known."""
-    inside = [m for m in index.mentions if m.start < span.end and span.start < m.end]
+    inside = index.overlapping(span.start, span.end)
     if speaker_entity:
         same = [m for m in inside if m.entity == speaker_entity]
         if same:
@@ -106,7 +106,7 @@ def _speaker_mention(index: EntityIndex, span: Span, speaker_entity: str | None)
 
 def _resolved_speaker(text: str, index: EntityIndex, span: Span, entity: str) -> EntityMention:
     """A mention for a speaker span that holds no name (a pronoun or an unlisted description)."""
-    known = [m for m in index.mentions if m.entity == entity]
+    known = index.of_entity(entity)
     reference = next((m for m in known if m.kind in NAME_KINDS), known[0] if known else None)
     type_ = reference.type if reference else "MISC"
     category = reference.category if reference else None

@@ -23,6 +23,13 @@ word whose first pronunciation changed between versions can get a different syll
 count than textstat with the NLTK corpus would give. The kit's numbers equal textstat's
 when textstat reads this package (tested offline); see the "Readability" section of
 ``docs/benchmarks.md``.
+
+One deliberate deviation from textstat: a "word" longer than :data:`LONGEST_HYPHENATED`
+characters (no English word comes near; the longest in PolNeAR, a URL with its
+punctuation stripped, has 69) is not hyphenated. Pyphen is linear in word length but
+slow (about 8 µs a character: 1.6 s for one 200,000-character token, 40 s for a 5 MB
+one), so such a token counts one syllable per run of vowels (``aeiouy``), at least one.
+Text of real words gets textstat's counts unchanged.
 """
 from __future__ import annotations
 
@@ -39,6 +46,9 @@ TEXTSTAT_LANG = "en_US"
 
 _NON_CONTRACTION_APOSTROPHE = re.compile(RE_NONCONTRACTION_APOSTROPHE)
 _PUNCTUATION_KEEPING_APOSTROPHES = re.compile(r"[^\w\s']")
+# Longer tokens (run-together text, binary junk) are counted by vowel runs, not Pyphen.
+LONGEST_HYPHENATED = 100
+_VOWEL_RUN = re.compile(r"[aeiouy]+")
 
 
 def strip_punctuation(text: str) -> str:
@@ -63,11 +73,14 @@ def word_syllables(word: str) -> int:
     """Syllables in one lowercase, punctuation-free word, as textstat counts them.
 
     The number of stress-marked phones in the word's first dictionary pronunciation, or
-    Pyphen's hyphenation points + 1 for a word the dictionary lacks.
+    Pyphen's hyphenation points + 1 for a word the dictionary lacks, or for a word longer
+    than :data:`LONGEST_HYPHENATED` its runs of vowels (at least 1; see the module notes).
     """
     try:
         return sum(1 for phone in cmu_dictionary()[word][0] if phone[-1].isdigit())
     except (KeyError, IndexError):
+        if len(word) > LONGEST_HYPHENATED:
+            return max(1, sum(1 for _ in _VOWEL_RUN.finditer(word)))
         return len(get_pyphen(TEXTSTAT_LANG).positions(word)) + 1
 
 

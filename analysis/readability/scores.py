@@ -24,11 +24,13 @@ Flagged-but-computed values are kept; the flags travel with them in every table 
 """
 from __future__ import annotations
 
+import re
+import string
 import unicodedata
 from collections import Counter
 from functools import lru_cache
 
-from analysis.readability.formulas import COUNTS, METRICS, textstat_scores
+from analysis.readability.formulas import COUNTS, METRICS, count_text, scores_from_counts
 from analysis.segment import paragraph_spans
 from analysis.sentences import sentence_spans
 
@@ -58,9 +60,10 @@ def scores(text: str, *, kit_sentences: int | None = None) -> dict[str, float | 
     """
     if kit_sentences is None:
         kit_sentences = kit_sentence_count(text)
-    kit_words = len(text.split())
+    counts = count_text(text)
+    kit_words = counts.tokens  # white-space tokens, as len(text.split())
     return {
-        **textstat_scores(text),
+        **scores_from_counts(counts),
         "kit_words": kit_words,
         "kit_sentences": kit_sentences,
         "kit_mean_sentence_length": kit_words / kit_sentences if kit_sentences else None,
@@ -78,13 +81,21 @@ def _is_latin_letter(char: str) -> bool:
     return unicodedata.name(char, "").startswith("LATIN ")
 
 
+_ASCII_LETTERS = string.ascii_letters.encode("ascii")
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+
+
 def latin_letter_share(text: str) -> float | None:
     """Share of the letters in ``text`` that are Latin script; ``None`` if it has none."""
-    letters = latin = 0
-    for char, n in Counter(text).items():
-        if char.isalpha():
-            letters += n
-            latin += n if _is_latin_letter(char) else 0
+    # ASCII letters are the Latin letters of most texts: count them with bytes operations,
+    # and look up only the (few) other characters one by one.
+    ascii_part = text.encode("ascii", "ignore")
+    letters = latin = len(ascii_part) - len(ascii_part.translate(None, _ASCII_LETTERS))
+    if len(ascii_part) < len(text):
+        for char, n in Counter("".join(_NON_ASCII_RUN.findall(text))).items():
+            if char.isalpha():
+                letters += n
+                latin += n if _is_latin_letter(char) else 0
     return latin / letters if letters else None
 
 

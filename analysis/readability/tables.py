@@ -24,7 +24,9 @@ with the quoted and narrative rows under ``voices``.
 """
 from __future__ import annotations
 
+import bisect
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -81,13 +83,29 @@ def _merged_within(outer: Span, spans: Sequence[Span]) -> list[Span]:
     return merged
 
 
+def _first_ending_after(holes: Sequence[Span], position: int) -> int:
+    """Index of the first of the sorted, disjoint ``holes`` that ends after ``position``.
+
+    Units look up their holes by bisection: scanning every hole per unit was quadratic
+    in long articles (sentences times quotes).
+    """
+    return bisect.bisect_right(holes, position, key=lambda hole: hole.end)
+
+
+def _overlaps_any(span: Span, holes: Sequence[Span]) -> bool:
+    """True if ``span`` shares a character with any of the sorted, disjoint ``holes``."""
+    first = _first_ending_after(holes, span.start)
+    return first < len(holes) and holes[first].start < span.end
+
+
 def _outside(span: Span, holes: Sequence[Span]) -> list[Span]:
     """The parts of ``span`` not covered by the sorted, disjoint ``holes``."""
     pieces = []
     cursor = span.start
-    for hole in holes:
-        if hole.end <= cursor or hole.start >= span.end:
-            continue
+    for index in range(_first_ending_after(holes, span.start), len(holes)):
+        hole = holes[index]
+        if hole.start >= span.end:
+            break
         if hole.start > cursor:
             pieces.append(Span(cursor, hole.start))
         cursor = max(cursor, hole.end)
@@ -127,8 +145,11 @@ def _joined(
     )
 
 
-def units(text: str, segments: Segments, *, quoted_spans: Sequence[Span] = ()) -> list[Unit]:
-    """Every unit :func:`readability_table` scores, in level order (module docstring)."""
+def units(
+    text: str, segments: Segments, *, quoted_spans: Sequence[Span] = (), levels: Sequence[str] = LEVELS
+) -> list[Unit]:
+    """Every unit of ``levels`` that :func:`readability_table` scores, in level order
+    (module docstring)."""
     body = segments.body
     furniture = _merged_within(body, [Span(b.start, b.end) for b in segments.boilerplate])
     body_sentences = [(i, s) for i, s in enumerate(segments.sentences) if s.is_body]
@@ -137,17 +158,19 @@ def units(text: str, segments: Segments, *, quoted_spans: Sequence[Span] = ()) -
         return _joined(level, unit, text, [_outside(span, furniture)], kit_sentences)
 
     found = [unit_of("body", 0, body, len(body_sentences))]
-    for i, p in enumerate(segments.paragraphs):
-        if p.is_body:
-            n_sentences = sum(1 for _, s in body_sentences if s.paragraph == i)
-            found.append(unit_of("paragraph", i, Span(p.start, p.end), n_sentences))
-    for i, s in body_sentences:
-        found.append(unit_of("sentence", i, Span(s.start, s.end), 1))
+    if "paragraph" in levels:
+        sentences_in = Counter(s.paragraph for _, s in body_sentences)
+        for i, p in enumerate(segments.paragraphs):
+            if p.is_body:
+                found.append(unit_of("paragraph", i, Span(p.start, p.end), sentences_in[i]))
+    if "sentence" in levels:
+        for i, s in body_sentences:
+            found.append(unit_of("sentence", i, Span(s.start, s.end), 1))
 
     quotes = _merged_within(body, quoted_spans)
     quote_groups = [_outside(quote, furniture) for quote in quotes]
     sentence_spans = [Span(s.start, s.end) for _, s in body_sentences]
-    quoted_sentences = sum(1 for s in sentence_spans if any(s.overlaps(q) for q in quotes))
+    quoted_sentences = sum(1 for s in sentence_spans if _overlaps_any(s, quotes))
     found.append(_joined("quoted", 0, text, quote_groups, quoted_sentences, close_groups=True))
     narrative_groups = []
     for sentence in sentence_spans:
@@ -155,7 +178,7 @@ def units(text: str, segments: Segments, *, quoted_spans: Sequence[Span] = ()) -
         if pieces:
             narrative_groups.append(pieces)
     found.append(_joined("narrative", 0, text, narrative_groups, len(narrative_groups), close_groups=True))
-    return found
+    return [unit for unit in found if unit.level in levels]
 
 def readability_table(
     text: str,
@@ -194,8 +217,7 @@ def readability_record(
     """
     by_level = {
         unit.level: assessed_scores(unit.text, kit_sentences=unit.kit_sentences)
-        for unit in units(text, segments, quoted_spans=quoted_spans)
-        if unit.level in ("body", "quoted", "narrative")
+        for unit in units(text, segments, quoted_spans=quoted_spans, levels=("body", "quoted", "narrative"))
     }
     voices = {"quoted": by_level["quoted"], "narrative": by_level["narrative"]}
     return {**by_level["body"], "voices": voices}
