@@ -73,6 +73,8 @@ _TELL_VERBS = frozenset("tell tells told telling assured informed reminded".spli
 _PRONOUN_SPEAKER = re.compile(r"(?i:he|she|it|they|we|i|you|who|which)")
 _AND_BEFORE = re.compile(r"\b(?:and|but)\s+$")
 _NAMING_VERBS = frozenset("called calls".split())
+# "declined to comment", "refused to say whether …": the refusal is what is reported.
+_REFUSAL_VERBS = frozenset("declined declines refused refuses".split())
 _ASK_VERBS = frozenset("ask asks asked asking".split())
 # "asked whether …", "asked a simple question: …", "asked him if …"
 _QUESTION_NEXT = re.compile(
@@ -565,7 +567,7 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan],
                     return _Draft("indirect", [content], cue_span, speaker, "indirect-speaker-after", 0.8)
         return None
 
-    if next_word in _NOT_REPORTING_NEXT:
+    if next_word in _NOT_REPORTING_NEXT and not (next_word == "to" and cue_word in _REFUSAL_VERBS):
         return None
     if cue_word in _ASK_VERBS and not _QUESTION_NEXT.match(tail):
         return None  # "asked Twitter to give details": a request, not a reported question

@@ -101,11 +101,15 @@ def test_quoted_object_needs_a_cue_and_a_speaker(text):
     [
         ("The bridge will reopen in May, the mayor said, adding that tolls will rise.",
          ("indirect", ("The bridge will reopen in May",), "said", "the mayor")),
-        ("The aide refused to name the donors but said the list was long.",
+        ("The aide declined to name the donors and left.",
+         ("indirect", ("to name the donors and left",), "declined", "The aide")),
+        ("A spokeswoman for the council refused to say whether the vote would go ahead.",
+         ("indirect", ("to say whether the vote would go ahead",), "refused", "A spokeswoman for the council")),
+        ("The aide met the donors but said the list was long.",
          ("indirect", ("the list was long",), "said", "The aide")),
     ],
 )
-def test_reported_clause_before_a_frame_with_a_participle_and_after_but(text, expected):
+def test_reported_clause_around_participles_refusals_and_but(text, expected):
     assert _as_text(text, _quotes(text)[0]) == expected
 
 
