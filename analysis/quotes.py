@@ -639,11 +639,28 @@ def _content_after(text: str, cue: _Cue, hi: int) -> Span | None:
     return _trim_content(text, start, hi)
 
 
+# "according to early results of exit polls conducted by …," / "…, according to state law.":
+# after "according to" any short noun phrase is the source, up to a comma (leading) or the
+# sentence end (trailing).
+_ACCORDING_SOURCE = re.compile(r"\s+(?P<source>[\w.'’&-]+(?:[ \xa0]+[\w.'’&-]+){0,14}?)(?=[ \xa0]*(?:,|\.?$))")
+_ACCORDING_TRAILING_SOURCE = re.compile(r"\s+(?P<source>[^,;:\"“”]{2,120}?)[ \xa0]*[.!?]?[\"”]?$")
+
+
+def _according_source(text: str, start: int, hi: int, *, leading: bool) -> Span | None:
+    end = hi
+    while end > start and text[end - 1] in " \t\n\xa0":
+        end -= 1
+    match = (_ACCORDING_SOURCE if leading else _ACCORDING_TRAILING_SOURCE).match(text, start, end)
+    if match is None:
+        return None
+    return _trim_content(text, *match.span("source"))
+
+
 def _according(text: str, cue: _Cue, lo: int, hi: int) -> _Draft | None:
     cue_span = Span(cue.start, cue.end)
     before = text[lo:cue.start].strip()
     leading = not before or len(before.split()) <= 2
-    speaker = speaker_after(text, cue.end, hi, appositives=not leading)
+    speaker = speaker_after(text, cue.end, hi, appositives=not leading) or _according_source(text, cue.end, hi, leading=leading)
     if speaker is None:
         return None
     if leading:

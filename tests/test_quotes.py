@@ -107,9 +107,13 @@ def test_quoted_object_needs_a_cue_and_a_speaker(text):
          ("indirect", ("to say whether the vote would go ahead",), "refused", "A spokeswoman for the council")),
         ("The aide met the donors but said the list was long.",
          ("indirect", ("the list was long",), "said", "The aide")),
+        ("According to early results of exit polls, turnout fell sharply.",
+         ("indirect", ("turnout fell sharply",), "According to", "early results of exit polls")),
+        ("Turnout fell sharply in the north, according to state election data.",
+         ("indirect", ("Turnout fell sharply in the north",), "according to", "state election data")),
     ],
 )
-def test_reported_clause_around_participles_refusals_and_but(text, expected):
+def test_reported_clause_around_participles_refusals_but_and_according_to(text, expected):
     assert _as_text(text, _quotes(text)[0]) == expected
 
 
