@@ -476,6 +476,23 @@ def _name_colon(text: str, start: int, end: int) -> _Draft | None:
     return _Draft("indirect", [content], Span(colon, colon + 1), Span(*match.span("speaker")), "name-colon", 0.6)
 
 
+# Title-case headlines: "Hillary Clinton Says EgyptAir Crash Seems Like An ‘Act Of Terrorism.’"
+_HEADLINE_SAYS = re.compile(
+    r"(?P<speaker>[A-Z][\w.'’-]*(?:[ \xa0]+[A-Z][\w.'’-]*){0,5})[ \xa0]+"
+    r"(?P<cue>Says|Say|Said|Tells|Warns|Claims|Slams|Blasts|Urges|Admits|Insists|Suggests)[ \xa0]+(?=[\"“‘'A-Z0-9])"
+)
+
+
+def _headline_says(text: str, start: int, end: int) -> _Draft | None:
+    match = _HEADLINE_SAYS.match(text, start, end)
+    if match is None:
+        return None
+    content = _trim_content(text, match.end(), end)
+    if content is None or _word_count(text, content.start, content.end) < 3:
+        return None
+    return _Draft("indirect", [content], Span(*match.span("cue")), Span(*match.span("speaker")), "headline-says", 0.6)
+
+
 # "Asked whether …, she said …", "When asked about …": a reported question with no
 # speaker of its own (the one asked answers in the main clause).
 _ASKED_OPENER = re.compile(
@@ -508,10 +525,11 @@ def _indirect(text: str, regions: list[_Region], cues: _CueIndex, quotes: list[Q
     for region in regions:
         for sentence_start, sentence_end in region.sentences:
             taken_until = sentence_start
-            labelled = _name_colon(text, sentence_start, sentence_end) or _asked_opener(text, sentence_start, sentence_end)
+            labelled = (_name_colon(text, sentence_start, sentence_end) or _headline_says(text, sentence_start, sentence_end)
+                        or _asked_opener(text, sentence_start, sentence_end))
             if labelled is not None:
                 drafts.append(labelled)
-                taken_until = sentence_end if labelled.rule == "name-colon" else labelled.content[-1].end
+                taken_until = sentence_end if labelled.rule in ("name-colon", "headline-says") else labelled.content[-1].end
             sentence_speaker: Span | None = None
             for cue in cues.between(sentence_start, sentence_end):
                 first_frame = bisect.bisect_left(framed_starts, sentence_start)

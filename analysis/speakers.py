@@ -43,6 +43,8 @@ _STOP = frozenset(
     "what how why whether this these those there here not no".split()
 )
 _DETERMINERS = frozenset("the a an his her its their our my your one two three several many some most other another both all each any".split())
+# Quantifiers that stand alone as a speaker ("one said", "many said").
+_PRONOUN_QUANTIFIERS = frozenset("one many most some several both others another".split())
 _TITLES = re.compile(r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Lt|Col|Rev|St)\.?$")
 _POSSESSIVE = re.compile(r"['’]s?$")
 MAX_SPEAKER_TOKENS = 9
@@ -123,6 +125,9 @@ def _speaker_ending(text: str, tokens: list[tuple[int, int, str]], *, truncated:
     head_ok = _head_ok(tokens[i][2])
     if not head_ok and not _POSSESSIVE.search(tokens[i][2]):
         head_ok = _determined(tokens, i)
+    if not head_ok and tokens[i][2].lower() in _PRONOUN_QUANTIFIERS and (i == 0 or not tokens[i - 1][2][0].isalnum()):
+        return Span(tokens[i][0], tokens[i][1])  # '"...," one said', '..., many said'
+
     if not head_ok:
         return None
     end = tokens[i][1]

@@ -59,6 +59,8 @@ def test_direct_quote_in_each_mark_style(text, expected):
          ("direct", ("“We counted every vote,”",), "said", "Lee’s campaign manager, Jo Park")),
         ("The shop closed in May. Said Maria Gomez, who worked there, “We all cried that day.”",
          ("direct", ("“We all cried that day.”",), "Said", "Maria Gomez, who worked there")),
+        ("“We want our jobs back,” one said.",
+         ("direct", ("“We want our jobs back,”",), "said", "one")),
     ],
 )
 def test_direct_frame_with_a_described_speaker(text, expected):
@@ -111,9 +113,13 @@ def test_quoted_object_needs_a_cue_and_a_speaker(text):
          ("indirect", ("turnout fell sharply",), "According to", "early results of exit polls")),
         ("Turnout fell sharply in the north, according to state election data.",
          ("indirect", ("Turnout fell sharply in the north",), "according to", "state election data")),
+        ("Governor Lee Says Flood Defences Will Hold This Winter",
+         ("indirect", ("Flood Defences Will Hold This Winter",), "Says", "Governor Lee")),
+        ("The fare rise is unfair, many said.",
+         ("indirect", ("The fare rise is unfair",), "said", "many")),
     ],
 )
-def test_reported_clause_around_participles_refusals_but_and_according_to(text, expected):
+def test_reported_clause_constructions_of_the_fourth_round(text, expected):
     assert _as_text(text, _quotes(text)[0]) == expected
 
 
