@@ -69,6 +69,7 @@ _SENTENCE_BREAK = re.compile(
 _NEXT_WORD = re.compile(r"\s*(\S+)")
 _PASSIVE_BEFORE = re.compile(r"(?:\b(?:is|was|were|are|be|been|being|to)\s+)$", re.IGNORECASE)
 _CLAUSE_SUBJECTS = frozenset("he she it they we i there".split())
+_CLAUSE_DETERMINERS = frozenset("the this these those his her their its our".split())
 _TELL_VERBS = frozenset("tell tells told telling assured informed reminded".split())
 _PRONOUN_SPEAKER = re.compile(r"(?i:he|she|it|they|we|i|you|who|which)")
 _AND_BEFORE = re.compile(r"\b(?:and|but)\s+$")
@@ -610,6 +611,8 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan],
     clause_next = next_word == "that" or tail.lstrip().startswith(":")
     if cue.kind in ("speech-that", "thought") and next_word in _CLAUSE_SUBJECTS:
         clause_next = True
+    if cue.kind == "thought" and next_match and (next_word in _CLAUSE_DETERMINERS or next_match.group(1)[0].isupper()):
+        clause_next = True  # "some officials think Wasserman Schultz is at risk", "believe the plan …"
     if cue.kind == "evidence" and not _PRONOUN_SPEAKER.fullmatch(text, speaker.start, speaker.end):
         clause_next = True  # "a new poll shows Sanders leading": findings report a clause directly
     if cue.kind not in ("speech", "object") and not clause_next:

@@ -117,6 +117,8 @@ def test_quoted_object_needs_a_cue_and_a_speaker(text):
          ("indirect", ("Flood Defences Will Hold This Winter",), "Says", "Governor Lee")),
         ("The fare rise is unfair, many said.",
          ("indirect", ("The fare rise is unfair",), "said", "many")),
+        ("Some officials think the mayor is at risk of losing.",
+         ("indirect", ("the mayor is at risk of losing",), "think", "Some officials")),
     ],
 )
 def test_reported_clause_constructions_of_the_fourth_round(text, expected):
