@@ -74,6 +74,8 @@ _TELL_VERBS = frozenset("tell tells told telling assured informed reminded".spli
 _PRONOUN_SPEAKER = re.compile(r"(?i:he|she|it|they|we|i|you|who|which)")
 _AND_BEFORE = re.compile(r"\b(?:and|but)\s+$")
 _NAMING_VERBS = frozenset("called calls".split())
+# "said about half of …", "said about 20 people …": "about" opens an amount, not a topic.
+_ABOUT_AMOUNT = re.compile(r"\s+(?:\d|half\b|a\s+(?:third|quarter|dozen|hundred|thousand)\b|one\b|two\b|three\b|ten\b)")
 # "declined to comment", "refused to say whether …": the refusal is what is reported.
 _REFUSAL_VERBS = frozenset("declined declines refused refuses".split())
 _ASK_VERBS = frozenset("ask asks asked asking".split())
@@ -586,7 +588,8 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan],
                     return _Draft("indirect", [content], cue_span, speaker, "indirect-speaker-after", 0.8)
         return None
 
-    if next_word in _NOT_REPORTING_NEXT and not (next_word == "to" and cue_word in _REFUSAL_VERBS):
+    if next_word in _NOT_REPORTING_NEXT and not (next_word == "to" and cue_word in _REFUSAL_VERBS) \
+            and not (next_word == "about" and _ABOUT_AMOUNT.match(text, next_match.end(), hi)):
         return None
     if cue_word in _ASK_VERBS and not _QUESTION_NEXT.match(tail):
         return None  # "asked Twitter to give details": a request, not a reported question

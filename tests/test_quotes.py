@@ -119,6 +119,8 @@ def test_quoted_object_needs_a_cue_and_a_speaker(text):
          ("indirect", ("The fare rise is unfair",), "said", "many")),
         ("Some officials think the mayor is at risk of losing.",
          ("indirect", ("the mayor is at risk of losing",), "think", "Some officials")),
+        ("The budget office said about half of the rise came from tax cuts.",
+         ("indirect", ("about half of the rise came from tax cuts",), "said", "The budget office")),
     ],
 )
 def test_reported_clause_constructions_of_the_fourth_round(text, expected):
