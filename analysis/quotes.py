@@ -464,14 +464,17 @@ _NAME_COLON = re.compile(
 )
 _NOT_SPEAKER_LABELS = frozenset(
     "note update updated editor photo photos video watch read related see source sources correction "
-    "q a by also and but the".split()
+    "q a by also and but the question answer remember poll daily email exclusive breaking".split()
 )
 
 
 def _name_colon(text: str, start: int, end: int) -> _Draft | None:
     match = _NAME_COLON.match(text, start, end)
-    if match is None or match.group("speaker").split()[0].lower().strip(".") in _NOT_SPEAKER_LABELS:
+    if match is None:
         return None
+    words = match.group("speaker").lower().split()
+    if words[0].strip(".") in _NOT_SPEAKER_LABELS or words[-1].strip(".") in _NOT_SPEAKER_LABELS:
+        return None  # "Editor’s Note:", "AP-GfK Poll:", "Breitbart News Daily:", "Question:"
     content = _trim_content(text, match.end(), end)
     if content is None or _word_count(text, content.start, content.end) < 3:
         return None

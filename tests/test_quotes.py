@@ -203,6 +203,8 @@ def test_embedded_quoted_phrase_makes_a_mixed_attribution():
     "text",
     [
         'Protesters carried an alleged "peace plan" through the town.',
+        "Editor’s Note: The following is an excerpt from a new book.",
+        "Election Poll: Voters increasingly see the mayor as electable.",
         "The report was labelled \"misleading\" by the board's staff.",
         "He added sugar to the tea and left.",
         "The United States and the State Department were closed.",
