@@ -520,6 +520,24 @@ def _asked_opener(text: str, start: int, end: int) -> _Draft | None:
     return _Draft("indirect", [content], Span(*match.span("cue")), None, "indirect-asked", 0.6)
 
 
+_WHEN_BEFORE = re.compile(r"\b[Ww]hen\s+$")
+
+
+def _when_asked(text: str, cue: _Cue, lo: int, hi: int) -> _Draft | None:
+    """``…," Trump told ITV when asked how ties would fare.``: a reported question inside a
+    sentence, with no speaker of its own (the opener form is :func:`_asked_opener`)."""
+    if text[cue.start:cue.end] != "asked" or not _WHEN_BEFORE.search(text, max(lo, cue.start - 6), cue.start):
+        return None
+    question = _ASKED_OPENER.match(text, cue.start, hi)
+    if question is None:
+        return None
+    comma = text.find(",", question.end(), hi)
+    content = _trim_content(text, question.end(), comma if comma != -1 else hi)
+    if content is None:
+        return None
+    return _Draft("indirect", [content], Span(cue.start, cue.end), None, "indirect-asked", 0.6)
+
+
 def _indirect(text: str, regions: list[_Region], cues: _CueIndex, quotes: list[QuotedSpan], used_cues: set[int],
               direct: list[_Draft]) -> list[_Draft]:
     drafts: list[_Draft] = []
@@ -543,6 +561,11 @@ def _indirect(text: str, regions: list[_Region], cues: _CueIndex, quotes: list[Q
                 if last_frame >= first_frame:
                     sentence_speaker = framed[last_frame][1]
                 if cue.start in used_cues or cue.start < taken_until or _inside(cue.start, quotes, quote_starts):
+                    continue
+                asked = _when_asked(text, cue, sentence_start, sentence_end)
+                if asked is not None:
+                    drafts.append(asked)
+                    taken_until = asked.content[-1].end
                     continue
                 draft = _reported(text, cue, sentence_start, sentence_end, quotes, sentence_speaker)
                 if draft is None:

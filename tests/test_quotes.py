@@ -127,6 +127,13 @@ def test_reported_clause_constructions_of_the_fourth_round(text, expected):
     assert _as_text(text, _quotes(text)[0]) == expected
 
 
+def test_when_asked_inside_a_sentence_is_a_question_with_no_speaker():
+    text = "“Who knows?” the mayor told a radio station when asked how long the works would last."
+    direct, asked = _quotes(text)
+    assert direct.speaker.text_of(text) == "the mayor"
+    assert _as_text(text, asked) == ("indirect", ("how long the works would last",), "asked", None)
+
+
 def test_split_quote_is_one_attribution():
     text = '"We tried everything," he said, "but the river rose too fast."'
     (attribution,) = _quotes(text)
