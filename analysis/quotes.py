@@ -509,15 +509,9 @@ _ASKED_OPENER = re.compile(
 
 def _asked_opener(text: str, start: int, end: int) -> _Draft | None:
     match = _ASKED_OPENER.match(text, start, end)
-    if match is None:
+    if match is None or text.find(",", match.end(), end) == -1:
         return None
-    comma = text.find(",", match.end(), end)
-    if comma == -1:
-        return None
-    content = _trim_content(text, match.end(), comma)
-    if content is None:
-        return None
-    return _Draft("indirect", [content], Span(*match.span("cue")), None, "indirect-asked", 0.6)
+    return _asked_question(text, match, end)
 
 
 _WHEN_BEFORE = re.compile(r"\b[Ww]hen\s+$")
@@ -529,13 +523,16 @@ def _when_asked(text: str, cue: _Cue, lo: int, hi: int) -> _Draft | None:
     if text[cue.start:cue.end] != "asked" or not _WHEN_BEFORE.search(text, max(lo, cue.start - 6), cue.start):
         return None
     question = _ASKED_OPENER.match(text, cue.start, hi)
-    if question is None:
-        return None
-    comma = text.find(",", question.end(), hi)
-    content = _trim_content(text, question.end(), comma if comma != -1 else hi)
+    return _asked_question(text, question, hi) if question is not None else None
+
+
+def _asked_question(text: str, match: re.Match[str], hi: int) -> _Draft | None:
+    """The question after an ``_ASKED_OPENER`` match, up to the next comma or ``hi``."""
+    comma = text.find(",", match.end(), hi)
+    content = _trim_content(text, match.end(), comma if comma != -1 else hi)
     if content is None:
         return None
-    return _Draft("indirect", [content], Span(cue.start, cue.end), None, "indirect-asked", 0.6)
+    return _Draft("indirect", [content], Span(*match.span("cue")), None, "indirect-asked", 0.6)
 
 
 def _indirect(text: str, regions: list[_Region], cues: _CueIndex, quotes: list[QuotedSpan], used_cues: set[int],
