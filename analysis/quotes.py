@@ -6,16 +6,19 @@ returns :class:`Attribution` items sorted by their first content character:
 - ``direct``: a quotation in quotation marks (:mod:`analysis.quote_marks`) framed by a
   cue, after it (``"…," the spokesperson said``, ``"…," said X``) or before it
   (``X said: "…"``) or after a clause or a name ending in a colon (``Cruz continued: "…"``,
-  ``Kerry: "…"``); a quotation split by its frame (``"…," he said, "…"``) and quotations
+  ``Kerry: "…"``, ``Said X, "…"``; the speaker may carry an appositive or a parenthesis:
+  ``"…," Sen. X, R-Ky., said``); a quotation split by its frame (``"…," he said, "…"``) and quotations
   that carry on right after it are further content spans of the same attribution;
 - ``indirect``: reported speech around a cue verb (``X said (that) …``, ``…, X said.``,
   ``…, said X.``, ``according to X, …``, ``…, according to X.``, ``X told reporters
   that …``, ``…, contending …``; a participle after a frame keeps its speaker:
-  ``"…," she said, adding that …``), ``Asked whether …,`` openers (a question with no
-  speaker), stance verbs with their object as content (``X called
+  ``"…," she said, adding that …``), refusals (``X declined to comment``), ``Asked
+  whether …,`` openers and ``… when asked how …`` (a question with no speaker), stance verbs with their object as content (``X called
   the plan “reckless”``, ``X criticized the budget``), findings (``a poll shows …``) and
-  name-colon headlines (``Sanders: Clinton Email Story Has Moved``);
-- ``mixed``: indirect speech with a quoted phrase inside its content.
+  name-colon and title-case headlines (``Sanders: Clinton Email Story Has Moved``,
+  ``Clinton Says …``);
+- ``mixed``: indirect speech with a quoted phrase inside its content, and a quoted phrase
+  in the object of a cue (``calling him a “loser”``) reported by the sentence subject.
 
 Quotations with no frame and no attribution to join (scare quotes, titles: ``an alleged
 "Congress toolkit"``) are not attributions. Each attribution has the ``rule`` that made
