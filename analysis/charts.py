@@ -222,7 +222,7 @@ def speaker_timeline(quotes: pd.DataFrame, *, text_length: int | None = None) ->
     frame = quotes.assign(
         who=_speaker_labels(quotes),
         preview=quotes.apply(lambda q: _wrap(q.get("content") or ""), axis=1),
-        rule=quotes["rule"].fillna("").astype(str),
+        rule=quotes["rule"].fillna("").astype(str).map(_escape_hover),
     )
     order = frame.sort_values("content_start").drop_duplicates("who")["who"].tolist()
     fig = go.Figure()
@@ -306,7 +306,7 @@ def sentence_difficulty(hard: pd.DataFrame) -> go.Figure:
     if hard.empty:
         return _empty(title, "No sentence scores")
     frame = hard.dropna(subset=["grade"]).assign(
-        why=hard["reason"].fillna("").replace("", "not hard"), hover=hard["text"].map(_wrap)
+        why=hard["reason"].fillna("").replace("", "not hard").astype(str).map(_escape_hover), hover=hard["text"].map(_wrap)
     )
     reasons = sorted(frame["why"].unique(), key=lambda r: (r == "not hard", r))
     palette = {r: (CATEGORY_COLORS["boilerplate"] if r == "not hard" else color_for(r)) for r in reasons}
@@ -413,12 +413,17 @@ def _outward(x: float, y: float) -> str:
 
 
 def article_labels(articles: pd.DataFrame) -> pd.Series:
-    """A short display label per article id: "outlet · date · title"."""
+    """A short display label per article id: "outlet · date · title", escaped for plotly."""
     def label(row: pd.Series) -> str:
         parts = [row.get("outlet"), row.get("date"), _preview(row.get("title") or row["article_id"], width=40)]
-        return " · ".join(str(p) for p in parts if p is not None and not pd.isna(p) and str(p))
+        return _escape_hover(" · ".join(str(p) for p in parts if p is not None and not pd.isna(p) and str(p)))
 
     return pd.Series([label(r) for _, r in articles.iterrows()], index=articles["article_id"].values)
+
+
+def _outlet_labels(frame: pd.DataFrame) -> pd.Series:
+    """Outlet names for axes and legends, escaped for plotly; missing ones named as such."""
+    return frame["outlet"].fillna("(unknown outlet)").astype(str).map(_escape_hover)
 
 
 def article_lengths(articles: pd.DataFrame) -> go.Figure:
@@ -428,7 +433,7 @@ def article_lengths(articles: pd.DataFrame) -> go.Figure:
         return _empty(title, "No articles")
     frame = articles.assign(
         article=articles["article_id"].map(article_labels(articles)),
-        outlet=articles["outlet"].fillna("(unknown outlet)"),
+        outlet=_outlet_labels(articles),
     ).sort_values(["outlet", "date"], na_position="last")
     fig = px.bar(
         frame, x="n_words", y="article", color="outlet", orientation="h",
@@ -464,7 +469,8 @@ def metric_by_outlet(articles: pd.DataFrame, readability: pd.DataFrame, *, metri
     if body.empty or metric not in body.columns:
         return _empty(title, "No readability scores")
     frame = body[["article_id", metric]].merge(articles, on="article_id", how="left")
-    frame["outlet"] = frame["outlet"].fillna("(unknown outlet)")
+    frame["outlet"] = _outlet_labels(frame)
+    frame["date_label"] = frame["date"].fillna("").astype(str).map(_escape_hover)
     frame["when"] = pd.to_datetime(frame["date"], errors="coerce")
     frame["title_hover"] = frame["title"].fillna(frame["article_id"]).map(_wrap)
     dated = frame[frame["when"].notna()]
@@ -477,7 +483,7 @@ def metric_by_outlet(articles: pd.DataFrame, readability: pd.DataFrame, *, metri
         x = "outlet"
     fig = px.scatter(
         frame, x=x, y=metric, color="outlet", color_discrete_map=color_map(frame["outlet"]),
-        custom_data=["title_hover", "outlet", "date"], labels={"when": "date", metric: metric.replace("_", " ")},
+        custom_data=["title_hover", "outlet", "date_label"], labels={"when": "date", metric: metric.replace("_", " ")},
     )
     fig.update_traces(
         marker={"size": 12, "line": {"width": 1, "color": "white"}},
@@ -494,7 +500,8 @@ def entity_outlet_heatmap(mentions: pd.DataFrame, articles: pd.DataFrame, *, top
     if mentions.empty:
         return _empty(title, "No mentions found")
     frame = mentions.merge(articles[["article_id", "outlet"]], on="article_id", how="left")
-    frame["outlet"] = frame["outlet"].fillna("(unknown outlet)")
+    frame["outlet"] = _outlet_labels(frame)
+    frame["entity"] = frame["entity"].astype(str).map(_escape_hover)
     leaders = frame["entity"].value_counts().head(top).index
     table = (
         frame[frame["entity"].isin(leaders)]

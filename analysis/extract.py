@@ -31,7 +31,9 @@ import pandas as pd
 import pyarrow.parquet as pq
 
 from analysis import corpus
-from analysis.load import TABLE_SUFFIXES, Article, LoadError, articles_from_frame, check_sources, iter_articles
+from analysis.load import (
+    TABLE_SUFFIXES, Article, LoadError, articles_from_frame, check_sources, iter_articles, table_encoding,
+)
 from analysis.tables import TABLE_NAMES, count_errors, tables_from_rows
 
 FORMATS = ("jsonl", "parquet")
@@ -61,8 +63,9 @@ def default_jobs() -> int:
 # --- reading --------------------------------------------------------------------------
 
 
-def table_chunks(path: str | Path, *, rows: int = CHUNK_ROWS) -> Iterator[pd.DataFrame]:
-    """A corpus table file as consecutive DataFrames of at most ``rows`` rows."""
+def table_chunks(path: str | Path, *, rows: int = CHUNK_ROWS, encoding: str = "utf-8") -> Iterator[pd.DataFrame]:
+    """A corpus table file as consecutive DataFrames of at most ``rows`` rows (text tables
+    decoded with ``encoding``, see :func:`analysis.load.table_encoding`)."""
     path = Path(path)
     suffix = path.suffix.lower()
     try:
@@ -70,10 +73,10 @@ def table_chunks(path: str | Path, *, rows: int = CHUNK_ROWS) -> Iterator[pd.Dat
             for batch in pq.ParquetFile(path).iter_batches(batch_size=rows):
                 yield batch.to_pandas()
         elif suffix == ".jsonl":
-            with pd.read_json(path, lines=True, dtype=False, chunksize=rows) as reader:
+            with pd.read_json(path, lines=True, dtype=False, chunksize=rows, encoding=encoding) as reader:
                 yield from reader
         elif suffix == ".csv":
-            with pd.read_csv(path, dtype=str, keep_default_na=False, chunksize=rows) as reader:
+            with pd.read_csv(path, dtype=str, keep_default_na=False, chunksize=rows, encoding=encoding) as reader:
                 yield from reader
         else:
             raise LoadError(f"{path}: unknown table format {suffix}; use .csv, .jsonl or .parquet")
@@ -88,12 +91,25 @@ def stream_articles(paths: Iterable[str | Path], *, text_col: str | None = None,
     for source in paths:
         path = Path(source)
         if path.is_file() and path.suffix.lower() in TABLE_SUFFIXES:
+            encoding, notes = _decoding(path)
             first_row = 0
-            for chunk in table_chunks(path, rows=chunk_rows):
-                yield from articles_from_frame(chunk, text_col=text_col, source=str(path), first_row=first_row)
+            for chunk in table_chunks(path, rows=chunk_rows, encoding=encoding or "utf-8"):
+                yield from articles_from_frame(
+                    chunk, text_col=text_col, source=str(path), first_row=first_row, encoding=encoding, notes=notes
+                )
                 first_row += len(chunk)
         else:
             yield from iter_articles([path], text_col=text_col)
+
+
+def _decoding(path: Path) -> tuple[str | None, tuple[str, ...]]:
+    """How a text table decodes (None for Parquet); binary content is an unreadable table."""
+    if path.suffix.lower() == ".parquet":
+        return None, ()
+    try:
+        return table_encoding(path)
+    except (OSError, UnicodeError) as exc:
+        raise LoadError(f"{path}: unreadable {path.suffix.lower()} table: {exc}") from exc
 
 
 def skip_written(articles: Iterable[Article], written: Counter) -> Iterator[Article]:

@@ -12,6 +12,7 @@ A usage error (a path that does not exist, a format the kit does not know) raise
 """
 from __future__ import annotations
 
+import codecs
 import hashlib
 import math
 import re
@@ -105,6 +106,34 @@ def decode_bytes(raw: bytes) -> tuple[str, str, tuple[str, ...]]:
             continue
         return text, fallback, (f"decoded as {fallback}: {reason}",)
     raise UnicodeError(reason)  # unreachable: latin-1 decodes any bytes
+
+
+def table_encoding(path: str | Path, *, block_size: int = 1 << 20) -> tuple[str, tuple[str, ...]]:
+    """``(encoding, notes)`` for reading a ``.csv`` / ``.jsonl`` corpus table: the choice
+    :func:`decode_bytes` makes for an article file, so a legacy-encoded table decodes with
+    the same reported fallback instead of being rejected.
+
+    A table with a BOM or valid UTF-8 throughout (checked block by block, so a large corpus
+    is never held in memory) needs no decision; only a table that is not UTF-8 is handed to
+    :func:`decode_bytes` whole. Raises ``UnicodeError`` for binary content.
+    """
+    path = Path(path)
+    with path.open("rb") as handle:
+        head = handle.read(max(len(bom) for bom, _ in _BOMS))
+        for bom, encoding in _BOMS:
+            if head.startswith(bom):
+                return encoding, ()
+        handle.seek(0)
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        try:
+            for block in iter(lambda: handle.read(block_size), b""):
+                decoder.decode(block)
+            decoder.decode(b"", final=True)
+            return "utf-8", ()
+        except UnicodeDecodeError:
+            pass
+    _, encoding, notes = decode_bytes(path.read_bytes())
+    return encoding, notes
 
 
 # C0 control characters other than the white space ones (\t \n \v \f \r).
@@ -226,12 +255,12 @@ def read_table(path: str | Path) -> pd.DataFrame:
     suffix = path.suffix.lower()
     try:
         if suffix == ".csv":
-            return pd.read_csv(path, dtype=str, keep_default_na=False)
+            return pd.read_csv(path, dtype=str, keep_default_na=False, encoding=table_encoding(path)[0])
         if suffix == ".jsonl":
-            return pd.read_json(path, lines=True, dtype=False)
+            return pd.read_json(path, lines=True, dtype=False, encoding=table_encoding(path)[0])
         if suffix == ".parquet":
             return pd.read_parquet(path)
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError) as exc:  # UnicodeError (binary content) is a ValueError
         raise LoadError(f"{path}: unreadable {suffix} table: {exc}") from exc
     raise LoadError(f"{path}: unknown table format {suffix}; use .csv, .jsonl or .parquet")
 
@@ -257,13 +286,16 @@ def _cell(value: object) -> str | None:
 
 
 def articles_from_frame(
-    table: pd.DataFrame, *, text_col: str | None = None, source: str | None = None, first_row: int = 0
+    table: pd.DataFrame, *, text_col: str | None = None, source: str | None = None, first_row: int = 0,
+    encoding: str | None = None, notes: tuple[str, ...] = (),
 ) -> list[Article]:
     """Articles from a DataFrame with a text column and optional id/title/outlet/date/url.
 
     Rows without an id get ``<source>:<row number>`` (or ``row-<n>``); a row whose text is
     missing or not a string is kept as an article with an error. ``first_row`` is the row
     number of the frame's first row, for a frame that is one chunk of a larger table.
+    ``encoding`` and ``notes`` (how the table file was decoded, see :func:`table_encoding`)
+    are given to every article.
     """
     column = text_column(table, column=text_col)
     prefix = f"{Path(source).stem}:" if source else "row-"
@@ -272,6 +304,7 @@ def articles_from_frame(
         article_id = _cell(row.get("id")) or f"{prefix}{number}"
         metadata = {key: _cell(row.get(key)) for key in META_COLUMNS}
         metadata["extra"] = _extra_columns(row, skip=(column,))
+        metadata.update(encoding=encoding, notes=notes)
         value = row.get(column)
         where = f"{source or 'table'} row {number}"
         if not isinstance(value, str):
@@ -284,7 +317,9 @@ def articles_from_frame(
 
 def load_table(path: str | Path, *, text_col: str | None = None) -> list[Article]:
     """Articles from a corpus table file."""
-    return articles_from_frame(read_table(path), text_col=text_col, source=str(path))
+    table = read_table(path)
+    encoding, notes = table_encoding(path) if Path(path).suffix.lower() in (".csv", ".jsonl") else (None, ())
+    return articles_from_frame(table, text_col=text_col, source=str(path), encoding=encoding, notes=notes)
 
 
 # --- any source -----------------------------------------------------------------------

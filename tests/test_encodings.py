@@ -15,7 +15,7 @@ import pytest
 
 from analysis.__main__ import main
 from analysis.extract import json_line, run_extract
-from analysis.load import from_text, load_file
+from analysis.load import from_text, load_file, load_table
 from analysis.pipeline import analyze_article
 
 from record_invariants import assert_record_valid, map_record_spans, offset_map
@@ -164,3 +164,29 @@ def test_json_line_is_one_line_of_utf8_that_reads_back_exactly(text):
     assert line.endswith("\n") and len(line.splitlines()) == 1
     line.encode("utf-8")
     assert json.loads(line) == record
+
+
+def corpus_table_bytes(suffix: str, encoding: str) -> bytes:
+    table = pd.DataFrame({"id": ["caf"], "title": ["Caf\u00e9 \u201cnews\u201d"], "text": [ARTICLE]})
+    if suffix == ".csv":
+        return table.to_csv(index=False).encode(encoding)
+    return table.to_json(orient="records", lines=True, force_ascii=False).encode(encoding)
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl"])
+@pytest.mark.parametrize(
+    "encoding, expected, note",
+    [("utf-8", "utf-8", None), ("utf-8-sig", "utf-8-sig", None), ("utf-16", "utf-16", None), ("cp1252", "cp1252", "decoded as cp1252")],
+)
+def test_corpus_tables_decode_like_article_files_and_report_fallbacks(tmp_path, suffix, encoding, expected, note):
+    source = tmp_path / f"corpus{suffix}"
+    source.write_bytes(corpus_table_bytes(suffix, encoding))
+    out = tmp_path / "out.jsonl"
+    summary = run_extract([source], out=out, jobs=1)
+    (record,) = [json.loads(line) for line in out.read_text(encoding="utf-8").split("\n") if line]
+    assert summary.n_errors == 0 and record["error"] is None
+    assert record["text"] == ARTICLE and record["title"] == "Caf\u00e9 \u201cnews\u201d"
+    assert record["encoding"] == expected
+    assert (note is None and record["notes"] == []) or any(note in n for n in record["notes"])
+    (article,) = load_table(source)
+    assert (article.text, article.encoding, article.notes) == (ARTICLE, expected, tuple(record["notes"]))
