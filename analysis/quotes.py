@@ -47,7 +47,7 @@ from importlib import resources
 
 import pandas as pd
 
-from analysis.quote_marks import QuotedSpan, mark_starts, opens_quotation, quoted_spans
+from analysis.quote_marks import FurthestEnd, QuotedSpan, mark_starts, opens_quotation, quoted_spans
 from analysis.patterns import word_alternation
 from analysis.segment import Segments
 from analysis.spans import Span
@@ -178,13 +178,8 @@ class _CueIndex:
     def between(self, start: int, end: int) -> list[_Cue]:
         """Cues lying wholly inside ``[start, end)``."""
         first = bisect.bisect_left(self.starts, start)
-        out = []
-        for cue in self.cues[first:]:
-            if cue.start >= end:
-                break
-            if cue.end <= end:
-                out.append(cue)
-        return out
+        last = bisect.bisect_left(self.starts, end, lo=first)
+        return [cue for cue in self.cues[first:last] if cue.end <= end]
 
 
 # ----- regions ----------------------------------------------------------------------------
@@ -832,10 +827,10 @@ def find_quotes(text: str, segments: Segments, *, entities=None, include_unattri
 
 def _drop_overlaps(drafts: list[_Draft]) -> list[_Draft]:
     """An indirect draft whose content lies inside a direct quotation's is dropped."""
-    direct_spans = [s for d in drafts if d.kind == "direct" for s in d.content]
+    direct = FurthestEnd([(s.start, s.end) for d in drafts if d.kind == "direct" for s in d.content])
     kept = []
     for draft in drafts:
-        if draft.kind != "direct" and any(s.contains(c) for c in draft.content for s in direct_spans):
+        if draft.kind != "direct" and any(direct.reach(c.start) >= c.end for c in draft.content):
             continue
         kept.append(draft)
     return kept
