@@ -147,6 +147,18 @@ def _cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(cue), re.compile(rf"[^\w]{cue}")
 
 
+# "show" names a programme, not a finding: "the reality TV show “The Apprentice”", "a talk
+# show host", "the morning-show host" ("polls show", "records show" stay cues).
+_PROGRAMME_BEFORE = re.compile(
+    r"(?:\b(?:TV|[Tt]alk|radio|reality|morning|night|award|weekly|call-in|news|cable)\s+|-)$"
+)
+_PROGRAMME_AFTER = re.compile(r"\s*(?:[\"“‘']|\b(?:hosts?|guests?|gig)\b)")
+
+
+def _is_programme(text: str, start: int, end: int) -> bool:
+    return bool(_PROGRAMME_BEFORE.search(text, max(0, start - 12), start) or _PROGRAMME_AFTER.match(text, end))
+
+
 class _CueIndex:
     """Every cue of the searched regions, found in one regex pass, looked up by range."""
 
@@ -172,6 +184,8 @@ class _CueIndex:
             if end > region.end:
                 continue
             lower = " ".join(match.group("cue").lower().split())
+            if lower in ("show", "shows") and _is_programme(text, start, end):
+                continue
             self.cues.append(_Cue(start, end, words.get(lower, "according")))
         self.starts = [c.start for c in self.cues]
 

@@ -524,3 +524,27 @@ def test_furthest_end_answers_like_a_scan_of_every_range():
 )
 def test_single_mark_quotation_inside_a_double_one_is_part_of_it(text, expected):
     assert [text[q.start:q.end] for q in quoted_spans(text, 0, len(text))] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She was the star of the reality TV show \u201cThe Apprentice\u201d for years.",
+        "Bob Smith, a talk show host in Ohio, was there.",
+        "He spoke on the MSNBC show \u201cMorning Joe\u201d about the race.",
+        "Fox News sent a morning-show host to the streets.",
+    ],
+)
+def test_show_naming_a_programme_is_not_a_cue(text):
+    assert [a for a in _quotes(text) if a.cue and a.cue.text_of(text).lower().startswith("show")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("New polls show Clinton leading in Ohio.", ("indirect", ("Clinton leading in Ohio",), "show", "New polls")),
+        ("Records show he never paid.", ("indirect", ("he never paid",), "show", "Records")),
+    ],
+)
+def test_show_after_a_finding_is_still_a_cue(text, expected):
+    assert [_as_text(text, a) for a in _quotes(text)] == [expected]
