@@ -827,7 +827,7 @@ def find_quotes(text: str, segments: Segments, *, entities=None, include_unattri
     indirect = _indirect(text, regions, cues, quotes, used_cues, direct)
     quoted_objects = _quoted_objects(text, regions, cues, quotes, direct + indirect)
     drafts = sorted(direct + indirect + quoted_objects, key=lambda d: d.content[0].start)
-    drafts = _drop_overlaps(drafts)
+    drafts = _drop_overlaps(_issuers_as_speakers(text, regions, drafts))
     index = entities if entities is not None else CandidateIndex(text, [(r.start, r.end) for r in regions])
     entity_names = resolve_speakers(text, [d.speaker for d in drafts], index)
     out = []
@@ -836,6 +836,30 @@ def find_quotes(text: str, segments: Segments, *, entities=None, include_unattri
         if kind == "indirect" and _has_quote_mark(text, draft.content):
             kind = "mixed"
         out.append(Attribution(kind, tuple(draft.content), draft.cue, draft.speaker, entity, draft.rule, draft.confidence))
+    return out
+
+
+# "Trump issued a statement saying …": the one who issued the document is the speaker, not
+# "a statement" (a definite "the statement said" stays the speaker).
+_ISSUED_DOCUMENT = re.compile(
+    r"(?:an?|his|her|their|its)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:statement|release|e-?mail|tweet|letter|ad|video|memo)(?:\s+[A-Z]\w+day)?",
+)
+_ISSUING_VERB = re.compile(r"\b(?:issued|released|sent(?:\s+out)?|put\s+out|posted|published|revised)\s+$")
+
+
+def _issuers_as_speakers(text: str, regions: list[_Region], drafts: list[_Draft]) -> list[_Draft]:
+    sentence_starts = [start for region in regions for start, _ in region.sentences]
+    out = []
+    for draft in drafts:
+        speaker = draft.speaker
+        if speaker is not None and _ISSUED_DOCUMENT.fullmatch(text, speaker.start, speaker.end):
+            lo = sentence_starts[max(bisect.bisect_right(sentence_starts, speaker.start) - 1, 0)]
+            verb = _ISSUING_VERB.search(text, max(lo, speaker.start - 20), speaker.start)
+            issuer = verb and (speaker_before(text, lo, verb.start()) or subject_before(text, lo, verb.start()))
+            if issuer:
+                draft = replace(draft, speaker=issuer)
+        out.append(draft)
     return out
 
 

@@ -548,3 +548,21 @@ def test_show_naming_a_programme_is_not_a_cue(text):
 )
 def test_show_after_a_finding_is_still_a_cue(text, expected):
     assert [_as_text(text, a) for a in _quotes(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The Trump campaign issued a statement saying the rally was postponed.", "The Trump campaign"),
+        ("Later, she released a statement saying the deal was fair.", "she"),
+        ("His office put out a statement Wednesday saying the plan would fail.", "His office"),
+        ("Rubio’s campaign sent out a press release saying Murphy owes an explanation.", "Rubio’s campaign"),
+    ],
+)
+def test_who_issued_a_statement_is_its_speaker(text, speaker):
+    assert [a.speaker.text_of(text) for a in _quotes(text)] == [speaker]
+
+
+def test_a_statement_that_speaks_for_itself_stays_the_speaker():
+    text = "\u201cWe are sorry,\u201d the statement said."
+    assert [a.speaker.text_of(text) for a in _quotes(text)] == ["the statement"]
