@@ -15,8 +15,10 @@ linear in the paragraph length.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 
 # Double marks: straight, curly, low-9, guillemets and the doubled apostrophes or
 # backticks of some wire styles. Single marks are handled in a second pass.
@@ -123,12 +125,30 @@ def quoted_spans(text: str, start: int, end: int, *, continues: bool = False) ->
     found, open_at = _pair(text, marks, start, end)
     if open_at is not None and (open_at == start or continues):
         found.append(QuotedSpan(open_at, end, open_end=True))
-    covered = [(q.start, q.end) for q in found]
+    covered = FurthestEnd([(q.start, q.end) for q in found])
     for single in _pair_single(text, _single_marks(text, start, end), start, end):
-        if not any(s <= single.start < e for s, e in covered):
+        if covered.reach(single.start) <= single.start:
             found.append(single)
     found.sort(key=lambda q: q.start)
     return _top_level(found)
+
+
+class FurthestEnd:
+    """How far a set of ``(start, end)`` ranges reaches from a point, by bisection.
+
+    ``reach(point)`` is the largest end of the ranges starting at or before ``point`` (-1, below
+    any offset, when there is none), so ``reach(p) > p`` says some range covers ``p`` and
+    ``reach(s) >= e`` says some range contains ``[s, e)``, each in O(log n).
+    """
+
+    def __init__(self, ranges: list[tuple[int, int]]):
+        ordered = sorted(ranges)
+        self.starts = [start for start, _ in ordered]
+        self.furthest = list(accumulate((end for _, end in ordered), max))
+
+    def reach(self, point: int) -> int:
+        at = bisect.bisect_right(self.starts, point) - 1
+        return self.furthest[at] if at >= 0 else -1
 
 
 def _top_level(spans: list[QuotedSpan]) -> list[QuotedSpan]:

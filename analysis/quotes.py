@@ -47,7 +47,7 @@ from importlib import resources
 
 import pandas as pd
 
-from analysis.quote_marks import QuotedSpan, mark_starts, opens_quotation, quoted_spans
+from analysis.quote_marks import FurthestEnd, QuotedSpan, mark_starts, opens_quotation, quoted_spans
 from analysis.patterns import word_alternation
 from analysis.segment import Segments
 from analysis.spans import Span
@@ -147,6 +147,18 @@ def _cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(cue), re.compile(rf"[^\w]{cue}")
 
 
+# "show" names a programme, not a finding: "the reality TV show “The Apprentice”", "a talk
+# show host", "the morning-show host" ("polls show", "records show" stay cues).
+_PROGRAMME_BEFORE = re.compile(
+    r"(?:\b(?:TV|[Tt]alk|radio|reality|morning|night|award|weekly|call-in|news|cable)\s+|-)$"
+)
+_PROGRAMME_AFTER = re.compile(r"\s*(?:[\"“‘']|\b(?:hosts?|guests?|gig)\b)")
+
+
+def _is_programme(text: str, start: int, end: int) -> bool:
+    return bool(_PROGRAMME_BEFORE.search(text, max(0, start - 12), start) or _PROGRAMME_AFTER.match(text, end))
+
+
 class _CueIndex:
     """Every cue of the searched regions, found in one regex pass, looked up by range."""
 
@@ -172,19 +184,16 @@ class _CueIndex:
             if end > region.end:
                 continue
             lower = " ".join(match.group("cue").lower().split())
+            if lower in ("show", "shows") and _is_programme(text, start, end):
+                continue
             self.cues.append(_Cue(start, end, words.get(lower, "according")))
         self.starts = [c.start for c in self.cues]
 
     def between(self, start: int, end: int) -> list[_Cue]:
         """Cues lying wholly inside ``[start, end)``."""
         first = bisect.bisect_left(self.starts, start)
-        out = []
-        for cue in self.cues[first:]:
-            if cue.start >= end:
-                break
-            if cue.end <= end:
-                out.append(cue)
-        return out
+        last = bisect.bisect_left(self.starts, end, lo=first)
+        return [cue for cue in self.cues[first:last] if cue.end <= end]
 
 
 # ----- regions ----------------------------------------------------------------------------
@@ -818,7 +827,7 @@ def find_quotes(text: str, segments: Segments, *, entities=None, include_unattri
     indirect = _indirect(text, regions, cues, quotes, used_cues, direct)
     quoted_objects = _quoted_objects(text, regions, cues, quotes, direct + indirect)
     drafts = sorted(direct + indirect + quoted_objects, key=lambda d: d.content[0].start)
-    drafts = _drop_overlaps(drafts)
+    drafts = _drop_overlaps(_issuers_as_speakers(text, regions, drafts))
     index = entities if entities is not None else CandidateIndex(text, [(r.start, r.end) for r in regions])
     entity_names = resolve_speakers(text, [d.speaker for d in drafts], index)
     out = []
@@ -830,12 +839,36 @@ def find_quotes(text: str, segments: Segments, *, entities=None, include_unattri
     return out
 
 
+# "Trump issued a statement saying …": the one who issued the document is the speaker, not
+# "a statement" (a definite "the statement said" stays the speaker).
+_ISSUED_DOCUMENT = re.compile(
+    r"(?:an?|his|her|their|its)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:statement|release|e-?mail|tweet|letter|ad|video|memo)(?:\s+[A-Z]\w+day)?",
+)
+_ISSUING_VERB = re.compile(r"\b(?:issued|released|sent(?:\s+out)?|put\s+out|posted|published|revised)\s+$")
+
+
+def _issuers_as_speakers(text: str, regions: list[_Region], drafts: list[_Draft]) -> list[_Draft]:
+    sentence_starts = [start for region in regions for start, _ in region.sentences]
+    out = []
+    for draft in drafts:
+        speaker = draft.speaker
+        if speaker is not None and _ISSUED_DOCUMENT.fullmatch(text, speaker.start, speaker.end):
+            lo = sentence_starts[max(bisect.bisect_right(sentence_starts, speaker.start) - 1, 0)]
+            verb = _ISSUING_VERB.search(text, max(lo, speaker.start - 20), speaker.start)
+            issuer = verb and (speaker_before(text, lo, verb.start()) or subject_before(text, lo, verb.start()))
+            if issuer:
+                draft = replace(draft, speaker=issuer)
+        out.append(draft)
+    return out
+
+
 def _drop_overlaps(drafts: list[_Draft]) -> list[_Draft]:
     """An indirect draft whose content lies inside a direct quotation's is dropped."""
-    direct_spans = [s for d in drafts if d.kind == "direct" for s in d.content]
+    direct = FurthestEnd([(s.start, s.end) for d in drafts if d.kind == "direct" for s in d.content])
     kept = []
     for draft in drafts:
-        if draft.kind != "direct" and any(s.contains(c) for c in draft.content for s in direct_spans):
+        if draft.kind != "direct" and any(direct.reach(c.start) >= c.end for c in draft.content):
             continue
         kept.append(draft)
     return kept

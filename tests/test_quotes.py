@@ -7,7 +7,7 @@ import pytest
 from analysis.entities import build_entity_index
 from analysis.load import from_text
 from analysis.pipeline import analyze_article
-from analysis.quote_marks import quoted_spans
+from analysis.quote_marks import FurthestEnd, quoted_spans
 from analysis.quotes import QUOTE_COLUMNS, find_quotes, quote_record, quotes_table
 from analysis.segment import segment
 from analysis.tables import tables_from_records
@@ -488,3 +488,81 @@ def test_asked_opener_is_a_question_with_no_speaker_and_the_answer_is_kept():
         ("indirect", ("whether the tax would rise",), "Asked", None),
         ("indirect", ("that it would not",), "said", "the mayor"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("ranges", "point", "expected"),
+    [
+        ([], 5, -1),
+        ([(3, 8)], 2, -1),
+        ([(3, 8)], 3, 8),
+        ([(3, 8)], 20, 8),
+        ([(10, 12), (0, 30), (5, 6)], 11, 30),
+        ([(10, 12), (5, 6), (2, 4)], 7, 6),
+        ([(4, 4), (4, 9)], 4, 9),
+    ],
+)
+def test_furthest_end_is_the_largest_end_of_ranges_starting_at_or_before_the_point(ranges, point, expected):
+    assert FurthestEnd(ranges).reach(point) == expected
+
+
+def test_furthest_end_answers_like_a_scan_of_every_range():
+    ranges = [((7 * i) % 23, (7 * i) % 23 + (5 * i) % 11) for i in range(40)]
+    cover = FurthestEnd(ranges)
+    for point in range(40):
+        for end in range(point, 45):
+            assert (cover.reach(point) > point) == any(s <= point < e for s, e in ranges)
+            assert (cover.reach(point) >= end) == any(s <= point and end <= e for s, e in ranges)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He said 'no' and \u201cthe 'plan' fails\u201d today.", ["'no'", "\u201cthe 'plan' fails\u201d"]),
+        ("\u2018Yes\u2019 \u201cmaybe\u201d \u2018no\u2019", ["\u2018Yes\u2019", "\u201cmaybe\u201d", "\u2018no\u2019"]),
+    ],
+)
+def test_single_mark_quotation_inside_a_double_one_is_part_of_it(text, expected):
+    assert [text[q.start:q.end] for q in quoted_spans(text, 0, len(text))] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She was the star of the reality TV show \u201cThe Apprentice\u201d for years.",
+        "Bob Smith, a talk show host in Ohio, was there.",
+        "He spoke on the MSNBC show \u201cMorning Joe\u201d about the race.",
+        "Fox News sent a morning-show host to the streets.",
+    ],
+)
+def test_show_naming_a_programme_is_not_a_cue(text):
+    assert [a for a in _quotes(text) if a.cue and a.cue.text_of(text).lower().startswith("show")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("New polls show Clinton leading in Ohio.", ("indirect", ("Clinton leading in Ohio",), "show", "New polls")),
+        ("Records show he never paid.", ("indirect", ("he never paid",), "show", "Records")),
+    ],
+)
+def test_show_after_a_finding_is_still_a_cue(text, expected):
+    assert [_as_text(text, a) for a in _quotes(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The Trump campaign issued a statement saying the rally was postponed.", "The Trump campaign"),
+        ("Later, she released a statement saying the deal was fair.", "she"),
+        ("His office put out a statement Wednesday saying the plan would fail.", "His office"),
+        ("Rubio’s campaign sent out a press release saying Murphy owes an explanation.", "Rubio’s campaign"),
+    ],
+)
+def test_who_issued_a_statement_is_its_speaker(text, speaker):
+    assert [a.speaker.text_of(text) for a in _quotes(text)] == [speaker]
+
+
+def test_a_statement_that_speaks_for_itself_stays_the_speaker():
+    text = "\u201cWe are sorry,\u201d the statement said."
+    assert [a.speaker.text_of(text) for a in _quotes(text)] == ["the statement"]

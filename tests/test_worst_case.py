@@ -128,11 +128,6 @@ def test_ten_times_the_input_takes_at_most_twenty_times_as_long(make, small):
     assert_linear_growth(make, small, lambda text: analyze_article(from_text(text)))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="quote_marks.quoted_spans checks every single-mark quotation against every double-mark one "
-    "(any(... for s, e in covered)): O(n^2) in quotation marks; a bisect on the sorted covered starts fixes it",
-)
 def test_alternating_quote_marks_pair_in_linear_time():
     assert_linear_growth(alternating_marks, 2_000, lambda text: quoted_spans(text, 0, len(text)), min_small_seconds=0.002)
 
