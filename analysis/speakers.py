@@ -36,6 +36,11 @@ _BETWEEN = frozenset(
     "may might could can did does do never not further again first last now still already "
     "quickly subsequently separately simply just even since often".split()
 )
+# A day between a speaker and its cue ("Scott on Monday announced", "the board Tuesday
+# night ruled") is a time, never the speaker.
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_DAY_PARTS = frozenset("morning afternoon evening night".split())
+_DAY_OPENERS = frozenset("on last this next late early earlier later".split())
 # Words that end a speaker phrase when walking back from the cue.
 _STOP = frozenset(
     "and but that while as because when after before if though although where so or since than "
@@ -44,10 +49,20 @@ _STOP = frozenset(
 )
 _DETERMINERS = frozenset("the a an his her its their our my your one two three several many some most other another both all each any".split())
 # Quantifiers that stand alone as a speaker ("one said", "many said").
-_PRONOUN_QUANTIFIERS = frozenset("one many most some several both others another".split())
+_PRONOUN_QUANTIFIERS = frozenset("one many most some several both others another none".split())
 _TITLES = re.compile(r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|Lt|Col|Rev|St)\.?$")
 _POSSESSIVE = re.compile(r"['’]s?$")
 MAX_SPEAKER_TOKENS = 9
+# Sentence adverbials set off after a speaker ("Humphrey, for example, said"): not part of it.
+_DISCOURSE_TAILS = frozenset(
+    tuple(phrase.split()) for phrase in (
+        "however", "meanwhile", "though", "too", "instead", "likewise", "similarly", "nonetheless",
+        "nevertheless", "moreover", "also", "for example", "for instance", "for one", "in turn",
+        "in particular", "in contrast", "by contrast", "in fact", "of course", "for his part",
+        "for her part", "for its part", "for their part", "to his credit", "to her credit",
+    )
+)
+MAX_DISCOURSE_TAIL = 3
 # Characters read back from a cue: room for a 30-token appositive speaker.
 SPEAKER_WINDOW = 250
 SHORT_SPEAKER_WINDOW = 100
@@ -108,25 +123,79 @@ def speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
 _NEEDS_MORE = Span(0, 0)
 
 
+def _opens_clause(tokens: list[tuple[int, int, str]], i: int) -> bool:
+    """Does ``tokens[i]`` open a clause: after punctuation, or after ``, and`` / ``, but``
+    (``Voters came, and some said``)?"""
+    if i == 0 or not tokens[i - 1][2][0].isalnum():
+        return True
+    return tokens[i - 1][2].lower() in ("and", "but") and (i == 1 or tokens[i - 2][2] == ",")
+
+
+def _skip_between(tokens: list[tuple[int, int, str]], i: int) -> int:
+    """Walk back from ``tokens[i]`` over adverbs and days that sit between a speaker and
+    its cue; the index of the last token that may belong to the speaker (-1 if none)."""
+    while i >= 0:
+        lower = tokens[i][2].lower()
+        if lower in _BETWEEN:
+            i -= 1
+        elif lower in _DAY_PARTS and i >= 1 and tokens[i - 1][2].lower() in _WEEKDAYS and _day_is_adverb(tokens, i - 1):
+            i -= 2
+            while i >= 0 and tokens[i][2].lower() in _DAY_OPENERS:
+                i -= 1
+        elif lower in _WEEKDAYS and _day_is_adverb(tokens, i):
+            i -= 1
+            while i >= 0 and tokens[i][2].lower() in _DAY_OPENERS:
+                i -= 1
+        else:
+            break
+    return i
+
+
+def _day_is_adverb(tokens: list[tuple[int, int, str]], day: int) -> bool:
+    """Is the weekday at ``day`` a time adverb? Not in ``Super Tuesday`` nor after a
+    participle (``a report published Wednesday``, ``a poll out Monday``): there it belongs
+    to the phrase."""
+    if day == 0:
+        return True
+    before = tokens[day - 1][2].lower()
+    return before not in ("super", "out") and not (before.endswith("ed") and before not in _DAY_OPENERS)
+
+
+def _discourse_tail(tokens: list[tuple[int, int, str]]) -> int | None:
+    """Index of the comma opening a sentence adverbial at the end of ``tokens``
+    (``…, for example``), or None."""
+    for size in range(1, MAX_DISCOURSE_TAIL + 1):
+        comma = len(tokens) - size - 1
+        if comma < 1:
+            break
+        if tokens[comma][2] == "," and tuple(word.lower() for _, _, word in tokens[comma + 1:]) in _DISCOURSE_TAILS:
+            return comma
+    return None
+
+
 def _speaker_ending(text: str, tokens: list[tuple[int, int, str]], *, truncated: bool) -> Span | None:
     """The speaker phrase at the end of ``tokens``; with ``truncated`` (the tokens are only
     the end of the searched stretch), ``_NEEDS_MORE`` when the phrase may start earlier."""
-    i = len(tokens) - 1
-    while i >= 0 and tokens[i][2].lower() in _BETWEEN:
-        i -= 1
+    i = _skip_between(tokens, len(tokens) - 1)
     if truncated and i < MAX_SPEAKER_TOKENS + 2:
         return _NEEDS_MORE
     if i < 0:
         return None
     if tokens[i][2] == ",":
-        return _NEEDS_MORE if truncated else _appositive_speaker(text, tokens[:i])
+        if truncated:
+            return _NEEDS_MORE
+        described = _appositive_speaker(text, tokens[:i])
+        tail = _discourse_tail(tokens[:i])
+        if tail is None or described is None or described.start >= tokens[tail][0]:
+            return described
+        return Span(described.start, tokens[tail - 1][1])  # "Humphrey, for example, said"
     if tokens[i][2].lower() in _STOP:
         return None  # "the crowd and said": a coordinated verb, no speaker right here
     head_ok = _head_ok(tokens[i][2])
     if not head_ok and not _POSSESSIVE.search(tokens[i][2]):
         head_ok = _determined(tokens, i)
-    if not head_ok and tokens[i][2].lower() in _PRONOUN_QUANTIFIERS and (i == 0 or not tokens[i - 1][2][0].isalnum()):
-        return Span(tokens[i][0], tokens[i][1])  # '"...," one said', '..., many said'
+    if not head_ok and tokens[i][2].lower() in _PRONOUN_QUANTIFIERS and _opens_clause(tokens, i):
+        return Span(tokens[i][0], tokens[i][1])  # '"...," one said', '..., and some said'
 
     if not head_ok:
         return None
@@ -165,8 +234,17 @@ def subject_before(text: str, lo: int, cue_start: int) -> Span | None:
     e.g. ``Sen. Bernie Sanders (I-Vt.)``, ``Rep. Lee Zeldin of New York, a Trump supporter``,
     ``Twenty-four percent``. None when that stretch is long or does not read as a subject."""
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, lo, cue_start)]
-    while tokens and (tokens[-1][2].lower() in _BETWEEN or tokens[-1][2] == ","):
-        tokens.pop()
+    while tokens:
+        kept = _skip_between(tokens, len(tokens) - 1) + 1
+        if kept < len(tokens):
+            del tokens[kept:]
+        elif tokens[-1][2] == ",":
+            tokens.pop()
+        else:
+            break
+    tail = _discourse_tail(tokens)
+    if tail is not None:
+        tokens = tokens[:tail]
     if tokens and tokens[0][2].lower() in _INTRO_OPENERS:
         comma = next((i for i, t in enumerate(tokens) if t[2] == ","), None)
         if comma is None:
@@ -248,6 +326,8 @@ def speaker_after(text: str, cue_end: int, hi: int, *, appositives: bool = True)
     if not picked or picked[0][2].lower() in _STOP:
         return None
     opener = picked[0][2]
+    if opener.lower() in _WEEKDAYS:
+        return None  # "said Wednesday, …": a time, not the speaker
     possessive_name = _is_name(opener) and _POSSESSIVE.search(opener) is not None  # "said Rubio’s deputy …"
     if not (_head_ok(opener) or opener.lower() in _DETERMINERS or possessive_name or _modified_name(picked)):
         return None

@@ -566,3 +566,33 @@ def test_who_issued_a_statement_is_its_speaker(text, speaker):
 def test_a_statement_that_speaks_for_itself_stays_the_speaker():
     text = "\u201cWe are sorry,\u201d the statement said."
     assert [a.speaker.text_of(text) for a in _quotes(text)] == ["the statement"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The ferry captain, for example, said the crossing was safe.", "The ferry captain"),
+        ("Ms. Okafor, however, said the vote would be close.", "Ms. Okafor"),
+        ("Harbour officials and pilots, in fact, insist that the channel is deep enough.", "Harbour officials and pilots"),
+    ],
+)
+def test_sentence_adverbial_after_the_speaker_is_not_part_of_it(text, speaker):
+    assert [a.speaker.text_of(text) for a in _quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The harbour board on Monday said the ferry would run all winter.", "The harbour board"),
+        ("Mayor Lena Ortiz Tuesday night said the ferry would run all winter.", "Mayor Lena Ortiz"),
+        ("The mayor said Wednesday that the ferry would run all winter.", "The mayor"),
+        ("A report published Friday found that the ferry lost money.", "A report published Friday"),
+    ],
+)
+def test_a_weekday_next_to_the_cue_is_a_time_not_the_speaker(text, speaker):
+    assert [a.speaker.text_of(text) for a in _quotes(text)] == [speaker]
+
+
+def test_quantifier_after_and_opens_its_own_clause_as_speaker():
+    text = "Voters came to the pier, and some said the ferry was too slow."
+    assert [a.speaker.text_of(text) for a in _quotes(text)] == ["some"]
