@@ -277,6 +277,27 @@ def _determined(tokens: list[tuple[int, int, str]], head: int) -> bool:
     return False
 
 
+# Words opening a sentence before its subject: a conjunction ("But Matt Morrison, the
+# group's deputy director, said") or a time or place phrase closed by a comma ("On
+# television, Mr. Trump's campaign chairman, Paul Manafort, said").
+_LEADING_CONJUNCTIONS = frozenset("but and yet so then even still also".split())
+_PHRASE_OPENERS = frozenset("on in at during since before after earlier later last just by this".split())
+MAX_OPENER_TOKENS = 6
+
+
+def _without_opener(tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """``tokens`` without a conjunction or an introductory phrase before the subject."""
+    if len(tokens) > 1 and tokens[0][2].lower() in _LEADING_CONJUNCTIONS:
+        tokens = tokens[1:]
+    if tokens and tokens[0][2].lower() in _PHRASE_OPENERS:
+        comma = next((i for i, t in enumerate(tokens[:MAX_OPENER_TOKENS + 1]) if t[2] == ","), None)
+        if comma is not None:
+            tokens = tokens[comma + 1:]
+            if len(tokens) > 2 and (tokens[0][2].lower(),) in _DISCOURSE_TAILS and tokens[1][2] == ",":
+                tokens = tokens[2:]  # "On Wednesday, however, the director …"
+    return tokens
+
+
 def _appositive_speaker(text: str, tokens: list[tuple[int, int, str]]) -> Span | None:
     """``Christopher Harvey, a delegate from Texas, said``: from the clause start to the comma."""
     if not tokens or len(tokens) > MAX_APPOSITIVE_TOKENS:
@@ -285,8 +306,8 @@ def _appositive_speaker(text: str, tokens: list[tuple[int, int, str]]) -> Span |
     for index, (_, _, word) in enumerate(tokens):
         if word in ('"', "“", "”", ";", ":", "—", "–", "(", ")"):
             start = index + 1
-    tokens = tokens[start:]
-    if not tokens or not _is_name(tokens[0][2]):
+    tokens = _without_opener(tokens[start:])
+    if not tokens or not (_is_name(tokens[0][2]) or tokens[0][2].lower() in _DETERMINERS):
         return None
     if len(tokens) < 2 or tokens[1][2] != "," and not any(word == "," for _, _, word in tokens[:5]):
         return None

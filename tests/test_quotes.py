@@ -596,3 +596,18 @@ def test_a_weekday_next_to_the_cue_is_a_time_not_the_speaker(text, speaker):
 def test_quantifier_after_and_opens_its_own_clause_as_speaker():
     text = "Voters came to the pier, and some said the ferry was too slow."
     assert [a.speaker.text_of(text) for a in _quotes(text)] == ["some"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "On Wednesday night, a group of ferry pilots, including their union chief, said the channel was unsafe.",
+            "a group of ferry pilots, including their union chief",
+        ),
+        ("But Matt Ruiz, the harbour master, said the channel was safe.", "Matt Ruiz, the harbour master"),
+        ("In a statement, the port's director, Ana Lima, said the ferry would run.", "the port's director, Ana Lima"),
+    ],
+)
+def test_opening_conjunction_or_phrase_is_not_part_of_a_described_speaker(text, speaker):
+    assert [a.speaker.text_of(text) for a in _quotes(text)] == [speaker]
