@@ -167,9 +167,3 @@ def mark_starts(text: str, start: int, end: int) -> list[int]:
     found.extend(m.start() for m in _SINGLE_MARK.finditer(text, start, end))
     found.sort()
     return found
-
-
-def opens_quotation(text: str, start: int, end: int) -> bool:
-    """True if the paragraph ``text[start:end]`` starts with an opening double mark."""
-    match = _DOUBLE_MARK.match(text, start, end)
-    return bool(match) and _role(text, match.start(), match.end(), match.group(), start, end) != "close"

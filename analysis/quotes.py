@@ -47,7 +47,7 @@ from importlib import resources
 
 import pandas as pd
 
-from analysis.quote_marks import FurthestEnd, QuotedSpan, mark_starts, opens_quotation, quoted_spans
+from analysis.quote_marks import FurthestEnd, QuotedSpan, mark_starts, quoted_spans
 from analysis.patterns import word_alternation
 from analysis.segment import Segments
 from analysis.spans import Span

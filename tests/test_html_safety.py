@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
-import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
