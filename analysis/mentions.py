@@ -28,7 +28,7 @@ from typing import Any, Iterable, Protocol, Sequence
 import pandas as pd
 
 from analysis.entities import NAME_KINDS, EntityIndex, EntityMention, GazetteerSource, build_entity_index
-from analysis.segment import Segments
+from analysis.segment import Segments, segments_record
 from analysis.spans import Span
 from analysis.tables import TABLE_COLUMNS, tables_from_records
 
@@ -127,13 +127,7 @@ def mention_record(m: Mention) -> dict:
 
 def _table_record(text: str, segments: Segments, mentions: Sequence[Mention], article_id: str) -> dict:
     """The parts of an ``extract`` record that the mention and entity tables are built from."""
-    return {
-        "id": article_id,
-        "text": text,
-        "paragraphs": [[p.start, p.end] for p in segments.paragraphs],
-        "sentences": [[s.start, s.end, s.paragraph] for s in segments.sentences],
-        "mentions": [mention_record(m) for m in mentions],
-    }
+    return {"id": article_id, "text": text, **segments_record(segments), "mentions": [mention_record(m) for m in mentions]}
 
 
 def mentions_table(text: str, segments: Segments, mentions: Sequence[Mention], *, article_id: str = "") -> pd.DataFrame:

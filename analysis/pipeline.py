@@ -18,7 +18,7 @@ from analysis.load import Article
 from analysis.mentions import Mention, find_mentions, mention_record
 from analysis.quotes import Attribution, find_quotes, quote_record
 from analysis.readability import readability_record
-from analysis.segment import Segments, segment
+from analysis.segment import Segments, segment, segments_record
 from analysis.spans import Span
 
 # The analyses after segmentation, in run order. Mentions need the quotes (a quoted actor
@@ -50,16 +50,6 @@ def empty_record(article: Article) -> dict:
         "quotes": [],
         "mentions": [],
         "readability": {},
-    }
-
-
-def segments_record(segments: Segments) -> dict:
-    """The segmentation keys of a record: body, boilerplate, paragraphs, sentences."""
-    return {
-        "body": segments.body.as_list(),
-        "boilerplate": [[b.start, b.end, b.kind] for b in segments.boilerplate],
-        "paragraphs": [[p.start, p.end] for p in segments.paragraphs],
-        "sentences": [[s.start, s.end, s.paragraph] for s in segments.sentences],
     }
 
 

@@ -49,7 +49,7 @@ import pandas as pd
 
 from analysis.quote_marks import FurthestEnd, QuotedSpan, mark_starts, quoted_spans
 from analysis.patterns import word_alternation
-from analysis.segment import Segments
+from analysis.segment import Segments, segments_record
 from analysis.spans import Span
 from analysis.tables import TABLE_COLUMNS, table_rows, typed_frame
 from analysis.speakers import CandidateIndex, resolve_speakers, speaker_after, speaker_before, subject_before
@@ -891,11 +891,5 @@ def quotes_table(text: str, segments: Segments, attributions, *, article_id: str
     """One row per attribution, columns :data:`QUOTE_COLUMNS`: the corpus quote table of
     :mod:`analysis.tables` for this one article (``quote`` numbers the attributions from 0,
     ``content`` joins the content texts with :data:`analysis.tables.CONTENT_JOINER`)."""
-    record = {
-        "id": article_id,
-        "text": text,
-        "paragraphs": [[p.start, p.end] for p in segments.paragraphs],
-        "sentences": [[s.start, s.end, s.paragraph] for s in segments.sentences],
-        "quotes": [quote_record(a) for a in attributions],
-    }
+    record = {"id": article_id, "text": text, **segments_record(segments), "quotes": [quote_record(a) for a in attributions]}
     return typed_frame("quotes", table_rows([record], metrics=())["quotes"])

@@ -136,6 +136,17 @@ def segment(text: str) -> Segments:
     return Segments(body, tuple(boilerplate), tuple(paragraph_rows), tuple(sentence_rows))
 
 
+def segments_record(segments: Segments) -> dict:
+    """The JSON form of the segments in an ``extract`` record: body, boilerplate, paragraphs
+    (``[start, end]``) and sentences (``[start, end, paragraph]``)."""
+    return {
+        "body": segments.body.as_list(),
+        "boilerplate": [[b.start, b.end, b.kind] for b in segments.boilerplate],
+        "paragraphs": [[p.start, p.end] for p in segments.paragraphs],
+        "sentences": [[s.start, s.end, s.paragraph] for s in segments.sentences],
+    }
+
+
 def paragraphs_table(text: str, segments: Segments, *, article_id: str = "") -> pd.DataFrame:
     """One row per paragraph: article_id, paragraph, start, end, text, is_body."""
     rows = [
