@@ -284,7 +284,8 @@ def _frame_after(text: str, cues: _CueIndex, quote: QuotedSpan, limit: int,
     if "\n" in prefix or ("." in prefix and _SENTENCE_BREAK.search(prefix.strip())):
         return _frame_after_any_verb(text, quote, window_end)
     following = bisect.bisect_left(sentence_starts, quote.end)
-    if following < len(sentence_starts) and sentence_starts[following] <= cue.start:
+    if following < len(sentence_starts) and sentence_starts[following] <= cue.start \
+            and not _is_frame_sentence(text, quote, cue, limit):
         return None  # '“…ongoing.” He said the FBI …': the cue belongs to the next sentence
     if not prefix.strip(" ,\t\xa0"):
         if cue.kind == "according":
@@ -295,10 +296,60 @@ def _frame_after(text: str, cues: _CueIndex, quote: QuotedSpan, limit: int,
     speaker = speaker_before(text, quote.end, cue.start)
     if speaker is None or text[quote.end:speaker.start].strip(" ,\t\xa0"):
         described = _DESCRIBED_SPEAKER.fullmatch(text, quote.end, cue.start)
-        if described is None:
-            return None
-        speaker = Span(*described.span("speaker"))
+        if described is not None:
+            speaker = Span(*described.span("speaker"))
+        else:
+            speaker = _phrase_speaker(text, quote.end, cue.start, speaker)
+            if speaker is None:
+                return None
     return Span(cue.start, cue.end), speaker, "direct-speaker-cue"
+
+
+# Words that show the stretch between a quotation and its cue is a clause, not a speaker.
+_CLAUSE_WORDS = frozenset("is was are were be been that because if when while who which whom where not to he she they it i we".split())
+_PHRASE_OPENING = re.compile(r"[ \t\xa0,]*(?=[A-Z0-9]|(?:the|a|an|this|that|these|those|his|her|its|their|one|two|three|another|several|some)\b)")
+MAX_PHRASE_SPEAKER_WORDS = 14
+
+
+def _phrase_speaker(text: str, start: int, cue_start: int, head: Span | None) -> Span | None:
+    """The whole noun phrase between a quotation and its cue, when the speaker found by
+    walking back from the cue leaves words before it: '…," the Florida senator and
+    Republican candidate said', '…," this source told', '…," Ryan’s office said'."""
+    if not _ends_in_frame_punctuation(text, start):
+        return None
+    opening = _PHRASE_OPENING.match(text, start, cue_start)
+    if opening is None:
+        return None
+    if head is None:
+        possessed = _POSSESSED.fullmatch(text, opening.end(), cue_start)
+        return Span(opening.end(), possessed.end("phrase")) if possessed else None
+    words = _WORD.findall(text, opening.end(), head.end)
+    if len(words) > MAX_PHRASE_SPEAKER_WORDS or any(w.lower() in _CLAUSE_WORDS for w in words):
+        return None
+    if any(c in ",;:()" for c in text[opening.end():head.end]) or _SENTENCE_BREAK.search(text, opening.end(), head.end) \
+            or _DOUBLE_QUOTE_CHAR.search(text, opening.end(), head.end):
+        return None
+    return Span(opening.end(), head.end)
+
+
+# "Ryan’s office", "the campaign’s spokesman": a possessive name and one or two words.
+_POSSESSED = re.compile(r"(?P<phrase>(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?['’]s?\s+[a-z]+(?:\s+[a-z]+)?)\s*")
+
+
+def _ends_in_frame_punctuation(text: str, quote_end: int) -> bool:
+    """'"…," X said', '"…?" X asked', '"…." X said': the quotation's punctuation asks for a frame."""
+    return text[quote_end - 2:quote_end - 1] in (",", "?", "!", ".") or text[quote_end:quote_end + 1] == ","
+
+
+def _is_frame_sentence(text: str, quote: QuotedSpan, cue: _Cue, limit: int) -> bool:
+    """'“…missing.” Trump said.': the sentence after a quotation that ends in a full stop is
+    only its frame (a speaker, the cue and a short adjunct)."""
+    if text[quote.start:quote.end].rstrip("\"”’' ")[-1:] not in (".", "?", "!"):
+        return False
+    stop = text.find(".", cue.end, limit)
+    if stop < 0:
+        return False  # the cue's sentence runs on into the next quotation ("He added, “…”")
+    return "\n" not in text[quote.end:cue.start] and _is_trailing(text[cue.end:stop + 1])
 
 
 def _frame_after_any_verb(text: str, quote: QuotedSpan, limit: int) -> tuple[Span, Span | None, str] | None:
@@ -403,7 +454,8 @@ def _direct(text: str, regions: list[_Region], cues: _CueIndex, *, include_unatt
     last_direct: _Draft | None = None
     last_speaker_paragraph = -2
     marks = mark_starts(text, regions[0].start, regions[-1].end) if regions else []
-    sentence_starts = [start for region in regions for start, _ in region.sentences]
+    sentences = [sentence for region in regions for sentence in region.sentences]
+    sentence_starts = [start for start, _ in sentences]
     for region in regions:
         first_mark = bisect.bisect_left(marks, region.start)
         if first_mark == len(marks) or marks[first_mark] >= region.end:
@@ -420,6 +472,7 @@ def _direct(text: str, regions: list[_Region], cues: _CueIndex, *, include_unatt
                      or _frame_colon(text, quote, sentence_starts))
             if frame is not None:
                 cue, speaker, rule = frame
+                content = _whole_clause(text, cues, quote, cue, sentences, lo, hi)
                 if cue.start in by_cue:
                     by_cue[cue.start].content.append(content)
                     last = by_cue[cue.start]
@@ -441,6 +494,28 @@ def _direct(text: str, regions: list[_Region], cues: _CueIndex, *, include_unatt
                     drafts.append(_Draft("direct", [content], None, None, "direct-unframed", 0.3))
             last = None if quote.start - region.start > 1 else last
     return drafts, all_quotes, used_cues
+
+
+def _whole_clause(text: str, cues: _CueIndex, quote: QuotedSpan, cue: Span, sentences: list[tuple[int, int]],
+                  lo: int, hi: int) -> Span:
+    """The quotation, or the clause it is part of when the quotation is mixed into it: words
+    before it in its sentence when the cue follows ('The bill was “heartbreaking,” she
+    said'), words after it to the sentence end when the cue precedes ('He said that “we need
+    more information” about the case')."""
+    index = bisect.bisect_right([start for start, _ in sentences], quote.start) - 1
+    if index < 0:
+        return Span(quote.start, quote.end)
+    sentence_start, sentence_end = sentences[index]
+    start, end = quote.start, quote.end
+    if cue.start >= quote.end:
+        clause_start = max(sentence_start, lo)
+        if _WORD.search(text, clause_start, quote.start) and not cues.between(clause_start, quote.start):
+            start = clause_start
+    elif text[quote.end - 2:quote.end - 1] not in (".", ",", "?", "!") and sentence_end <= hi:
+        rest = _trim_content(text, quote.end, sentence_end)
+        if rest is not None and text[quote.end] in " \xa0" and not cues.between(quote.end, sentence_end):
+            end = rest.end
+    return _trim_content(text, start, end) or Span(quote.start, quote.end)
 
 
 def _is_unframed_speech(text: str, quote: QuotedSpan) -> bool:
