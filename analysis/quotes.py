@@ -52,7 +52,7 @@ from analysis.patterns import word_alternation
 from analysis.segment import Segments, segments_record
 from analysis.spans import Span
 from analysis.tables import TABLE_COLUMNS, table_rows, typed_frame
-from analysis.speakers import CandidateIndex, resolve_speakers, speaker_after, speaker_before, subject_before
+from analysis.speakers import CandidateIndex, resolve_speakers, speaker_after, speaker_before, speaker_words, subject_before
 
 QUOTE_COLUMNS = [column for column, _ in TABLE_COLUMNS["quotes"]]
 _QUOTE_CHARS = "\"“”„‟«»‘’'"
@@ -397,6 +397,31 @@ def _frame_before(text: str, cues: _CueIndex, quote: QuotedSpan, lo: int) -> tup
     return Span(cue.start, cue.end), speaker, "direct-cue-before"
 
 
+# 'He jokes, “…”', 'Wallace then asked, “…”', 'As Vulture put it, “…”': a clause ending in
+# a verb and a comma or colon right before a quotation that opens a sentence.
+_VERB_BEFORE_QUOTE = re.compile(r"(?P<verb>\b[a-z]{2,}(?:ed|es|[^s]s)|\bputs?[ \xa0]+it)[ \xa0]*[,:][ \xa0]*$")
+
+
+def _frame_before_any_verb(text: str, quote: QuotedSpan, lo: int, sentence_starts: list[int]) -> tuple[Span, Span | None, str] | None:
+    first = _WORD.search(text, quote.start, quote.end)
+    if first is None or not first.group()[0].isupper():
+        return None
+    index = bisect.bisect_right(sentence_starts, quote.start) - 1
+    clause_start = max(lo, sentence_starts[index] if index >= 0 else lo)
+    window_start = max(clause_start, quote.start - MAX_INTRO_WINDOW)
+    match = _VERB_BEFORE_QUOTE.search(text, window_start, quote.start)
+    if match is None or _PASSIVE_BEFORE.search(text, max(lo, match.start() - 12), match.start()):
+        return None
+    speaker = speaker_before(text, clause_start, match.start("verb"))
+    if speaker is None or speaker_words().get(text[speaker.start:speaker.end].lower()) == "RELATIVE":
+        return None
+    # A name, a pronoun or a definite description ("all capital letters," is no frame).
+    if not (text[speaker.start].isupper() or text.startswith("the ", speaker.start)
+            or speaker_words().get(text[speaker.start:speaker.end].lower(), "").startswith("PRONOUN")):
+        return None
+    return Span(*match.span("verb")), speaker, "direct-speaker-verb-before"
+
+
 def _frame_colon(text: str, quote: QuotedSpan, sentence_starts: list[int]) -> tuple[Span, Span | None, str] | None:
     """A quotation after a clause ending in a colon, in this paragraph or at the end of the
     last one: ``Cruz continued: "…"``, ``The headline reads: "…"``, ``Kerry: "…"``. The
@@ -469,7 +494,7 @@ def _direct(text: str, regions: list[_Region], cues: _CueIndex, *, include_unatt
             hi = quotes[position + 1].start if position + 1 < len(quotes) else region.end
             content = Span(quote.start, quote.end)
             frame = (_frame_after(text, cues, quote, hi, sentence_starts) or _frame_before(text, cues, quote, lo)
-                     or _frame_colon(text, quote, sentence_starts))
+                     or _frame_colon(text, quote, sentence_starts) or _frame_before_any_verb(text, quote, lo, sentence_starts))
             if frame is not None:
                 cue, speaker, rule = frame
                 content = _whole_clause(text, cues, quote, cue, sentences, lo, hi)
