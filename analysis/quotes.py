@@ -70,6 +70,7 @@ _SENTENCE_BREAK = re.compile(
     r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt))(?<!\b(?:Mrs|Sen|Rep|Gov|Gen|Col|Rev))(?<!\bProf)\.(?![\w,)])"
 )
 _NEXT_WORD = re.compile(r"\s*(\S+)")
+_PROGRESSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were)\s+(?:also\s+|now\s+|still\s+)?$")
 _PASSIVE_BEFORE = re.compile(r"(?:\b(?:is|was|were|are|be|been|being|to)\s+)$", re.IGNORECASE)
 _CLAUSE_SUBJECTS = frozenset("he she it they we i there".split())
 _CLAUSE_DETERMINERS = frozenset("the this these those his her their its our".split())
@@ -359,8 +360,16 @@ def _frame_after_any_verb(text: str, quote: QuotedSpan, limit: int) -> tuple[Spa
         return None
     match = _ANY_VERB_FRAME.match(text, quote.end, limit)
     if match is None:
-        return None
+        inverted = _INVERTED_VERB_FRAME.match(text, quote.end, limit)
+        speaker = inverted and speaker_after(text, inverted.end(), limit)
+        if not speaker or not text[speaker.start].isupper():
+            return None
+        return Span(*inverted.span("verb")), speaker, "direct-verb-speaker"
     return Span(*match.span("verb")), Span(*match.span("speaker")), "direct-speaker-verb"
+
+
+# '"…," mused Blaze co-host Stu Burguiere', '"…!" beamed Donald Hartley'
+_INVERTED_VERB_FRAME = re.compile(r",?[ \t\xa0]*(?P<verb>[a-z]{3,}ed)(?=[ \xa0]+[A-Z])")
 
 
 # A sentence opened by a capitalised cue and its speaker, then the quotation:
@@ -691,7 +700,9 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan],
         return None  # only a quoted phrase in its object is reported (_quoted_objects)
     if cue.kind == "according":
         return _according(text, cue, lo, hi)
-    if _PASSIVE_BEFORE.search(text, max(lo, cue.start - 12), cue.start):
+    # "Trump is telling a town hall that …": a progressive, not a passive.
+    progressive = _PROGRESSIVE_BEFORE.search(text, max(lo, cue.start - 12), cue.start) if text[cue.end - 3:cue.end] == "ing" else None
+    if progressive is None and _PASSIVE_BEFORE.search(text, max(lo, cue.start - 12), cue.start):
         return None
     if _DETERMINER_BEFORE.search(text, max(lo, cue.start - 6), cue.start):
         return None  # an adjective: 'an alleged "Congress toolkit"', 'the reported deal'
@@ -737,7 +748,7 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan],
         return None
     if cue.kind == "object" and text[cue.start - 1:cue.start] == "-":
         return None  # so-called
-    speaker = speaker_before(text, lo, cue.start)
+    speaker = speaker_before(text, lo, progressive.start() if progressive else cue.start)
     if speaker is not None and cue_word in _NAMING_VERBS and text[speaker.start:speaker.end].lower().startswith(("a ", "an ")):
         return None  # "a group called Citizens for Trump" names, it does not report
     if speaker is None and cue.kind.startswith("speech") and _AND_BEFORE.search(text, max(lo, cue.start - 6), cue.start):
