@@ -323,7 +323,9 @@ def _phrase_speaker(text: str, start: int, cue_start: int, head: Span | None) ->
         return None
     if head is None:
         possessed = _POSSESSED.fullmatch(text, opening.end(), cue_start)
-        return Span(opening.end(), possessed.end("phrase")) if possessed else None
+        if possessed is None or any(w.lower() in _CLAUSE_WORDS for w in _WORD.findall(possessed.group("phrase"))):
+            return None
+        return Span(opening.end(), possessed.end("phrase"))
     words = _WORD.findall(text, opening.end(), head.end)
     if len(words) > MAX_PHRASE_SPEAKER_WORDS or any(w.lower() in _CLAUSE_WORDS for w in words):
         return None
@@ -333,8 +335,12 @@ def _phrase_speaker(text: str, start: int, cue_start: int, head: Span | None) ->
     return Span(opening.end(), head.end)
 
 
-# "Ryan’s office", "the campaign’s spokesman": a possessive name and one or two words.
-_POSSESSED = re.compile(r"(?P<phrase>(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?['’]s?\s+[a-z]+(?:\s+[a-z]+)?)\s*")
+# With no head word: "Ryan’s office", "the campaign’s spokesman" (a possessive name and one
+# or two words), "this Trump look-alike" (a determiner and a few words).
+_POSSESSED = re.compile(
+    r"(?P<phrase>(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?['’]s?\s+[a-z]+(?:\s+[a-z]+)?"
+    r"|(?:the|this|that|a|an|one|another|his|her|its|their)(?:\s+[\w-]+){1,4})\s*"
+)
 
 
 def _ends_in_frame_punctuation(text: str, quote_end: int) -> bool:
@@ -914,12 +920,26 @@ def _quoted_objects(text: str, regions: list[_Region], cues: _CueIndex, quotes: 
             speaker = _clause_subject(text, lo, before_end - 1)
         else:
             speaker = speaker_before(text, lo, cue.start) or subject_before(text, lo, cue.start)
-        content = _trim_content(text, cue.end, quote.end)
+        content = _trim_content(text, cue.end, _object_end(text, quote, sentences[index][1]))
         if speaker is None or content is None:
             continue
         out.append(_Draft("indirect", [content], Span(cue.start, cue.end), speaker, "mixed-quoted-object", 0.5))
         by_cue[cue.start] = out[-1]
     return out
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:—–(\"“”]|\s-\s|\s(?:and|but|or|while|as|before|after|because|since|when)\s")
+
+
+def _object_end(text: str, quote: QuotedSpan, sentence_end: int) -> int:
+    """Where the object holding a quoted phrase ends: the quotation's end when punctuation
+    closes it ('called it “cruel.”'), else the next clause break ('asked for more
+    “flexibility” for advisers in Iraq, …')."""
+    if text[quote.end - 2:quote.end - 1] in (".", ",", ";", ":", "!", "?") or text[quote.end:quote.end + 1] not in (" ", "\xa0"):
+        return quote.end
+    stop = _CLAUSE_BREAK.search(text, quote.end, sentence_end)
+    end = stop.start() if stop else sentence_end
+    return quote.end if _is_trailing(text[quote.end:end]) else end  # "… on Monday."
 
 
 # ----- public API -------------------------------------------------------------------------
