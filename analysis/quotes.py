@@ -437,7 +437,7 @@ def _frame_before_any_verb(text: str, quote: QuotedSpan, lo: int, sentence_start
     return Span(*match.span("verb")), speaker, "direct-speaker-verb-before"
 
 
-def _frame_colon(text: str, quote: QuotedSpan, sentence_starts: list[int]) -> tuple[Span, Span | None, str] | None:
+def _frame_colon(text: str, cues: _CueIndex, quote: QuotedSpan, sentence_starts: list[int]) -> tuple[Span, Span | None, str] | None:
     """A quotation after a clause ending in a colon, in this paragraph or at the end of the
     last one: ``Cruz continued: "…"``, ``The headline reads: "…"``, ``Kerry: "…"``. The
     speaker is the clause subject (or the name just before the colon)."""
@@ -460,6 +460,10 @@ def _frame_colon(text: str, quote: QuotedSpan, sentence_starts: list[int]) -> tu
         if _word_count(text, clause_start, named.start) <= 2:
             return cue, named, "direct-name-colon"
     speaker = _clause_subject(text, clause_start, colon)
+    if speaker is None:
+        # "He said:", "He told his audience, to rowdy applause:": the cue's own subject.
+        said = [c for c in cues.between(clause_start, colon) if c.kind in ("speech", "speech-that")]
+        speaker = speaker_before(text, clause_start, said[0].start) if said else None
     if speaker is None:
         return None
     verb_start = speaker.end
@@ -509,7 +513,7 @@ def _direct(text: str, regions: list[_Region], cues: _CueIndex, *, include_unatt
             hi = quotes[position + 1].start if position + 1 < len(quotes) else region.end
             content = Span(quote.start, quote.end)
             frame = (_frame_after(text, cues, quote, hi, sentence_starts) or _frame_before(text, cues, quote, lo)
-                     or _frame_colon(text, quote, sentence_starts) or _frame_before_any_verb(text, quote, lo, sentence_starts))
+                     or _frame_colon(text, cues, quote, sentence_starts) or _frame_before_any_verb(text, quote, lo, sentence_starts))
             if frame is not None:
                 cue, speaker, rule = frame
                 content = _whole_clause(text, cues, quote, cue, sentences, lo, hi)
