@@ -961,7 +961,7 @@ def find_quotes(text: str, segments: Segments, *, entities=None, include_unattri
     direct, quotes, used_cues = _direct(text, regions, cues, include_unattributed=include_unattributed)
     indirect = _indirect(text, regions, cues, quotes, used_cues, direct)
     quoted_objects = _quoted_objects(text, regions, cues, quotes, direct + indirect)
-    drafts = sorted(direct + indirect + quoted_objects, key=lambda d: d.content[0].start)
+    drafts = sorted(direct + _to_quotation_ends(indirect, quotes) + quoted_objects, key=lambda d: d.content[0].start)
     drafts = _drop_overlaps(_issuers_as_speakers(text, regions, drafts))
     index = entities if entities is not None else CandidateIndex(text, [(r.start, r.end) for r in regions])
     entity_names = resolve_speakers(text, [d.speaker for d in drafts], index)
@@ -972,6 +972,20 @@ def find_quotes(text: str, segments: Segments, *, entities=None, include_unattri
             kind = "mixed"
         out.append(Attribution(kind, tuple(draft.content), draft.cue, draft.speaker, entity, draft.rule, draft.confidence))
     return out
+
+
+def _to_quotation_ends(drafts: list[_Draft], quotes: list[QuotedSpan]) -> list[_Draft]:
+    """Indirect content that stops inside a quotation (at a sentence end within it: 'he is
+    "weak on immigration. Weak like a baby."') runs on to the quotation's end."""
+    starts = [quote.start for quote in quotes]
+    for draft in drafts:
+        last = draft.content[-1]
+        index = bisect.bisect_left(starts, last.start, hi=bisect.bisect_left(starts, last.end)) if starts else 0
+        for quote in quotes[index:bisect.bisect_left(starts, last.end)]:
+            if quote.end > last.end:
+                draft.content[-1] = Span(last.start, quote.end)
+                break
+    return drafts
 
 
 # "Trump issued a statement saying …": the one who issued the document is the speaker, not
