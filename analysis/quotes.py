@@ -456,8 +456,11 @@ def _frame_colon(text: str, cues: _CueIndex, quote: QuotedSpan, sentence_starts:
         return None
     cue = Span(colon, colon + 1)
     named = speaker_before(text, clause_start, colon)
+    dash = _LABEL_DASH.search(text, clause_start, named.end) if named is not None else None
+    if dash is not None and dash.end() < named.end:
+        named = Span(max(named.start, dash.end()), named.end)
     if named is not None and text[named.end - 1:named.end].isalpha() and _is_name_word(text, named):
-        if _word_count(text, clause_start, named.start) <= 2:
+        if _word_count(text, clause_start, named.start) <= 2 or dash is not None:
             return cue, named, "direct-name-colon"
     speaker = _clause_subject(text, clause_start, colon)
     if speaker is None:
@@ -472,6 +475,11 @@ def _frame_colon(text: str, cues: _CueIndex, quote: QuotedSpan, sentence_starts:
     if verb_start < colon and _word_count(text, verb_start, colon) <= MAX_COLON_CUE_WORDS:
         cue = Span(verb_start, colon + 1)
     return cue, speaker, "direct-clause-colon"
+
+
+# "RED STATES OUTNUMBER BLUE STATES - Jeffrey M. Jones: “…”": a digest item's heading, a
+# dash and the quoted author.
+_LABEL_DASH = re.compile(r"\s[-—–]\s*")
 
 
 def _is_name_word(text: str, span: Span) -> bool:
