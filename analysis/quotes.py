@@ -437,6 +437,26 @@ def _frame_before_any_verb(text: str, quote: QuotedSpan, lo: int, sentence_start
     return Span(*match.span("verb")), speaker, "direct-speaker-verb-before"
 
 
+# A paragraph that is only a quotation, then a line that signs it (fact-check and digest
+# style): '"…"' / '- Sanders.' or '-Michelle Marks, Philadelphia.'
+_SIGNATURE = re.compile(
+    r"[ \t\xa0.]*\n\s*(?P<cue>[-—–])[ \t\xa0]*(?P<speaker>[A-Z][\w.'’-]*(?:[ \xa0]+[A-Z][\w.'’-]*){0,4})"
+    r"(?:,[^\n]{0,100})?[ \t\xa0]*(?:\n|$)"
+)
+
+
+def _frame_signature(text: str, quote: QuotedSpan, region: _Region) -> tuple[Span, Span | None, str] | None:
+    if text[region.start:quote.start].strip() or text[quote.end:region.end].strip(" .\t\xa0"):
+        return None
+    signed = _SIGNATURE.match(text, quote.end)
+    if signed is None:
+        return None
+    start, end = signed.span("speaker")
+    while text[end - 1] == ".":
+        end -= 1  # the full stop that closes the signature line
+    return Span(*signed.span("cue")), Span(start, end), "direct-signature"
+
+
 def _frame_colon(text: str, cues: _CueIndex, quote: QuotedSpan, sentence_starts: list[int]) -> tuple[Span, Span | None, str] | None:
     """A quotation after a clause ending in a colon, in this paragraph or at the end of the
     last one: ``Cruz continued: "…"``, ``The headline reads: "…"``, ``Kerry: "…"``. The
@@ -521,7 +541,8 @@ def _direct(text: str, regions: list[_Region], cues: _CueIndex, *, include_unatt
             hi = quotes[position + 1].start if position + 1 < len(quotes) else region.end
             content = Span(quote.start, quote.end)
             frame = (_frame_after(text, cues, quote, hi, sentence_starts) or _frame_before(text, cues, quote, lo)
-                     or _frame_colon(text, cues, quote, sentence_starts) or _frame_before_any_verb(text, quote, lo, sentence_starts))
+                     or _frame_colon(text, cues, quote, sentence_starts) or _frame_before_any_verb(text, quote, lo, sentence_starts)
+                     or _frame_signature(text, quote, region))
             if frame is not None:
                 cue, speaker, rule = frame
                 content = _whole_clause(text, cues, quote, cue, sentences, lo, hi)
