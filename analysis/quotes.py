@@ -545,7 +545,7 @@ def _direct(text: str, regions: list[_Region], cues: _CueIndex, *, include_unatt
                      or _frame_signature(text, quote, region))
             if frame is not None:
                 cue, speaker, rule = frame
-                content = _whole_clause(text, cues, quote, cue, sentences, lo, hi)
+                content = _whole_clause(text, cues, quote, cue, sentences, sentence_starts, lo, hi)
                 if cue.start in by_cue:
                     by_cue[cue.start].content.append(content)
                     last = by_cue[cue.start]
@@ -570,12 +570,12 @@ def _direct(text: str, regions: list[_Region], cues: _CueIndex, *, include_unatt
 
 
 def _whole_clause(text: str, cues: _CueIndex, quote: QuotedSpan, cue: Span, sentences: list[tuple[int, int]],
-                  lo: int, hi: int) -> Span:
+                  sentence_starts: list[int], lo: int, hi: int) -> Span:
     """The quotation, or the clause it is part of when the quotation is mixed into it: words
     before it in its sentence when the cue follows ('The bill was “heartbreaking,” she
     said'), words after it to the sentence end when the cue precedes ('He said that “we need
     more information” about the case')."""
-    index = bisect.bisect_right([start for start, _ in sentences], quote.start) - 1
+    index = bisect.bisect_right(sentence_starts, quote.start) - 1
     if index < 0:
         return Span(quote.start, quote.end)
     sentence_start, sentence_end = sentences[index]
