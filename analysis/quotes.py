@@ -76,7 +76,7 @@ _CLAUSE_SUBJECTS = frozenset("he she it they we i there".split())
 _CLAUSE_DETERMINERS = frozenset("the this these those his her their its our".split())
 _TELL_VERBS = frozenset("tell tells told telling assured informed reminded".split())
 _PRONOUN_SPEAKER = re.compile(r"(?i:he|she|it|they|we|i|you|who|which)")
-_AND_BEFORE = re.compile(r"\b(?:and|but)\s+$")
+_AND_BEFORE = re.compile(r"\b(?:and|but)\s+(?:(?:later|then|also|again)\s+)?$")
 _NAMING_VERBS = frozenset("called calls".split())
 # "said about half of …", "said about 20 people …": "about" opens an amount, not a topic.
 _ABOUT_AMOUNT = re.compile(r"\s+(?:\d|half\b|a\s+(?:third|quarter|dozen|hundred|thousand)\b|one\b|two\b|three\b|ten\b)")
@@ -107,6 +107,7 @@ MIN_UNFRAMED_WORDS = 10
 MAX_COLON_GAP = 4
 MAX_COLON_CUE_WORDS = 6
 MAX_COLON_CLAUSE = 300
+MAX_PARENTHETICAL_LEAD_WORDS = 15
 
 
 @dataclass(frozen=True)
@@ -790,13 +791,15 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan],
     speaker = speaker_before(text, lo, progressive.start() if progressive else cue.start)
     if speaker is not None and cue_word in _NAMING_VERBS and text[speaker.start:speaker.end].lower().startswith(("a ", "an ")):
         return None  # "a group called Citizens for Trump" names, it does not report
-    if speaker is None and cue.kind.startswith("speech") and _AND_BEFORE.search(text, max(lo, cue.start - 6), cue.start):
+    if speaker is None and cue.kind.startswith("speech") and _AND_BEFORE.search(text, max(lo, cue.start - 12), cue.start):
         speaker = _clause_subject(text, lo, cue.start)  # "She declared … and said that …"
     elif speaker is None and cue.kind == "speech":
         speaker = subject_before(text, lo, cue.start)
     if speaker is None:
         return None
-    clause_next = next_word == "that" or tail.lstrip().startswith(":")
+    # "The plan, she said, was too costly": the frame sits inside the reported clause.
+    parenthetical = tail.lstrip().startswith(",") and text[lo:speaker.start].rstrip().endswith(",")
+    clause_next = next_word == "that" or tail.lstrip().startswith(":") or parenthetical
     if cue.kind in ("speech-that", "thought") and next_word in _CLAUSE_SUBJECTS:
         clause_next = True
     if cue.kind == "thought" and next_match and (next_word in _CLAUSE_DETERMINERS or next_match.group(1)[0].isupper()):
@@ -808,6 +811,9 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan],
     content = _content_after(text, cue, hi)
     if content is None:
         return None
+    lead = _trim_content(text, lo, text.rindex(",", lo, speaker.start)) if parenthetical else None
+    if lead is not None and _word_count(text, lead.start, lead.end) <= MAX_PARENTHETICAL_LEAD_WORDS:
+        return _Draft("indirect", [lead, content], cue_span, speaker, "indirect-parenthetical", 0.75)
     if cue.kind == "object":
         return _Draft("indirect", [content], cue_span, speaker, "indirect-object", 0.6)
     rule = "indirect-speaker-cue" if cue.kind.startswith("speech") else f"indirect-{cue.kind}-that"

@@ -710,3 +710,23 @@ def test_reported_clause_runs_to_the_end_of_a_quotation_it_opens():
 def test_colon_heading_and_signature_frames(text, expected):
     (attribution,) = _quotes(text)
     assert _as_text(text, attribution) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The plan, she said, was too costly for the city.",
+         ("indirect", ("The plan", "was too costly for the city"), "said", "she")),
+        ("Cost estimates, he added, were “based on a prototype facility.”",
+         ("mixed", ("Cost estimates", "were “based on a prototype facility.”"), "added", "he")),
+    ],
+)
+def test_frame_inside_the_reported_clause_reports_both_parts(text, expected):
+    (attribution,) = _quotes(text)
+    assert _as_text(text, attribution) == expected
+
+
+def test_coordinated_cue_after_an_adverb_takes_the_clause_subject():
+    text = "He brought up the bombing and later said, “It is not just one group shooting people.”"
+    (attribution,) = _quotes(text)
+    assert attribution.speaker.text_of(text) == "He"
