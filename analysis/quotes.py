@@ -808,7 +808,7 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan],
         clause_next = True  # "a new poll shows Sanders leading": findings report a clause directly
     if cue.kind not in ("speech", "object") and not clause_next:
         return None
-    content = _content_after(text, cue, hi)
+    content = _content_after(text, cue, _participle_cue_start(text, cue.end, hi))
     if content is None:
         return None
     lead = _trim_content(text, lo, text.rindex(",", lo, speaker.start)) if parenthetical else None
@@ -821,6 +821,15 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan],
 
 
 _PARTICIPLE_NEXT = re.compile(r",\s*[a-z]+ing\b")
+
+
+def _participle_cue_start(text: str, start: int, hi: int) -> int:
+    """Where a participle cue opens its own report (', saying …', ', adding that …'), or
+    ``hi``: the clause before it is the first cue's content."""
+    for match in _PARTICIPLE_NEXT.finditer(text, start, hi):
+        if match.group().lstrip(", \t\xa0") in cue_words():
+            return match.start()
+    return hi
 
 
 def _is_trailing(tail: str) -> bool:

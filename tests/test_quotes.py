@@ -730,3 +730,12 @@ def test_coordinated_cue_after_an_adverb_takes_the_clause_subject():
     text = "He brought up the bombing and later said, “It is not just one group shooting people.”"
     (attribution,) = _quotes(text)
     assert attribution.speaker.text_of(text) == "He"
+
+
+def test_participle_cue_after_a_comma_opens_its_own_report():
+    text = "Senator Lee criticized the accord, saying the deal goes “nowhere near far enough.”"
+    found = [_as_text(text, a) for a in _quotes(text)]
+    assert found == [
+        ("indirect", ("the accord",), "criticized", "Senator Lee"),
+        ("mixed", ("the deal goes “nowhere near far enough.”",), "saying", "Senator Lee"),
+    ]
