@@ -185,19 +185,17 @@ def main(argv: list[str] | None = None) -> int:
     ranked = sorted(by_cue.items(), key=lambda item: (item[1][1] / item[1][0], -item[1][0]))
     for cue, (n_pred, n_ok) in [item for item in ranked if item[1][0] >= 5][: args.top]:
         print(f"{n_pred:5d} {n_ok:5d}  {n_ok / n_pred:.2f}  {cue}")
-    print(f"\n== direct gold attributions not found ({sum(direct_missed.values())}), by shape ==")
-    for shape, count in direct_missed.most_common():
-        print(f"{count:5d}  {shape}")
-        if args.direct:
-            for example in direct_examples[shape]:
-                print("         ", " | ".join(example))
-    print(f"\n== predicted, not in gold ({sum(false_pos.values())}), by rule ==")
-    for rule, count in false_pos.most_common():
-        print(f"{count:5d}  {rule}")
-        if args.fp:
-            for example in false_pos_examples[rule]:
-                print("         ", " | ".join(example))
+    _print_buckets("direct gold attributions not found", "shape", direct_missed, direct_examples if args.direct else None)
+    _print_buckets("predicted, not in gold", "rule", false_pos, false_pos_examples if args.fp else None)
     return 0
+
+
+def _print_buckets(title: str, by: str, counts: collections.Counter, examples: dict | None) -> None:
+    print(f"\n== {title} ({sum(counts.values())}), by {by} ==")
+    for key, count in counts.most_common():
+        print(f"{count:5d}  {key}")
+        for example in (examples or {}).get(key, []):
+            print("         ", " | ".join(example))
 
 
 if __name__ == "__main__":
