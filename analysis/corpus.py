@@ -22,8 +22,9 @@ from __future__ import annotations
 import re
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
-from functools import lru_cache, partial
-from itertools import accumulate, islice
+from functools import partial
+from itertools import islice
+from operator import add
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence, TypeVar
 
@@ -31,8 +32,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from analysis.load import Article, articles_from_frame, from_text, text_column
+from analysis.load import Article, articles_from_frame, text_column
 from analysis.pipeline import analyze_article
+from analysis.readability.scores import SCORE_KEYS
 from analysis.tables import (
     TABLE_NAMES, CorpusTables, arrow_schema, readability_metrics, restore_read_table, table_rows, tables_from_records,
     tables_from_rows, typed_frame,
@@ -46,15 +48,12 @@ Result = TypeVar("Result")
 BATCH_ARTICLES = 8
 # Tasks submitted ahead of the one being collected, per worker: bounds memory.
 TASKS_AHEAD_PER_JOB = 4
-# A short article whose readability object names the metric columns of every table.
-_SAMPLE_TEXT = "The council met on Monday. \u201cWe will vote next week,\u201d the mayor said.\n"
 _PART_NUMBER = re.compile(r"(\d+)")
 
 
-@lru_cache(maxsize=1)
 def pipeline_metrics() -> tuple[str, ...]:
     """The readability metrics the pipeline reports, in its order (the readability columns)."""
-    return tuple(readability_metrics([analyze_article(from_text(_SAMPLE_TEXT, id="sample"))]))
+    return SCORE_KEYS
 
 
 def batched(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
@@ -133,23 +132,37 @@ def analyze(
 
 
 def _analyze_dask(frame, *, text_col: str | None, source: str | None, out_dir: str | Path | None) -> CorpusTables:
+    if out_dir is None:
+        raise ValueError("a Dask DataFrame is analysed into Parquet datasets: give out_dir=")
+    write_dask_tables(frame, out_dir, text_col=text_col, source=source)
+    return read_tables(out_dir, engine="dask")
+
+
+def write_dask_tables(frame, out_dir: str | Path, *, text_col: str | None = None, source: str | None = None) -> tuple[int, int]:
+    """Analyse a Dask DataFrame on the current scheduler into ``out_dir/<table>/``.
+
+    Returns (articles, articles with an error). Everything is one Dask computation:
+    each partition is read once, and the row number its ids start from is the sum of
+    the lengths of the partitions before it, chained so that no task waits for a
+    read it does not need.
+    """
     import dask
     import dask.dataframe as dd
 
     if not isinstance(frame, dd.DataFrame):
         raise TypeError(f"analyze() takes a pandas or Dask DataFrame, not {type(frame).__name__}")
-    if out_dir is None:
-        raise ValueError("a Dask DataFrame is analysed into Parquet datasets: give out_dir=")
     text_column(frame._meta, column=text_col)  # a missing text column fails here, not on a worker
     metrics = pipeline_metrics()
     # Keep list columns as lists: Dask would otherwise turn object columns into strings.
     with dask.config.set({"dataframe.convert-string": False}):
         partitions = frame.to_delayed()
-        lengths = dask.compute(*[dask.delayed(len)(partition) for partition in partitions])
+        first_rows = [0]
+        for partition in partitions[:-1]:
+            first_rows.append(dask.delayed(add)(first_rows[-1], dask.delayed(len)(partition)))
         # One task per partition makes all seven tables; the seven writes share it.
         parts = [
             dask.delayed(_partition_tables)(partition, text_col=text_col, source=source, first_row=first_row, metrics=metrics)
-            for partition, first_row in zip(partitions, accumulate([0, *lengths[:-1]]))
+            for partition, first_row in zip(partitions, first_rows)
         ]
         writes = []
         for name in TABLE_NAMES:
@@ -159,8 +172,17 @@ def _analyze_dask(frame, *, text_col: str | None, source: str | None, out_dir: s
             writes.append(table.to_parquet(
                 Path(out_dir) / name, schema=arrow_schema(name, metrics=metrics), write_index=False, overwrite=True, compute=False
             ))
-        dask.compute(*writes)
-    return read_tables(out_dir, engine="dask")
+        counts = dd.from_delayed([dask.delayed(_article_counts)(part) for part in parts], meta=_article_counts(None), verify_meta=False)
+        *_, totals = dask.compute(*writes, counts.sum())
+    return int(totals["articles"]), int(totals["errors"])
+
+
+def _article_counts(tables: CorpusTables | None) -> pd.DataFrame:
+    """One row: the number of articles in ``tables`` and of those with an error (none: empty)."""
+    if tables is None:
+        return pd.DataFrame({"articles": pd.Series([], dtype="int64"), "errors": pd.Series([], dtype="int64")})
+    articles = tables.articles
+    return pd.DataFrame({"articles": [len(articles)], "errors": [int(articles["error"].notna().sum())]})
 
 
 def write_part(table: pd.DataFrame, path: Path, *, name: str, metrics: Sequence[str]) -> None:

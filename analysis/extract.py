@@ -277,7 +277,6 @@ def read_dask_table(path: str | Path, *, min_partitions: int = 1, blocksize: str
 
 
 def _run_dask(path: Path, out_dir: Path, *, jobs: int, text_col: str | None, scheduler: str | None) -> ExtractSummary:
-    import dask
     from dask.distributed import Client, LocalCluster
 
     if scheduler:
@@ -288,8 +287,7 @@ def _run_dask(path: Path, out_dir: Path, *, jobs: int, text_col: str | None, sch
     try:
         threads = max(1, sum(client.nthreads().values()))
         frame = read_dask_table(path, min_partitions=threads * corpus.TASKS_AHEAD_PER_JOB)
-        tables = corpus.analyze(frame, text_col=text_col, source=str(path), out_dir=out_dir)
-        count, errors = dask.compute(tables.articles["article_id"].count(), tables.articles["error"].count())
+        count, errors = corpus.write_dask_tables(frame, out_dir, text_col=text_col, source=str(path))
     finally:
         client.close()
         if cluster is not None:

@@ -52,6 +52,35 @@ def test_parquet_tables_read_back_equal(pandas_tables, tmp_path):
     assert_same_tables(corpus.read_tables(tmp_path), pandas_tables)
 
 
+def test_pipeline_metrics_are_the_readability_columns_of_a_record():
+    from analysis.load import from_text
+    from analysis.pipeline import analyze_article
+    from analysis.tables import readability_metrics
+
+    record = analyze_article(from_text(BUNDLED_ARTICLE.read_text(encoding="utf-8"), id="bundled"))
+    assert tuple(readability_metrics([record])) == corpus.pipeline_metrics()
+
+
+def test_dask_reads_each_partition_once(pandas_tables, tmp_path):
+    dask = pytest.importorskip("dask")
+    dd = pytest.importorskip("dask.dataframe")
+    frame = small_corpus()
+    bounds = [(0, 4), (4, 7), (7, len(frame))]
+    reads: list[int] = []
+
+    def read_partition(number: int) -> pd.DataFrame:
+        reads.append(number)
+        start, end = bounds[number]
+        return frame.iloc[start:end]
+
+    parts = [dask.delayed(read_partition)(number) for number in range(len(bounds))]
+    with dask.config.set(scheduler="synchronous"):
+        summary = corpus.write_dask_tables(dd.from_delayed(parts, meta=frame.iloc[:0]), tmp_path)
+    assert sorted(reads) == [0, 1, 2]
+    assert summary == (10, 2)
+    assert_same_tables(corpus.read_tables(tmp_path), pandas_tables)
+
+
 def test_dask_local_cluster_gives_the_same_tables_as_pandas(pandas_tables, tmp_path):
     dd = pytest.importorskip("dask.dataframe")
     from dask.distributed import Client, LocalCluster
