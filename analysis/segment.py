@@ -25,7 +25,7 @@ import pandas as pd
 
 from analysis.boilerplate import BoilerplateSpan, find_boilerplate
 from analysis.sentences import sentence_spans
-from analysis.spans import Span, strip_span
+from analysis.spans import Span
 
 PARAGRAPH_COLUMNS = ["article_id", "paragraph", "start", "end", "text", "is_body"]
 SENTENCE_COLUMNS = ["article_id", "sentence", "paragraph", "start", "end", "text", "is_body"]
@@ -76,16 +76,22 @@ def paragraph_spans(text: str) -> list[Span]:
     spans: list[Span] = []
     previous_text = ""
     for match in _LINE.finditer(text):
-        line = strip_span(text, match.start(), match.end())
-        if len(line) == 0:
+        raw = match.group()
+        line_text = raw.strip()  # str.strip and strip_span agree on white space (str.isspace)
+        if not line_text:
             previous_text = ""
             continue
-        line_text = line.text_of(text)
-        follows_directly = spans and text.count("\n", spans[-1].end, line.start) <= 1
-        if follows_directly and previous_text and _OPEN_LINE_END.search(previous_text) and _LOWER_START.match(line_text):
-            spans[-1] = Span(spans[-1].start, line.end)
+        start = match.start() + len(raw) - len(raw.lstrip())
+        end = start + len(line_text)
+        if (
+            previous_text
+            and _OPEN_LINE_END.search(previous_text, len(previous_text) - 1)
+            and _LOWER_START.match(line_text)
+            and text.count("\n", spans[-1].end, start) <= 1
+        ):
+            spans[-1] = Span(spans[-1].start, end)
         else:
-            spans.append(line)
+            spans.append(Span(start, end))
         previous_text = line_text
     return spans
 
