@@ -130,6 +130,8 @@ def find_boilerplate(text: str, paragraphs: Sequence[Span]) -> list[BoilerplateS
     """
     found: list[BoilerplateSpan] = []
     for paragraph in paragraphs:
+        if len(paragraph) > MAX_LINE_BOILERPLATE_CHARS:  # no line rule applies: spare the copy
+            continue
         kind = line_kind(paragraph.text_of(text))
         if kind:
             found.append(BoilerplateSpan(paragraph.start, paragraph.end, kind))

@@ -114,8 +114,16 @@ def segment(text: str) -> Segments:
     """Segment an article's text into body, boilerplate, paragraphs and sentences."""
     paragraphs = paragraph_spans(text)
     boilerplate = find_boilerplate(text, paragraphs)
-    paragraph_rows: list[Paragraph] = []
-    sentence_rows: list[Sentence] = []
+    if not boilerplate:  # most articles: every paragraph is body, wholly
+        paragraph_rows = [Paragraph(p.start, p.end, True) for p in paragraphs]
+        sentence_rows = [
+            Sentence(start, end, index, True)
+            for index, p in enumerate(paragraphs)
+            for start, end in sentence_spans(text, p.start, p.end)
+        ]
+        return _segments(boilerplate, paragraph_rows, sentence_rows)
+    paragraph_rows = []
+    sentence_rows = []
     cursor = 0  # boilerplate spans are sorted; walk them alongside the paragraphs
     for index, paragraph in enumerate(paragraphs):
         while cursor < len(boilerplate) and boilerplate[cursor].end <= paragraph.start:
@@ -132,6 +140,12 @@ def segment(text: str) -> Segments:
             part_start, part_end = max(part.start, paragraph.start), min(part.end, paragraph.end)
             for start, end in sentence_spans(text, part_start, part_end):
                 sentence_rows.append(Sentence(start, end, index, False))
+    return _segments(boilerplate, paragraph_rows, sentence_rows)
+
+
+def _segments(boilerplate: list[Boilerplate], paragraph_rows: list[Paragraph], sentence_rows: list[Sentence]) -> Segments:
+    """The :class:`Segments`, with the body running from the first body paragraph to the
+    end of the last body sentence."""
     body_paragraphs = [p for p in paragraph_rows if p.is_body]
     if body_paragraphs:
         first, last = body_paragraphs[0], body_paragraphs[-1]
