@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Iterable, Sequence, Union
 
 from analysis.patterns import word_alternation
-from analysis.segment import Segments
+from analysis.segment import Segments, Sentence
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 DEFAULT_GAZETTEER = DATA_DIR / "gazetteer.csv"
@@ -223,22 +223,36 @@ _TOKEN = re.compile(
     rf"|(?P<connector>(?<!\w)(?:{_CONNECTORS})(?!\w))"
 )
 # A stretch of text that may hold a run of name tokens; _runs tokenises only these stretches.
+# The lookbehind comes after the first capital (it looks at the character before it) so
+# that the regex engine skips to the next capital at C speed instead of trying every position.
 _RUN_STRETCH = re.compile(
-    rf"(?<![\w'\u2019])[{_UPPER}]\S*(?:[ \t\u00a0]{{1,3}}(?:(?:{_CONNECTORS})[ \t\u00a0]{{1,3}})*[{_UPPER}]\S*)*"
+    rf"[{_UPPER}](?<![\w'\u2019].)\S*(?:[ \t\u00a0]{{1,3}}(?:(?:{_CONNECTORS})[ \t\u00a0]{{1,3}})*[{_UPPER}]\S*)*"
 )
 _ENDS_WITH_ABBREVIATION = re.compile(rf"(?<![\w.])(?:{_TITLE_ABBREVIATIONS}|[{_UPPER}])\.$")
 # The longest text _ENDS_WITH_ABBREVIATION can match (title and its period).
 _ABBREVIATION_TAIL = max(map(len, LEXICON.abbreviations), default=1) + 1
-_LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][a-z]+(?![\w])")
+_LOWER_LETTERS = re.compile(r"[a-z][a-z]+")
 
 
-_SOURCE_NOUN = re.compile(rf"(?<![\w-])(?:{word_alternation(LEXICON.sources)})(?![\w-])", re.IGNORECASE)
+_SOURCE_NOUN_PATTERN = rf"(?<![\w-])(?:{word_alternation(LEXICON.sources)})(?![\w-])"
 # A determiner and up to two modifiers right before a source noun: "the online | platform".
-_DETERMINER_BEFORE = re.compile(
+_DETERMINER_BEFORE_PATTERN = (
     r"(?<![\w-])(?:the|a|an|this|that|these|those|some|several|many|other|two|three|four|its|their)"
-    r"\s+(?:[\w-]+\s+){0,2}$",
-    re.IGNORECASE,
+    r"\s+(?:[\w-]+\s+){0,2}$"
 )
+# Both regexes ignore case. On text.lower() their case-sensitive forms find the same matches
+# at a fraction of the cost, unless the text holds a character that IGNORECASE equates with
+# a letter a-z but lower() does not turn into it (_NON_ASCII_FOLDS) or that lower() expands.
+_SOURCE_NOUN = re.compile(_SOURCE_NOUN_PATTERN, re.IGNORECASE)
+_DETERMINER_BEFORE = re.compile(_DETERMINER_BEFORE_PATTERN, re.IGNORECASE)
+_SOURCE_NOUN_IN_LOWERED = re.compile(_SOURCE_NOUN_PATTERN)
+_DETERMINER_BEFORE_IN_LOWERED = re.compile(_DETERMINER_BEFORE_PATTERN)
+_NON_ASCII_FOLDS = "\u0130\u0131\u017f\u212a"  # İ ı ſ K (Kelvin); tests check the list
+_HAS_NON_ASCII_FOLD = re.compile(f"[{_NON_ASCII_FOLDS}]")
+# Bytes a-z kept, every other byte a space: text.lower() encoded to ASCII ("?" for anything
+# else, so offsets stay) and translated by this splits into the a-z words of the text.
+_ONLY_ASCII_LETTERS = bytes(b if 0x61 <= b <= 0x7A else 0x20 for b in range(256))
+_SOURCE_FIRST_WORDS = frozenset(noun.split()[0].encode("ascii") for noun in LEXICON.sources)
 _LOWER_NEXT = re.compile(r" [a-z]")
 _PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z]*")
 _LOWER_LONG_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][\w'\u2019-]{3,}")
@@ -253,8 +267,11 @@ _ACRONYM_GAP = re.compile(r"\s*(?:\(|,?\s+or|,?\s+(?:also\s+)?known\s+as)\s*", r
 
 # ----------------------------------------------------------------------------- chunking
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class _Token:
+    """One token of a run; ``start`` and ``end`` are relative to the start of its stretch
+    (tokens are cached per stretch text and shared by every place the text occurs)."""
+
     start: int
     end: int
     text: str
@@ -274,6 +291,7 @@ class _Candidate:
     gazetteer_keyed: bool
 
 
+@lru_cache(maxsize=1 << 14)
 def _is_acronym(word: str) -> bool:
     """NCPCR, BJP, NGOs, U.S.: two leading capitals and at most one lower-case letter."""
     if len(word) < 2 or not word[:2].isupper():
@@ -282,26 +300,34 @@ def _is_acronym(word: str) -> bool:
     return sum(c.islower() for c in letters) <= 1
 
 
-def _runs(text: str, start: int, end: int) -> list[list[_Token]]:
-    """Runs of capitalised tokens separated only by spaces, connectors kept inside."""
-    runs: list[list[_Token]] = []
+def _runs(text: str, start: int, end: int) -> list[tuple[int, tuple[_Token, ...]]]:
+    """Runs of capitalised tokens separated only by spaces, connectors kept inside, each with
+    the offset its tokens are relative to."""
+    runs: list[tuple[int, tuple[_Token, ...]]] = []
     for stretch in _RUN_STRETCH.finditer(text, start, end):
-        runs.extend(_runs_in_stretch(text, stretch.start(), stretch.end()))
+        base = stretch.start()
+        for run in _stretch_runs(stretch.group(), text[base - 1:base] == "."):
+            runs.append((base, run))
     return runs
 
 
-def _runs_in_stretch(text: str, start: int, end: int) -> list[list[_Token]]:
+@lru_cache(maxsize=1 << 15)
+def _stretch_runs(stretch: str, after_full_stop: bool) -> tuple[tuple[_Token, ...], ...]:
+    """The runs of one stretch, tokens relative to its start. A stretch never follows a word
+    character or an apostrophe, so whether a full stop precedes it is all that the token
+    regex's lookbehinds can see of the text before it: one space or one full stop stands in."""
+    padded = ("." if after_full_stop else " ") + stretch
     runs: list[list[_Token]] = []
     current: list[_Token] = []
     previous_end = -1
-    for match in _TOKEN.finditer(text, start, end):
+    for match in _TOKEN.finditer(padded, 1):
         word = match.group("word")
         if word is not None:
-            token = _Token(match.start("word"), match.end("word"), word, "word", match.group("possessive") is not None)
+            token = _Token(match.start("word") - 1, match.end("word") - 1, word, "word", match.group("possessive") is not None)
         else:
             kind = match.lastgroup
-            token = _Token(match.start(), match.end(), match.group(), "word" if kind == "possessive" else kind)
-        joined = bool(current) and previous_end >= 0 and _only_spaces(text, previous_end, token.start)
+            token = _Token(match.start() - 1, match.end() - 1, match.group(), "word" if kind == "possessive" else kind)
+        joined = bool(current) and previous_end >= 0 and _only_spaces(stretch, previous_end, token.start)
         if not joined or current[-1].possessive:
             if current:
                 runs.append(current)
@@ -314,10 +340,10 @@ def _runs_in_stretch(text: str, start: int, end: int) -> list[list[_Token]]:
                 previous_end = -1
                 continue
         current.append(token)
-        previous_end = match.end()
+        previous_end = match.end() - 1
     if current:
         runs.append(current)
-    return [_trim_connectors(run) for run in runs if any(t.kind != "connector" for t in run)]
+    return tuple(tuple(_trim_connectors(run)) for run in runs if any(t.kind != "connector" for t in run))
 
 
 def _only_spaces(text: str, start: int, end: int) -> bool:
@@ -437,8 +463,8 @@ class _Detector:
         self.text = text
         self.gazetteer = gazetteer
         self.sentences = _chunking_windows(text, segments)
-        body = segments.body
-        self.lower_words = set(_LOWER_WORD.findall(text, body.start, body.end))
+        self.body = segments.body
+        self._in_lower_case_memo: dict[str, bool] = {}
         self.region: str | None = None
         self.name_words: set[str] = set()
         self.headline_windows: set[int] = set()
@@ -459,17 +485,35 @@ class _Detector:
             i -= 1
         return i < sentence_start or text[i] != ","
 
+    def _in_lower_case(self, word: str) -> bool:
+        """Whether the body also has ``word`` in lower case (asked for few words per article,
+        so each is looked for when asked instead of collecting every lower-case word)."""
+        lowered = word.lower()
+        try:
+            return self._in_lower_case_memo[lowered]
+        except KeyError:
+            found = self._in_lower_case_memo[lowered] = _written_in_lower_case(
+                self.text, self.body.start, self.body.end, lowered
+            )
+            return found
+
     def candidates(self) -> list[_Candidate]:
         """Names found by the capitalised-run rules."""
         found: list[_Candidate] = []
-        headline_runs: list[list[_Token]] = []
-        for sentence_start, run in self._all_runs():
+        headline_runs: list[tuple[int, tuple[_Token, ...]]] = []
+        for sentence_start, base, run, initial in self._all_runs():
             if sentence_start in self.headline_windows:
-                headline_runs.append(run)
+                headline_runs.append((base, run))
                 continue
-            for part in self._split(sentence_start, run):
-                initial = self._sentence_initial(sentence_start, part[0].start)
-                candidate = self._classify(part, initial=initial)
+            if len(run) == 1 and run[0].kind == "word":
+                candidate = self._single_word(base, run[0], initial)
+                if candidate is not None:
+                    found.append(candidate)
+                continue
+            for part in self._split(base, run, initial):
+                # a part after the run's first token follows a token, never a sentence start
+                part_initial = initial if part[0] is run[0] else self._sentence_initial(sentence_start, base + part[0].start)
+                candidate = self._classify(base, part, initial=part_initial)
                 if candidate is not None:
                     found.append(candidate)
         if headline_runs:
@@ -477,19 +521,45 @@ class _Detector:
             found.sort(key=lambda c: c.start)
         return found
 
-    def _names_in_headlines(self, runs: list[list[_Token]], found: list[_Candidate]) -> list[_Candidate]:
+    def _single_word(self, base: int, token: _Token, initial: bool) -> _Candidate | None:
+        """What :meth:`_split` and :meth:`_classify` make of a run of one word (most runs are
+        one word: 'Trump', 'The', 'Republicans'), without building parts and word lists."""
+        word = token.text
+        start, end = base + token.start, base + token.end
+        try:
+            entry = self._known_surfaces[word]
+        except KeyError:
+            entry = self._known_surfaces[word] = self.gazetteer.lookup(word, region=self.region)
+        if entry:
+            kind = "acronym" if _is_acronym(word) else "name"
+            return _Candidate(start, end, word, entry.name, entry.type, entry.category, kind, True)
+        if self._not_a_name_start(token, initial=initial, alone=True):
+            return None
+        if word in LEXICON.heads or _PARTY_TAG.fullmatch(word):
+            return None  # "Watch:", "Forum" alone; the "(R-Fla.)" after a senator's name
+        if word in LEXICON.titles:
+            return _Candidate(start, end, word, word.lower(), "ROLE", LEXICON.titles[word], "role", False)
+        if _is_acronym(word):
+            return _Candidate(start, end, word, word, "ORG", "other", "acronym", False)
+        if _SPEECH_AFTER.match(self.text, end):  # "Kasich said": a person speaking
+            return _Candidate(start, end, word, word, "PERSON", "other", "name", False)
+        if initial and word not in self.name_words and not self._looks_like_a_subject(word, end):
+            return None  # "Apparently", "Worse": capitalised only because a sentence starts
+        return _Candidate(start, end, word, word, "MISC", None, "name", False)
+
+    def _names_in_headlines(self, runs: list[tuple[int, tuple[_Token, ...]]], found: list[_Candidate]) -> list[_Candidate]:
         """In a title-case line every word is capitalised, so take from its runs only names
         the gazetteer or the rest of the article knows, longest first."""
         known = {c.surface for c in found} | {c.name for c in found}
         known |= {c.name.rsplit(" ", 1)[-1] for c in found if c.type == "PERSON"}
         out: list[_Candidate] = []
-        for run in runs:
+        for base, run in runs:
             i = 0
             while i < len(run):
                 for j in range(len(run), i, -1):
                     part = _trim_connectors(run[i:j])
-                    if part and part[0] is run[i] and (self._surface(part) in known or self._known(part)):
-                        candidate = self._classify(part, initial=False)
+                    if part and part[0] is run[i] and (self._surface(base, part) in known or self._known(base, part)):
+                        candidate = self._classify(base, part, initial=False)
                         if candidate is not None:
                             out.append(candidate)
                         i = j - 1
@@ -497,16 +567,25 @@ class _Detector:
                 i += 1
         return out
 
-    def _all_runs(self) -> list[tuple[int, list[_Token]]]:
-        runs = [(start, run) for start, end in self.sentences for run in _runs(self.text, start, end)]
+    def _all_runs(self) -> list[tuple[int, int, tuple[_Token, ...], bool]]:
+        """``(window start, base, run, whether the run starts a sentence)`` for every run;
+        sets the article's region, its name words and its headline windows."""
+        runs = []
+        sentence_initial = self._sentence_initial
+        for start, end in self.sentences:
+            for base, run in _runs(self.text, start, end):
+                runs.append((start, base, run, sentence_initial(start, base + run[0].start)))
         self.region = self._article_region(runs)
         self._known_surfaces = {}
         # words written capitalised where no sentence starts are names even when the article
         # also has them in lower case (a tweet quoting "clinton speaking")
-        self.name_words = {
-            token.text for start, run in runs for i, token in enumerate(run)
-            if i or len(run) > 1 or not self._sentence_initial(start, token.start)
-        }
+        name_words: set[str] = set()
+        for _, _, run, initial in runs:
+            if len(run) > 1:
+                name_words.update(token.text for token in run)
+            elif not initial:
+                name_words.add(run[0].text)
+        self.name_words = name_words
         self.headline_windows = {start for start, end in self.sentences if _is_title_case(self.text, start, end)}
         return runs
 
@@ -522,9 +601,11 @@ class _Detector:
                     continue
                 start, end = window_start + ent.start_char, window_start + ent.end_char
                 runs = _runs(self.text, start, end)
-                tokens = self._without_article(runs[0]) if len(runs) == 1 and self._known(runs[0]) else (
-                    runs[0] if len(runs) == 1 else None)
-                candidate = self._classify(tokens, initial=False) if tokens else None
+                candidate = None
+                if len(runs) == 1:
+                    base, run = runs[0]
+                    tokens = self._without_article(base, run) if self._known(base, run) else run
+                    candidate = self._classify(base, tokens, initial=False) if tokens else None
                 if candidate is None:
                     span = strip_possessive(self.text, start, end)
                     surface = self.text[span[0]:span[1]]
@@ -537,42 +618,42 @@ class _Detector:
                 found.append(candidate)
         return found
 
-    def _article_region(self, runs: list[tuple[int, list[_Token]]]) -> str | None:
+    def _article_region(self, runs: list[tuple[int, int, tuple[_Token, ...], bool]]) -> str | None:
         votes: Counter[str] = Counter()
-        for _, run in runs:
-            found = self.gazetteer.candidates(self._surface(run))
+        for _, base, run, _ in runs:
+            found = self.gazetteer.candidates(self._surface(base, run))
             if len(found) == 1 and found[0].region:
                 votes[found[0].region] += 1
         return votes.most_common(1)[0][0] if votes else None
 
-    def _surface(self, tokens: list[_Token]) -> str:
-        return self.text[tokens[0].start:tokens[-1].end]
+    def _surface(self, base: int, tokens: Sequence[_Token]) -> str:
+        return self.text[base + tokens[0].start:base + tokens[-1].end]
 
-    def _known(self, tokens: list[_Token]) -> GazetteerEntry | None:
+    def _known(self, base: int, tokens: Sequence[_Token]) -> GazetteerEntry | None:
         if not tokens:
             return None
-        surface = self.text[tokens[0].start:tokens[-1].end]
+        surface = self.text[base + tokens[0].start:base + tokens[-1].end]
         try:  # the rules ask about the same surfaces many times per article
             return self._known_surfaces[surface]
         except KeyError:
             entry = self._known_surfaces[surface] = self.gazetteer.lookup(surface, region=self.region)
             return entry
 
-    def _split(self, sentence_start: int, run: list[_Token]) -> list[list[_Token]]:
-        """Drop leading non-names, then cut the run at inner titles, stop words, 'of <place>'."""
-        if self._known(run):
-            return [self._without_article(run)]
-        initial = self._sentence_initial(sentence_start, run[0].start)
+    def _split(self, base: int, run: Sequence[_Token], initial: bool) -> list[Sequence[_Token]]:
+        """Drop leading non-names, then cut the run at inner titles, stop words, 'of <place>'.
+        ``initial``: the run starts a sentence."""
+        if self._known(base, run):
+            return [self._without_article(base, run)]
         while run and run[0].kind == "word" and self._not_a_name_start(run[0], initial=initial, alone=len(run) == 1):
             run = _trim_connectors(run[1:])
             initial = False
-            if run and self._known(run):
-                return [self._without_article(run)]
+            if run and self._known(base, run):
+                return [self._without_article(base, run)]
         if initial and self._common_noun_of(run):
             run = _trim_connectors(run[2:])  # "Leaders of the BJP", "Opponents of the … Act"
         if not run:
             return []
-        parts: list[list[_Token]] = []
+        parts: list[Sequence[_Token]] = []
         head = _org_head(run)
         heads_org = head is not None and head[0] in ("ORG", "LAW", "EVENT", "FAC")
         cut = 0
@@ -580,11 +661,11 @@ class _Detector:
         while i < len(run):
             token = run[i]
             if token.kind == "connector":
-                if token.text == "and" and self._separate_names(run[cut:i], run[i + 1:]):
+                if token.text == "and" and self._separate_names(base, run[cut:i], run[i + 1:]):
                     parts.append(run[cut:i])
                     cut = i + 1
                 elif token.text == "of" and not heads_org and i + 1 < len(run):
-                    place = self._known(run[i + 1:])
+                    place = self._known(base, run[i + 1:])
                     place_type = place.type if place else (_org_head(run[i + 1:]) or ("", None))[0]
                     if place_type in ("GPE", "LOC"):  # "Sen. Ted Cruz of Texas"
                         parts.append(run[cut:i])
@@ -608,9 +689,9 @@ class _Detector:
         parts.append(run[cut:])
         return [part for part in map(_trim_connectors, parts) if part]
 
-    def _without_article(self, run: list[_Token]) -> list[_Token]:
+    def _without_article(self, base: int, run: Sequence[_Token]) -> Sequence[_Token]:
         """'The Delhi Police' → 'Delhi Police', but 'The Hindu' keeps its article."""
-        if len(run) > 1 and run[0].text == "The" and not self._known(run).name.startswith("The "):
+        if len(run) > 1 and run[0].text == "The" and not self._known(base, run).name.startswith("The "):
             return run[1:]
         return run
 
@@ -619,7 +700,7 @@ class _Detector:
         a lower-case word, and not shaped like an adverb, participle or plural."""
         return _LOWER_NEXT.match(self.text, end) is not None and not word.lower().endswith(("ly", "ing", "ed", "s"))
 
-    def _common_noun_of(self, run: list[_Token]) -> bool:
+    def _common_noun_of(self, run: Sequence[_Token]) -> bool:
         """A sentence-initial 'Word of …' whose first word is an ordinary noun."""
         if len(run) < 3 or run[1].kind != "connector" or run[1].text != "of" or run[0].kind != "word":
             return False
@@ -629,9 +710,9 @@ class _Detector:
             or _is_acronym(word) or self.gazetteer.candidates(word)
         )
 
-    def _separate_names(self, left: list[_Token], right: list[_Token]) -> bool:
+    def _separate_names(self, base: int, left: Sequence[_Token], right: Sequence[_Token]) -> bool:
         """'Ministry of Home Affairs and NGOs' is two names; 'Ministry of Law and Justice' one."""
-        if self._known(left) or self._known(right):
+        if self._known(base, left) or self._known(base, right):
             return True
         return len(right) == 1 and (_is_acronym(right[0].text) or right[0].text.lower() in LEXICON.sources)
 
@@ -642,13 +723,13 @@ class _Detector:
         if alone and word.lower() in LEXICON.sources:
             return True  # "Police said", "Officials", "NGOs": the source-noun pass takes them
         if initial and not _is_acronym(word) and not self.gazetteer.candidates(word):
-            return word.lower() in self.lower_words and word not in self.name_words
+            return self._in_lower_case(word) and word not in self.name_words
         return False
 
-    def _classify(self, tokens: list[_Token], *, initial: bool) -> _Candidate | None:
-        start, end = tokens[0].start, tokens[-1].end
+    def _classify(self, base: int, tokens: Sequence[_Token], *, initial: bool) -> _Candidate | None:
+        start, end = base + tokens[0].start, base + tokens[-1].end
         surface = self.text[start:end]
-        entry = self._known(tokens)
+        entry = self._known(base, tokens)
         if entry:
             kind = "acronym" if len(tokens) == 1 and _is_acronym(surface) else "name"
             return _Candidate(start, end, surface, entry.name, entry.type, entry.category, kind, True)
@@ -664,11 +745,11 @@ class _Detector:
             category = LEXICON.titles[_title_word(tokens[title_len - 1])]
             if not rest:
                 return _Candidate(start, end, surface, surface.lower().replace(".", ""), "ROLE", category, "role", False)
-            name = self._surface(rest)
+            name = self._surface(base, rest)
             return _Candidate(start, end, surface, name, "PERSON", category, "name", False)
         if head:
             category = head[1] if head[0] == "ORG" else None
-            known_part = self._known(words[:1])
+            known_part = self._known(base, words[:1])
             if head[0] == "ORG" and known_part and known_part.type == "ORG" and known_part.category:
                 category = known_part.category if head[1] is None else head[1]
             return _Candidate(start, end, surface, surface, head[0], category, "name", False)
@@ -681,7 +762,7 @@ class _Detector:
             if initial and word not in self.name_words and not self._looks_like_a_subject(word, end):
                 return None  # "Apparently", "Worse": capitalised only because a sentence starts
             return _Candidate(start, end, surface, surface, "MISC", None, "name", False)
-        first = self._known(words[:1])
+        first = self._known(base, words[:1])
         if first and first.type == "ORG":
             return _Candidate(start, end, surface, surface, "ORG", first.category, "name", False)
         if any(t.kind == "connector" for t in tokens) or any(_is_acronym(w.text) for w in words):
@@ -691,8 +772,30 @@ class _Detector:
         return _Candidate(start, end, surface, surface, "PERSON", "other", "name", False)
 
 
+def _is_word_character(char: str) -> bool:
+    """What the regex ``\\w`` matches (Unicode letters, digits, numerics and the underscore)."""
+    return char.isalnum() or char == "_"
+
+
+def _written_in_lower_case(text: str, start: int, end: int, word: str) -> bool:
+    """Whether ``word`` (two or more letters a-z) stands in ``text[start:end]`` as a word of
+    its own: not after a word character, apostrophe or hyphen, not before a word character."""
+    if not _LOWER_LETTERS.fullmatch(word):
+        return False
+    at = text.find(word, start, end)
+    while at != -1:
+        after = at + len(word)
+        if not (at and (_is_word_character(text[at - 1]) or text[at - 1] in "'\u2019-")) and not (
+            after < end and _is_word_character(text[after])
+        ):
+            return True
+        at = text.find(word, at + 1, end)
+    return False
+
+
 # ----------------------------------------------------------------------------- canonicalisation
 
+@lru_cache(maxsize=1 << 14)
 def _initials(name: str, *, with_connectors: bool) -> str:
     words = re.findall(r"[\w&]+", name)
     return "".join(
@@ -905,10 +1008,16 @@ def _source_mentions(text: str, segments: Segments, names: list[EntityMention]) 
     found: list[EntityMention] = []
     pool = sorted(names, key=lambda m: m.end)  # names and resolved nouns, by end
     pool_ends = [m.end for m in pool]
-    for sentence in segments.body_sentences():
-        for match in _SOURCE_NOUN.finditer(text, sentence.start, sentence.end):
-            head, head_start, end = match.group(), match.start(), match.end()
-            determiner = _DETERMINER_BEFORE.search(text, max(sentence.start, head_start - 40), head_start)
+    searched, source_noun, determiner_before = text, _SOURCE_NOUN, _DETERMINER_BEFORE
+    lowered = text.lower()
+    if len(lowered) == len(text) and not _HAS_NON_ASCII_FOLD.search(text):
+        searched, source_noun, determiner_before = lowered, _SOURCE_NOUN_IN_LOWERED, _DETERMINER_BEFORE_IN_LOWERED
+    sentences = segments.body_sentences()
+    for sentence, matches in zip(sentences, _source_noun_matches(searched, source_noun, sentences)):
+        for match in matches:
+            head_start, end = match.span()
+            head = text[head_start:end]
+            determiner = determiner_before.search(searched, max(sentence.start, head_start - 40), head_start)
             start = determiner.start() if determiner else head_start
             overlapping = _overlapping(names, name_starts, start, end)
             if any(m.end > head_start for m in overlapping):
@@ -933,6 +1042,41 @@ def _source_mentions(text: str, segments: Segments, names: list[EntityMention]) 
             pool.insert(at, mention)
             pool_ends.insert(at, end)
     return found
+
+
+def _source_noun_matches(searched: str, source_noun: re.Pattern, sentences: Sequence[Sentence]) -> list[list[re.Match]]:
+    """Per sentence, what ``source_noun.finditer`` over it finds, trying the regex only where
+    a source noun's first word stands (found with bytes operations: scanning every position
+    with the regex was the costliest step of the index)."""
+    if source_noun is not _SOURCE_NOUN_IN_LOWERED or not sentences:
+        return [list(source_noun.finditer(searched, s.start, s.end)) for s in sentences]
+    low, high = sentences[0].start, sentences[-1].end
+    letters = searched[low:high].encode("ascii", "replace").translate(_ONLY_ASCII_LETTERS)
+    starts: set[int] = set()
+    for word in _SOURCE_FIRST_WORDS.intersection(letters.split()):
+        at = letters.find(word)
+        while at != -1:
+            starts.add(low + at)
+            at = letters.find(word, at + 1)
+    ordered = sorted(starts)
+    out: list[list[re.Match]] = []
+    for sentence in sentences:
+        start, end = sentence.start, sentence.end
+        if end < len(searched) and (_is_word_character(searched[end]) or searched[end] == "-"):
+            # a word cut by the sentence end is a different word to the regex than to split()
+            out.append(list(source_noun.finditer(searched, start, end)))
+            continue
+        matches: list[re.Match] = []
+        free_from = start
+        for at in ordered[bisect.bisect_left(ordered, start):bisect.bisect_left(ordered, end)]:
+            if at < free_from:
+                continue
+            match = source_noun.match(searched, at, end)
+            if match is not None:
+                matches.append(match)
+                free_from = match.end()
+        out.append(matches)
+    return out
 
 
 class _MostRecentFirst:

@@ -52,7 +52,7 @@ from analysis.patterns import word_alternation
 from analysis.segment import Segments, segments_record
 from analysis.spans import Span
 from analysis.tables import TABLE_COLUMNS, table_rows, typed_frame
-from analysis.speakers import CandidateIndex, resolve_speakers, speaker_after, speaker_before, subject_before
+from analysis.speakers import CandidateIndex, resolve_speakers, speaker_after, speaker_before, speaker_words, subject_before
 
 QUOTE_COLUMNS = [column for column, _ in TABLE_COLUMNS["quotes"]]
 _QUOTE_CHARS = "\"“”„‟«»‘’'"
@@ -70,12 +70,13 @@ _SENTENCE_BREAK = re.compile(
     r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt))(?<!\b(?:Mrs|Sen|Rep|Gov|Gen|Col|Rev))(?<!\bProf)\.(?![\w,)])"
 )
 _NEXT_WORD = re.compile(r"\s*(\S+)")
+_PROGRESSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were)\s+(?:also\s+|now\s+|still\s+)?$")
 _PASSIVE_BEFORE = re.compile(r"(?:\b(?:is|was|were|are|be|been|being|to)\s+)$", re.IGNORECASE)
 _CLAUSE_SUBJECTS = frozenset("he she it they we i there".split())
 _CLAUSE_DETERMINERS = frozenset("the this these those his her their its our".split())
 _TELL_VERBS = frozenset("tell tells told telling assured informed reminded".split())
 _PRONOUN_SPEAKER = re.compile(r"(?i:he|she|it|they|we|i|you|who|which)")
-_AND_BEFORE = re.compile(r"\b(?:and|but)\s+$")
+_AND_BEFORE = re.compile(r"\b(?:and|but)\s+(?:(?:later|then|also|again)\s+)?$")
 _NAMING_VERBS = frozenset("called calls".split())
 # "said about half of …", "said about 20 people …": "about" opens an amount, not a topic.
 _ABOUT_AMOUNT = re.compile(r"\s+(?:\d|half\b|a\s+(?:third|quarter|dozen|hundred|thousand)\b|one\b|two\b|three\b|ten\b)")
@@ -106,6 +107,7 @@ MIN_UNFRAMED_WORDS = 10
 MAX_COLON_GAP = 4
 MAX_COLON_CUE_WORDS = 6
 MAX_COLON_CLAUSE = 300
+MAX_PARENTHETICAL_LEAD_WORDS = 15
 
 
 @dataclass(frozen=True)
@@ -284,7 +286,8 @@ def _frame_after(text: str, cues: _CueIndex, quote: QuotedSpan, limit: int,
     if "\n" in prefix or ("." in prefix and _SENTENCE_BREAK.search(prefix.strip())):
         return _frame_after_any_verb(text, quote, window_end)
     following = bisect.bisect_left(sentence_starts, quote.end)
-    if following < len(sentence_starts) and sentence_starts[following] <= cue.start:
+    if following < len(sentence_starts) and sentence_starts[following] <= cue.start \
+            and not _is_frame_sentence(text, quote, cue, limit):
         return None  # '“…ongoing.” He said the FBI …': the cue belongs to the next sentence
     if not prefix.strip(" ,\t\xa0"):
         if cue.kind == "according":
@@ -295,10 +298,66 @@ def _frame_after(text: str, cues: _CueIndex, quote: QuotedSpan, limit: int,
     speaker = speaker_before(text, quote.end, cue.start)
     if speaker is None or text[quote.end:speaker.start].strip(" ,\t\xa0"):
         described = _DESCRIBED_SPEAKER.fullmatch(text, quote.end, cue.start)
-        if described is None:
-            return None
-        speaker = Span(*described.span("speaker"))
+        if described is not None:
+            speaker = Span(*described.span("speaker"))
+        else:
+            speaker = _phrase_speaker(text, quote.end, cue.start, speaker)
+            if speaker is None:
+                return None
     return Span(cue.start, cue.end), speaker, "direct-speaker-cue"
+
+
+# Words that show the stretch between a quotation and its cue is a clause, not a speaker.
+_CLAUSE_WORDS = frozenset("is was are were be been that because if when while who which whom where not to he she they it i we".split())
+_PHRASE_OPENING = re.compile(r"[ \t\xa0,]*(?=[A-Z0-9]|(?:the|a|an|this|that|these|those|his|her|its|their|one|two|three|another|several|some)\b)")
+MAX_PHRASE_SPEAKER_WORDS = 14
+
+
+def _phrase_speaker(text: str, start: int, cue_start: int, head: Span | None) -> Span | None:
+    """The whole noun phrase between a quotation and its cue, when the speaker found by
+    walking back from the cue leaves words before it: '…," the Florida senator and
+    Republican candidate said', '…," this source told', '…," Ryan’s office said'."""
+    if not _ends_in_frame_punctuation(text, start):
+        return None
+    opening = _PHRASE_OPENING.match(text, start, cue_start)
+    if opening is None:
+        return None
+    if head is None:
+        possessed = _POSSESSED.fullmatch(text, opening.end(), cue_start)
+        if possessed is None or any(w.lower() in _CLAUSE_WORDS for w in _WORD.findall(possessed.group("phrase"))):
+            return None
+        return Span(opening.end(), possessed.end("phrase"))
+    words = _WORD.findall(text, opening.end(), head.end)
+    if len(words) > MAX_PHRASE_SPEAKER_WORDS or any(w.lower() in _CLAUSE_WORDS for w in words):
+        return None
+    if any(c in ",;:()" for c in text[opening.end():head.end]) or _SENTENCE_BREAK.search(text, opening.end(), head.end) \
+            or _DOUBLE_QUOTE_CHAR.search(text, opening.end(), head.end):
+        return None
+    return Span(opening.end(), head.end)
+
+
+# With no head word: "Ryan’s office", "the campaign’s spokesman" (a possessive name and one
+# or two words), "this Trump look-alike" (a determiner and a few words).
+_POSSESSED = re.compile(
+    r"(?P<phrase>(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?['’]s?\s+[a-z]+(?:\s+[a-z]+)?"
+    r"|(?:the|this|that|a|an|one|another|his|her|its|their)(?:\s+[\w-]+){1,4})\s*"
+)
+
+
+def _ends_in_frame_punctuation(text: str, quote_end: int) -> bool:
+    """'"…," X said', '"…?" X asked', '"…." X said': the quotation's punctuation asks for a frame."""
+    return text[quote_end - 2:quote_end - 1] in (",", "?", "!", ".") or text[quote_end:quote_end + 1] == ","
+
+
+def _is_frame_sentence(text: str, quote: QuotedSpan, cue: _Cue, limit: int) -> bool:
+    """'“…missing.” Trump said.': the sentence after a quotation that ends in a full stop is
+    only its frame (a speaker, the cue and a short adjunct)."""
+    if text[quote.start:quote.end].rstrip("\"”’' ")[-1:] not in (".", "?", "!"):
+        return False
+    stop = text.find(".", cue.end, limit)
+    if stop < 0:
+        return False  # the cue's sentence runs on into the next quotation ("He added, “…”")
+    return "\n" not in text[quote.end:cue.start] and _is_trailing(text[cue.end:stop + 1])
 
 
 def _frame_after_any_verb(text: str, quote: QuotedSpan, limit: int) -> tuple[Span, Span | None, str] | None:
@@ -308,8 +367,16 @@ def _frame_after_any_verb(text: str, quote: QuotedSpan, limit: int) -> tuple[Spa
         return None
     match = _ANY_VERB_FRAME.match(text, quote.end, limit)
     if match is None:
-        return None
+        inverted = _INVERTED_VERB_FRAME.match(text, quote.end, limit)
+        speaker = inverted and speaker_after(text, inverted.end(), limit)
+        if not speaker or not text[speaker.start].isupper():
+            return None
+        return Span(*inverted.span("verb")), speaker, "direct-verb-speaker"
     return Span(*match.span("verb")), Span(*match.span("speaker")), "direct-speaker-verb"
+
+
+# '"…," mused Blaze co-host Stu Burguiere', '"…!" beamed Donald Hartley'
+_INVERTED_VERB_FRAME = re.compile(r",?[ \t\xa0]*(?P<verb>[a-z]{3,}ed)(?=[ \xa0]+[A-Z])")
 
 
 # A sentence opened by a capitalised cue and its speaker, then the quotation:
@@ -346,7 +413,52 @@ def _frame_before(text: str, cues: _CueIndex, quote: QuotedSpan, lo: int) -> tup
     return Span(cue.start, cue.end), speaker, "direct-cue-before"
 
 
-def _frame_colon(text: str, quote: QuotedSpan, sentence_starts: list[int]) -> tuple[Span, Span | None, str] | None:
+# 'He jokes, “…”', 'Wallace then asked, “…”', 'As Vulture put it, “…”': a clause ending in
+# a verb and a comma or colon right before a quotation that opens a sentence.
+_VERB_BEFORE_QUOTE = re.compile(r"(?P<verb>\b[a-z]{2,}(?:ed|es|[^s]s)|\bputs?[ \xa0]+it)[ \xa0]*[,:][ \xa0]*$")
+
+
+def _frame_before_any_verb(text: str, quote: QuotedSpan, lo: int, sentence_starts: list[int]) -> tuple[Span, Span | None, str] | None:
+    first = _WORD.search(text, quote.start, quote.end)
+    if first is None or not first.group()[0].isupper():
+        return None
+    index = bisect.bisect_right(sentence_starts, quote.start) - 1
+    clause_start = max(lo, sentence_starts[index] if index >= 0 else lo)
+    window_start = max(clause_start, quote.start - MAX_INTRO_WINDOW)
+    match = _VERB_BEFORE_QUOTE.search(text, window_start, quote.start)
+    if match is None or _PASSIVE_BEFORE.search(text, max(lo, match.start() - 12), match.start()):
+        return None
+    speaker = speaker_before(text, clause_start, match.start("verb"))
+    if speaker is None or speaker_words().get(text[speaker.start:speaker.end].lower()) == "RELATIVE":
+        return None
+    # A name, a pronoun or a definite description ("all capital letters," is no frame).
+    if not (text[speaker.start].isupper() or text.startswith("the ", speaker.start)
+            or speaker_words().get(text[speaker.start:speaker.end].lower(), "").startswith("PRONOUN")):
+        return None
+    return Span(*match.span("verb")), speaker, "direct-speaker-verb-before"
+
+
+# A paragraph that is only a quotation, then a line that signs it (fact-check and digest
+# style): '"…"' / '- Sanders.' or '-Michelle Marks, Philadelphia.'
+_SIGNATURE = re.compile(
+    r"[ \t\xa0.]*\n\s*(?P<cue>[-—–])[ \t\xa0]*(?P<speaker>[A-Z][\w.'’-]*(?:[ \xa0]+[A-Z][\w.'’-]*){0,4})"
+    r"(?:,[^\n]{0,100})?[ \t\xa0]*(?:\n|$)"
+)
+
+
+def _frame_signature(text: str, quote: QuotedSpan, region: _Region) -> tuple[Span, Span | None, str] | None:
+    if text[region.start:quote.start].strip() or text[quote.end:region.end].strip(" .\t\xa0"):
+        return None
+    signed = _SIGNATURE.match(text, quote.end)
+    if signed is None:
+        return None
+    start, end = signed.span("speaker")
+    while text[end - 1] == ".":
+        end -= 1  # the full stop that closes the signature line
+    return Span(*signed.span("cue")), Span(start, end), "direct-signature"
+
+
+def _frame_colon(text: str, cues: _CueIndex, quote: QuotedSpan, sentence_starts: list[int]) -> tuple[Span, Span | None, str] | None:
     """A quotation after a clause ending in a colon, in this paragraph or at the end of the
     last one: ``Cruz continued: "…"``, ``The headline reads: "…"``, ``Kerry: "…"``. The
     speaker is the clause subject (or the name just before the colon)."""
@@ -365,10 +477,17 @@ def _frame_colon(text: str, quote: QuotedSpan, sentence_starts: list[int]) -> tu
         return None
     cue = Span(colon, colon + 1)
     named = speaker_before(text, clause_start, colon)
+    dash = _LABEL_DASH.search(text, clause_start, named.end) if named is not None else None
+    if dash is not None and dash.end() < named.end:
+        named = Span(max(named.start, dash.end()), named.end)
     if named is not None and text[named.end - 1:named.end].isalpha() and _is_name_word(text, named):
-        if _word_count(text, clause_start, named.start) <= 2:
+        if _word_count(text, clause_start, named.start) <= 2 or dash is not None:
             return cue, named, "direct-name-colon"
     speaker = _clause_subject(text, clause_start, colon)
+    if speaker is None:
+        # "He said:", "He told his audience, to rowdy applause:": the cue's own subject.
+        said = [c for c in cues.between(clause_start, colon) if c.kind in ("speech", "speech-that")]
+        speaker = speaker_before(text, clause_start, said[0].start) if said else None
     if speaker is None:
         return None
     verb_start = speaker.end
@@ -377,6 +496,11 @@ def _frame_colon(text: str, quote: QuotedSpan, sentence_starts: list[int]) -> tu
     if verb_start < colon and _word_count(text, verb_start, colon) <= MAX_COLON_CUE_WORDS:
         cue = Span(verb_start, colon + 1)
     return cue, speaker, "direct-clause-colon"
+
+
+# "RED STATES OUTNUMBER BLUE STATES - Jeffrey M. Jones: “…”": a digest item's heading, a
+# dash and the quoted author.
+_LABEL_DASH = re.compile(r"\s[-—–]\s*")
 
 
 def _is_name_word(text: str, span: Span) -> bool:
@@ -403,7 +527,8 @@ def _direct(text: str, regions: list[_Region], cues: _CueIndex, *, include_unatt
     last_direct: _Draft | None = None
     last_speaker_paragraph = -2
     marks = mark_starts(text, regions[0].start, regions[-1].end) if regions else []
-    sentence_starts = [start for region in regions for start, _ in region.sentences]
+    sentences = [sentence for region in regions for sentence in region.sentences]
+    sentence_starts = [start for start, _ in sentences]
     for region in regions:
         first_mark = bisect.bisect_left(marks, region.start)
         if first_mark == len(marks) or marks[first_mark] >= region.end:
@@ -417,9 +542,11 @@ def _direct(text: str, regions: list[_Region], cues: _CueIndex, *, include_unatt
             hi = quotes[position + 1].start if position + 1 < len(quotes) else region.end
             content = Span(quote.start, quote.end)
             frame = (_frame_after(text, cues, quote, hi, sentence_starts) or _frame_before(text, cues, quote, lo)
-                     or _frame_colon(text, quote, sentence_starts))
+                     or _frame_colon(text, cues, quote, sentence_starts) or _frame_before_any_verb(text, quote, lo, sentence_starts)
+                     or _frame_signature(text, quote, region))
             if frame is not None:
                 cue, speaker, rule = frame
+                content = _whole_clause(text, cues, quote, cue, sentences, sentence_starts, lo, hi)
                 if cue.start in by_cue:
                     by_cue[cue.start].content.append(content)
                     last = by_cue[cue.start]
@@ -441,6 +568,28 @@ def _direct(text: str, regions: list[_Region], cues: _CueIndex, *, include_unatt
                     drafts.append(_Draft("direct", [content], None, None, "direct-unframed", 0.3))
             last = None if quote.start - region.start > 1 else last
     return drafts, all_quotes, used_cues
+
+
+def _whole_clause(text: str, cues: _CueIndex, quote: QuotedSpan, cue: Span, sentences: list[tuple[int, int]],
+                  sentence_starts: list[int], lo: int, hi: int) -> Span:
+    """The quotation, or the clause it is part of when the quotation is mixed into it: words
+    before it in its sentence when the cue follows ('The bill was “heartbreaking,” she
+    said'), words after it to the sentence end when the cue precedes ('He said that “we need
+    more information” about the case')."""
+    index = bisect.bisect_right(sentence_starts, quote.start) - 1
+    if index < 0:
+        return Span(quote.start, quote.end)
+    sentence_start, sentence_end = sentences[index]
+    start, end = quote.start, quote.end
+    if cue.start >= quote.end:
+        clause_start = max(sentence_start, lo)
+        if _WORD.search(text, clause_start, quote.start) and not cues.between(clause_start, quote.start):
+            start = clause_start
+    elif text[quote.end - 2:quote.end - 1] not in (".", ",", "?", "!") and sentence_end <= hi:
+        rest = _trim_content(text, quote.end, sentence_end)
+        if rest is not None and text[quote.end] in " \xa0" and not cues.between(quote.end, sentence_end):
+            end = rest.end
+    return _trim_content(text, start, end) or Span(quote.start, quote.end)
 
 
 def _is_unframed_speech(text: str, quote: QuotedSpan) -> bool:
@@ -591,7 +740,9 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan],
         return None  # only a quoted phrase in its object is reported (_quoted_objects)
     if cue.kind == "according":
         return _according(text, cue, lo, hi)
-    if _PASSIVE_BEFORE.search(text, max(lo, cue.start - 12), cue.start):
+    # "Trump is telling a town hall that …": a progressive, not a passive.
+    progressive = _PROGRESSIVE_BEFORE.search(text, max(lo, cue.start - 12), cue.start) if text[cue.end - 3:cue.end] == "ing" else None
+    if progressive is None and _PASSIVE_BEFORE.search(text, max(lo, cue.start - 12), cue.start):
         return None
     if _DETERMINER_BEFORE.search(text, max(lo, cue.start - 6), cue.start):
         return None  # an adjective: 'an alleged "Congress toolkit"', 'the reported deal'
@@ -637,16 +788,18 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan],
         return None
     if cue.kind == "object" and text[cue.start - 1:cue.start] == "-":
         return None  # so-called
-    speaker = speaker_before(text, lo, cue.start)
+    speaker = speaker_before(text, lo, progressive.start() if progressive else cue.start)
     if speaker is not None and cue_word in _NAMING_VERBS and text[speaker.start:speaker.end].lower().startswith(("a ", "an ")):
         return None  # "a group called Citizens for Trump" names, it does not report
-    if speaker is None and cue.kind.startswith("speech") and _AND_BEFORE.search(text, max(lo, cue.start - 6), cue.start):
+    if speaker is None and cue.kind.startswith("speech") and _AND_BEFORE.search(text, max(lo, cue.start - 12), cue.start):
         speaker = _clause_subject(text, lo, cue.start)  # "She declared … and said that …"
     elif speaker is None and cue.kind == "speech":
         speaker = subject_before(text, lo, cue.start)
     if speaker is None:
         return None
-    clause_next = next_word == "that" or tail.lstrip().startswith(":")
+    # "The plan, she said, was too costly": the frame sits inside the reported clause.
+    parenthetical = tail.lstrip().startswith(",") and text[lo:speaker.start].rstrip().endswith(",")
+    clause_next = next_word == "that" or tail.lstrip().startswith(":") or parenthetical
     if cue.kind in ("speech-that", "thought") and next_word in _CLAUSE_SUBJECTS:
         clause_next = True
     if cue.kind == "thought" and next_match and (next_word in _CLAUSE_DETERMINERS or next_match.group(1)[0].isupper()):
@@ -655,9 +808,12 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan],
         clause_next = True  # "a new poll shows Sanders leading": findings report a clause directly
     if cue.kind not in ("speech", "object") and not clause_next:
         return None
-    content = _content_after(text, cue, hi)
+    content = _content_after(text, cue, _participle_cue_start(text, cue.end, hi))
     if content is None:
         return None
+    lead = _trim_content(text, lo, text.rindex(",", lo, speaker.start)) if parenthetical else None
+    if lead is not None and _word_count(text, lead.start, lead.end) <= MAX_PARENTHETICAL_LEAD_WORDS:
+        return _Draft("indirect", [lead, content], cue_span, speaker, "indirect-parenthetical", 0.75)
     if cue.kind == "object":
         return _Draft("indirect", [content], cue_span, speaker, "indirect-object", 0.6)
     rule = "indirect-speaker-cue" if cue.kind.startswith("speech") else f"indirect-{cue.kind}-that"
@@ -665,6 +821,15 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan],
 
 
 _PARTICIPLE_NEXT = re.compile(r",\s*[a-z]+ing\b")
+
+
+def _participle_cue_start(text: str, start: int, hi: int) -> int:
+    """Where a participle cue opens its own report (', saying …', ', adding that …'), or
+    ``hi``: the clause before it is the first cue's content."""
+    for match in _PARTICIPLE_NEXT.finditer(text, start, hi):
+        if match.group().lstrip(", \t\xa0") in cue_words():
+            return match.start()
+    return hi
 
 
 def _is_trailing(tail: str) -> bool:
@@ -803,12 +968,26 @@ def _quoted_objects(text: str, regions: list[_Region], cues: _CueIndex, quotes: 
             speaker = _clause_subject(text, lo, before_end - 1)
         else:
             speaker = speaker_before(text, lo, cue.start) or subject_before(text, lo, cue.start)
-        content = _trim_content(text, cue.end, quote.end)
+        content = _trim_content(text, cue.end, _object_end(text, quote, sentences[index][1]))
         if speaker is None or content is None:
             continue
         out.append(_Draft("indirect", [content], Span(cue.start, cue.end), speaker, "mixed-quoted-object", 0.5))
         by_cue[cue.start] = out[-1]
     return out
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:—–(\"“”]|\s-\s|\s(?:and|but|or|while|as|before|after|because|since|when)\s")
+
+
+def _object_end(text: str, quote: QuotedSpan, sentence_end: int) -> int:
+    """Where the object holding a quoted phrase ends: the quotation's end when punctuation
+    closes it ('called it “cruel.”'), else the next clause break ('asked for more
+    “flexibility” for advisers in Iraq, …')."""
+    if text[quote.end - 2:quote.end - 1] in (".", ",", ";", ":", "!", "?") or text[quote.end:quote.end + 1] not in (" ", "\xa0"):
+        return quote.end
+    stop = _CLAUSE_BREAK.search(text, quote.end, sentence_end)
+    end = stop.start() if stop else sentence_end
+    return quote.end if _is_trailing(text[quote.end:end]) else end  # "… on Monday."
 
 
 # ----- public API -------------------------------------------------------------------------
@@ -826,7 +1005,7 @@ def find_quotes(text: str, segments: Segments, *, entities=None, include_unattri
     direct, quotes, used_cues = _direct(text, regions, cues, include_unattributed=include_unattributed)
     indirect = _indirect(text, regions, cues, quotes, used_cues, direct)
     quoted_objects = _quoted_objects(text, regions, cues, quotes, direct + indirect)
-    drafts = sorted(direct + indirect + quoted_objects, key=lambda d: d.content[0].start)
+    drafts = sorted(direct + _to_quotation_ends(indirect, quotes) + quoted_objects, key=lambda d: d.content[0].start)
     drafts = _drop_overlaps(_issuers_as_speakers(text, regions, drafts))
     index = entities if entities is not None else CandidateIndex(text, [(r.start, r.end) for r in regions])
     entity_names = resolve_speakers(text, [d.speaker for d in drafts], index)
@@ -837,6 +1016,20 @@ def find_quotes(text: str, segments: Segments, *, entities=None, include_unattri
             kind = "mixed"
         out.append(Attribution(kind, tuple(draft.content), draft.cue, draft.speaker, entity, draft.rule, draft.confidence))
     return out
+
+
+def _to_quotation_ends(drafts: list[_Draft], quotes: list[QuotedSpan]) -> list[_Draft]:
+    """Indirect content that stops inside a quotation (at a sentence end within it: 'he is
+    "weak on immigration. Weak like a baby."') runs on to the quotation's end."""
+    starts = [quote.start for quote in quotes]
+    for draft in drafts:
+        last = draft.content[-1]
+        index = bisect.bisect_left(starts, last.start, hi=bisect.bisect_left(starts, last.end)) if starts else 0
+        for quote in quotes[index:bisect.bisect_left(starts, last.end)]:
+            if quote.end > last.end:
+                draft.content[-1] = Span(last.start, quote.end)
+                break
+    return drafts
 
 
 # "Trump issued a statement saying …": the one who issued the document is the speaker, not

@@ -233,3 +233,48 @@ def test_sentence_initial_unknown_subject_is_kept() -> None:
 def test_word_alternation_matches_whole_listed_words(words, text, found) -> None:
     pattern = re.compile(rf"(?<![\w-])(?:{word_alternation(words)})(?![\w-])", re.IGNORECASE)
     assert [m.group() for m in pattern.finditer(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("OFFICIALS said the plan would fail.", {"OFFICIALS"}),
+        ("Police said nothing. The spokesperson declined to comment.", {"Police", "The spokesperson"}),
+        # a character that IGNORECASE equates with "s" or "i" makes the scan run on the text as it is
+        ("Officials met in İzmir. The spokesperson said the police were late.", {"Officials", "The spokesperson", "the police"}),
+        ("Ofﬁcials said the police were late.", {"the police"}),  # "ﬁ" lower-cases to itself
+    ],
+)
+def test_source_nouns_are_found_whatever_their_case(text: str, surfaces: set[str]) -> None:
+    found = {m.surface for m in index_of(text).mentions if m.kind in ("role", "description")}
+    assert surfaces <= found
+
+
+def test_lowered_scan_sees_the_same_characters_as_ignorecase() -> None:
+    """The source-noun scan runs case-sensitively on text.lower() unless the text holds one of
+    _NON_ASCII_FOLDS; that is exact only if these are all the non-ASCII characters IGNORECASE
+    equates with a-z, and if lower() never changes whether a character is a word character,
+    white space or a hyphen."""
+    from analysis.entities import _NON_ASCII_FOLDS
+
+    others = "".join(chr(c) for c in range(0x80, 0x110000) if not 0xD800 <= c < 0xE000)
+    assert sorted(set(re.findall("[a-z]", others, re.IGNORECASE))) == sorted(_NON_ASCII_FOLDS)
+    changed = [(c, c.lower()) for c in others if c.lower() != c and len(c.lower()) == 1]
+    assert changed and all(
+        (re.fullmatch(r"\w", c) is None) == (re.fullmatch(r"\w", low) is None) and c.isspace() == low.isspace()
+        for c, low in changed
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Kestrel rose. The kestrel flew.", None),  # sentence-initial, also written in lower case
+        ("Kestrel rose. A falcon-kestrel flew.", "Kestrel"),  # after a hyphen it is part of a word
+        ("Kestrel rose. The kestrels flew.", "Kestrel"),
+        ("Kestrel rose. Ms. Vane met Kestrel.", "Kestrel"),
+    ],
+)
+def test_sentence_initial_word_is_dropped_only_if_written_in_lower_case(text: str, name: str | None) -> None:
+    first = [m for m in index_of(text).mentions if m.start == 0]
+    assert [m.entity for m in first] == ([name] if name else [])
