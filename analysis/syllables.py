@@ -85,11 +85,16 @@ def word_syllables(word: str) -> int:
 
 
 @lru_cache(maxsize=1)
-def _hyphenation_patterns() -> tuple[dict[str, tuple[int, tuple[int, ...]]], frozenset[str]]:
-    """The Liang patterns of textstat's Pyphen dictionary, and every prefix of a pattern."""
-    patterns = get_pyphen(TEXTSTAT_LANG).hd.patterns
-    prefixes = frozenset(key[:length] for key in patterns for length in range(1, len(key) + 1))
-    return patterns, prefixes
+def _hyphenation_trie() -> dict:
+    """The Liang patterns of textstat's Pyphen dictionary as a trie: a dict per character,
+    with a pattern's ``(offset, values)`` under the key ``None`` where one ends."""
+    trie: dict = {}
+    for key, found in get_pyphen(TEXTSTAT_LANG).hd.patterns.items():
+        node = trie
+        for char in key:
+            node = node.setdefault(char, {})
+        node[None] = found
+    return trie
 
 
 def hyphenation_points(word: str) -> int:
@@ -97,23 +102,23 @@ def hyphenation_points(word: str) -> int:
     from the same patterns, faster.
 
     Pyphen looks up every substring of the dotted word up to its longest pattern's length;
-    a substring that begins no pattern cannot be extended into one, so the search from each
-    position stops there. Points are where the merged pattern values are odd, at least two
-    characters from either end (Pyphen's defaults).
+    walking a trie of the patterns from each position visits the same patterns and stops
+    where no pattern goes on. Points are where the merged pattern values are odd, at least
+    two characters from either end (Pyphen's defaults).
     """
-    patterns, prefixes = _hyphenation_patterns()
+    trie = _hyphenation_trie()
     dotted = f".{word.lower()}."
     values = [0] * (len(dotted) + 1)
     for start in range(len(dotted) - 1):
-        for stop in range(start + 1, len(dotted) + 1):
-            piece = dotted[start:stop]
-            if piece not in prefixes:
+        node = trie
+        for char in dotted[start:]:
+            node = node.get(char)
+            if node is None:
                 break
-            found = patterns.get(piece)
+            found = node.get(None)
             if found:
                 offset, pattern_values = found
-                at = start + offset
-                for index, value in enumerate(pattern_values, at):
+                for index, value in enumerate(pattern_values, start + offset):
                     if value > values[index]:
                         values[index] = value
     last = len(word) - 2

@@ -12,11 +12,18 @@ import pytest
 import textstat
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from textstat.backend.utils import get_pyphen
 
 from analysis.readability.formulas import count_text, sentence_count
 from analysis.readability.tables import _outside
 from analysis.spans import Span
-from analysis.syllables import LONGEST_HYPHENATED, use_cmudict_in_textstat, word_syllables
+from analysis.syllables import (
+    LONGEST_HYPHENATED,
+    TEXTSTAT_LANG,
+    hyphenation_points,
+    use_cmudict_in_textstat,
+    word_syllables,
+)
 
 # Letters, digits, underscore, combining mark, apostrophes, quotation marks and other
 # punctuation, and white space of every kind re and str.split know (\x1c-\x1f, NEL,
@@ -111,3 +118,14 @@ def test_bisected_hole_lookup_leaves_what_no_hole_covers(cuts, a, b):
     covered = {i for hole in holes for i in range(hole.start, hole.end)}
     left = {i for piece in _outside(span, holes) for i in range(piece.start, piece.end)}
     assert left == set(range(span.start, span.end)) - covered
+
+
+@pytest.mark.parametrize("word", ["hyphenation", "trumpism", "brexiteers", "", "x", "the", "'s"])
+def test_hyphenation_points_are_pyphens_for_listed_words(word):
+    assert hyphenation_points(word) == len(get_pyphen(TEXTSTAT_LANG).positions(word))
+
+
+@settings(max_examples=500, deadline=None)
+@given(word=st.text(alphabet="abcdefghijklmnopqrstuvwxyz\u00e9\u00df'\u0130", max_size=30))
+def test_hyphenation_points_are_pyphens_for_any_word(word):
+    assert hyphenation_points(word) == len(get_pyphen(TEXTSTAT_LANG).positions(word))
