@@ -18,13 +18,10 @@ Needs ../shared/benchmarks/polnear beside the repository; exits with a message i
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
-import subprocess
-import sys
 from pathlib import Path
 
-from _shared import REPO_ROOT, polnear_texts
+from _shared import REPO_ROOT, polnear_texts, run_in_checkout
 
 # Runs inside the checkout measured: prints one JSON object of CPU seconds.
 _MEASURE = """
@@ -59,26 +56,18 @@ print(json.dumps({f"{stage} {name}": round(seconds, 3)
 MEASURES = ("segment first", "segment second", "readability first", "readability second")
 
 
-def measure(checkout: Path, files: list[Path]) -> dict[str, float]:
-    done = subprocess.run(
-        [sys.executable, "-c", _MEASURE, str(checkout), *map(str, files)],
-        check=True, cwd=checkout, capture_output=True, text=True,
-    )
-    return json.loads(done.stdout.strip().splitlines()[-1])
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--base", type=Path, required=True, help="the other checkout (a folder holding analysis/)")
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=3, help="runs per checkout (default 3)")
+    parser.add_argument("--base", type=Path, required=True, help="the checkout to compare with (holds analysis/)")
     options = parser.parse_args()
-    files = polnear_texts("train") + polnear_texts("dev")
     checkouts = {"here": REPO_ROOT, "base": options.base.resolve()}
-    runs: dict[str, list[dict[str, float]]] = {"here": [], "base": []}
+    files = [*polnear_texts("train"), *polnear_texts("dev")]
+    runs: dict[str, list[dict[str, float]]] = {name: [] for name in checkouts}
     for round_number in range(options.rounds):
         order = ["here", "base"] if round_number % 2 == 0 else ["base", "here"]
         for name in order:
-            runs[name].append(measure(checkouts[name], files))
+            runs[name].append(run_in_checkout(_MEASURE, checkouts[name], files))
             print(f"round {round_number + 1} {name}: {runs[name][-1]}", flush=True)
     print(f"{len(files)} PolNeAR train + dev texts; CPU seconds, median of {options.rounds} runs each")
     print(f"here {checkouts['here']}, base {checkouts['base']}")
