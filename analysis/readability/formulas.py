@@ -134,7 +134,7 @@ _WORDS, _SYLLABLES, _POLYSYLLABIC, _NOT_EASY, _FOG_COMPLEX, _LETTERS, _NON_SPACE
     range(len(_TOKEN_FIELDS))
 )
 # Distinct tokens kept before the tables are emptied, to bound memory over a long corpus.
-_MAX_REMEMBERED_TOKENS = 1 << 18
+_MAX_REMEMBERED_TOKENS = 1 << 17
 
 
 def _field(packed: int, index: int) -> int:
