@@ -81,7 +81,48 @@ def word_syllables(word: str) -> int:
     except (KeyError, IndexError):
         if len(word) > LONGEST_HYPHENATED:
             return max(1, sum(1 for _ in _VOWEL_RUN.finditer(word)))
-        return len(get_pyphen(TEXTSTAT_LANG).positions(word)) + 1
+        return hyphenation_points(word) + 1
+
+
+@lru_cache(maxsize=1)
+def _hyphenation_trie() -> dict:
+    """The Liang patterns of textstat's Pyphen dictionary as a trie: a dict per character,
+    with a pattern's ``(offset, values)`` under the key ``None`` where one ends."""
+    trie: dict = {}
+    for key, found in get_pyphen(TEXTSTAT_LANG).hd.patterns.items():
+        node = trie
+        for char in key:
+            node = node.setdefault(char, {})
+        node[None] = found
+    return trie
+
+
+def hyphenation_points(word: str) -> int:
+    """``len(get_pyphen("en_US").positions(word))``: Pyphen's hyphenation points, found
+    from the same patterns, faster.
+
+    Pyphen looks up every substring of the dotted word up to its longest pattern's length;
+    walking a trie of the patterns from each position visits the same patterns and stops
+    where no pattern goes on. Points are where the merged pattern values are odd, at least
+    two characters from either end (Pyphen's defaults).
+    """
+    trie = _hyphenation_trie()
+    dotted = f".{word.lower()}."
+    values = [0] * (len(dotted) + 1)
+    for start in range(len(dotted) - 1):
+        node = trie
+        for char in dotted[start:]:
+            node = node.get(char)
+            if node is None:
+                break
+            found = node.get(None)
+            if found:
+                offset, pattern_values = found
+                for index, value in enumerate(pattern_values, start + offset):
+                    if value > values[index]:
+                        values[index] = value
+    last = len(word) - 2
+    return sum(1 for index, value in enumerate(values) if value % 2 and 2 <= index - 1 <= last)
 
 
 @lru_cache(maxsize=1 << 16)
