@@ -269,6 +269,14 @@ _DESCRIBED_SPEAKER = re.compile(
     r"[\s,]*(?P<speaker>[A-Z][\w.'’-]*(?:[ \xa0]+[\w.'’-]+){0,6}?)"
     r"(?:[ \xa0]*\([^()\"“”\n]{1,40}\)|,[^\"“”\n]{1,160}?,)[ \xa0]*"
 )
+# The same after a longer stretch, a title in lower case or a quoted name in the
+# appositive: '…," state Sen. Jason Holsman (D) said', '…," Trump, the 2016 GOP
+# presidential frontrunner …, said', '…," Texas delegate X, wearing … “Ted Cruz” pins, said'.
+_LONG_DESCRIBED_SPEAKER = re.compile(
+    r"[\s,]*(?P<speaker>(?:[a-z][\w-]*[ \xa0]+){0,2}[A-Z][\w.'’-]*(?:[ \xa0]+[\w.'’-]+){0,6}?)"
+    r"(?:[ \xa0]*\([^()\"“”\n]{1,40}\)|,[^\n]{1,240}?,)[ \xa0]*"
+)
+MAX_DESCRIBED_FRAME_WINDOW = 280
 # ", who …" or ", which …" not yet closed by a comma: a cue there is the relative
 # clause's verb ('…," Cruz, who has proposed …, said').
 _OPEN_RELATIVE = re.compile(r",\s+(?:who|which)\b[^,]*$")
@@ -282,6 +290,8 @@ def _frame_after(text: str, cues: _CueIndex, quote: QuotedSpan, limit: int,
     while len(found) > 1 and _OPEN_RELATIVE.search(text, quote.end, found[0].start):
         found = found[1:]
     cue = found[0] if found else None
+    if cue is None and _ends_in_frame_punctuation(text, quote.end):
+        return _frame_after_description(text, cues, quote, limit) or _frame_after_any_verb(text, quote, window_end)
     prefix = text[quote.end:cue.start] if cue else "."
     if "\n" in prefix or ("." in prefix and _SENTENCE_BREAK.search(prefix.strip())):
         return _frame_after_any_verb(text, quote, window_end)
@@ -303,8 +313,31 @@ def _frame_after(text: str, cues: _CueIndex, quote: QuotedSpan, limit: int,
         else:
             speaker = _phrase_speaker(text, quote.end, cue.start, speaker)
             if speaker is None:
-                return None
+                return _frame_after_description(text, cues, quote, limit)
     return Span(cue.start, cue.end), speaker, "direct-speaker-cue"
+
+
+def _frame_after_description(text: str, cues: _CueIndex, quote: QuotedSpan, limit: int) -> tuple[Span, Span, str] | None:
+    """``"…," state Sen. X (D) said`` / ``"…," X, the …, said``: a described speaker, which
+    may run further from the quotation than a plain frame."""
+    if not _ends_in_frame_punctuation(text, quote.end):
+        return None
+    window_end = min(limit, quote.end + MAX_DESCRIBED_FRAME_WINDOW)
+    for cue in cues.between(quote.end, window_end):
+        if cue.kind == "stance":
+            continue
+        described = _LONG_DESCRIBED_SPEAKER.fullmatch(text, quote.end, cue.start)
+        if described is None:
+            return None
+        opening = _WORD.findall(text, described.start("speaker"), described.end("speaker"))
+        if any(word.lower() in _CLAUSE_WORDS or word in _CLAUSE_CONJUNCTIONS for word in opening) \
+                or "\n" in text[quote.end:cue.start] or _SENTENCE_BREAK.search(text, quote.end, cue.start):
+            return None
+        return Span(cue.start, cue.end), Span(*described.span("speaker")), "direct-described-speaker"
+    return None
+
+
+_CLAUSE_CONJUNCTIONS = frozenset("and but or so then as while".split())
 
 
 # Words that show the stretch between a quotation and its cue is a clause, not a speaker.
@@ -552,6 +585,9 @@ def _direct(text: str, regions: list[_Region], cues: _CueIndex, *, include_unatt
                     last = by_cue[cue.start]
                     continue
                 draft = _Draft("direct", [content], cue, speaker, rule, 0.9 if speaker else 0.6)
+                rest = _unquoted_rest(text, cues, quote, cue, speaker, sentences, sentence_starts, hi)
+                if rest is not None:
+                    draft.content.append(rest)
                 last_direct, last_speaker_paragraph = draft, region.paragraph
                 drafts.append(draft)
                 by_cue[cue.start] = draft
@@ -590,6 +626,36 @@ def _whole_clause(text: str, cues: _CueIndex, quote: QuotedSpan, cue: Span, sent
         if rest is not None and text[quote.end] in " \xa0" and not cues.between(quote.end, sentence_end):
             end = rest.end
     return _trim_content(text, start, end) or Span(quote.start, quote.end)
+
+
+# Words that open an adjunct of the frame, not the rest of the quoted sentence:
+# '"…," she said, referring to …', '…, he said in an interview'.
+_FRAME_ADJUNCT_OPENERS = frozenset(
+    "in at on after before during about of to for with from by as when while while who which "
+    "according referring adding noting citing speaking pointing".split()
+)
+MIN_UNQUOTED_REST_WORDS = 3
+_REST_OPENING = re.compile(r",[ \xa0]+(?P<word>[a-z][\w’'-]*)")
+
+
+def _unquoted_rest(text: str, cues: _CueIndex, quote: QuotedSpan, cue: Span, speaker: Span | None,
+                   sentences: list[tuple[int, int]], sentence_starts: list[int], hi: int) -> Span | None:
+    """A split quotation whose second part has no marks: '“Only you,” she said, would use
+    the occasion …', '"It's our bad luck," he said, that both men …': after a frame that
+    follows a quotation ending in a comma, a lower-case rest of the sentence."""
+    if text[quote.end - 2:quote.end - 1] != "," or cue.start < quote.end:
+        return None
+    frame_end = max(cue.end, speaker.end if speaker else cue.end)
+    opening = _REST_OPENING.match(text, frame_end)
+    if opening is None or opening.group("word") in _FRAME_ADJUNCT_OPENERS or opening.group("word").endswith("ing"):
+        return None
+    index = bisect.bisect_right(sentence_starts, quote.start) - 1
+    sentence_end = sentences[index][1] if index >= 0 else hi
+    end = min(sentence_end, hi)
+    if cues.between(opening.start("word"), end) or "\n" in text[opening.start("word"):end] \
+            or _word_count(text, opening.start("word"), end) < MIN_UNQUOTED_REST_WORDS:
+        return None
+    return _trim_content(text, opening.start("word"), end)
 
 
 def _is_unframed_speech(text: str, quote: QuotedSpan) -> bool:

@@ -739,3 +739,52 @@ def test_participle_cue_after_a_comma_opens_its_own_report():
         ("indirect", ("the accord",), "criticized", "Senator Lee"),
         ("mixed", ("the deal goes “nowhere near far enough.”",), "saying", "Senator Lee"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“The roads are closed until Friday,“ said Ines Ortega, the county engineer.",
+         ("direct", ("“The roads are closed until Friday,“",), "said", "Ines Ortega, the county engineer")),
+        ("“Did anyone check the pumps?“ he asked.",
+         ("direct", ("“Did anyone check the pumps?“",), "asked", "he")),
+        ("\u202a”We will rebuild the pier by summer,” wrote Tom Baker.",
+         ("direct", ("”We will rebuild the pier by summer,”",), "wrote", "Tom Baker")),
+    ],
+)
+def test_wrong_way_curly_mark_still_delimits_the_quotation(text, expected):
+    (attribution,) = _quotes(text)
+    assert _as_text(text, attribution) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"We cannot wait another year," state Rep. Carla Moss (D) said during the debate.',
+         "state Rep. Carla Moss"),
+        ("“The harbour is finally safe,” Ruiz, the mayor of the port town for eleven years and a former "
+         "fisherman who led the long and costly clean-up of the bay after the great storm of 2019 and the flood "
+         "that followed it, said at the opening.", "Ruiz"),
+    ],
+)
+def test_long_or_lower_case_description_between_quotation_and_cue(text, speaker):
+    (attribution,) = _quotes(text)
+    assert attribution.speaker.text_of(text) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("“Only a fool,” she said, would build a house on that slope. Nobody listened.",
+         ("“Only a fool,”", "would build a house on that slope")),
+        ('"It was bad timing," he said, that the storm hit on market day.',
+         ('"It was bad timing,"', "that the storm hit on market day")),
+        ('"It was bad timing," he said, referring to the storm on market day.',
+         ('"It was bad timing,"',)),
+        ('"It was bad timing," he said in an interview on Monday.',
+         ('"It was bad timing,"',)),
+    ],
+)
+def test_unquoted_second_part_of_a_split_quotation_is_content(text, content):
+    (attribution,) = _quotes(text)
+    assert tuple(span.text_of(text) for span in attribution.content) == content
