@@ -1022,6 +1022,9 @@ def _quoted_objects(text: str, regions: list[_Region], cues: _CueIndex, quotes: 
         lo = sentences[index][0]
         found = [c for c in cues.between(lo, quote.start) if c.kind != "according"]
         if not found or not _OBJECT_BRIDGE.fullmatch(text, found[-1].end, quote.start):
+            draft = _any_verb_object(text, quote, lo, sentences[index][1])
+            if draft is not None:
+                out.append(draft)
             continue
         cue = found[-1]
         if (text[cue.start - 1:cue.start] == "-" or _PASSIVE_BEFORE.search(text, max(lo, cue.start - 12), cue.start)
@@ -1040,6 +1043,56 @@ def _quoted_objects(text: str, regions: list[_Region], cues: _CueIndex, quotes: 
         out.append(_Draft("indirect", [content], Span(cue.start, cue.end), speaker, "mixed-quoted-object", 0.5))
         by_cue[cue.start] = out[-1]
     return out
+
+
+# A verb outside the cue list whose object holds a quoted phrase: 'heralded the deal as a
+# “breakthrough”', 'refers to the governor as “Chris”' (VERB … as "…"), 'implied that
+# scout leaders … “a millstone”', 'made the point that …' (VERB that … "…").
+_VERB_AS_QUOTED = re.compile(
+    r"(?P<verb>\b[a-z]{3,}(?:ed|es|[a-rt-z]s))(?P<object>(?:[ \xa0]+(?:to|of|on))?[ \xa0]+[^,;:.!?\"“”«»\n]{1,60}?[ \xa0]+as[ \xa0]+(?:an?[ \xa0]+|the[ \xa0]+)?)$"
+)
+_VERB_THAT_QUOTED = re.compile(
+    r"(?P<verb>\b(?:[a-z]{3,}(?:ed|es|[a-rt-z]s)|made(?=[ \xa0]+the[ \xa0]+point))(?:[ \xa0]+the[ \xa0]+point)?)(?P<object>[ \xa0]+that[ \xa0]+[^;:!?\"“”«»\n]{0,120}?)$"
+)
+
+
+def _any_verb_object(text: str, quote: QuotedSpan, lo: int, sentence_end: int) -> _Draft | None:
+    window = max(lo, quote.start - MAX_INTRO_WINDOW)
+    for pattern, rule in ((_VERB_AS_QUOTED, "mixed-verb-as"), (_VERB_THAT_QUOTED, "mixed-verb-that")):
+        match = pattern.search(text, window, quote.start)
+        if match is None:
+            continue
+        verb = Span(*match.span("verb"))
+        if _PASSIVE_BEFORE.search(text, max(lo, verb.start - 12), verb.start):
+            return None
+        speaker = _any_verb_subject(text, lo, verb)
+        content = _trim_content(text, match.start("object"), _object_end(text, quote, sentence_end))
+        if speaker is None or content is None or _NOT_AN_OBJECT.search(text, match.start("object"), match.end("object")):
+            return None
+        return _Draft("indirect", [content], verb, speaker, rule, 0.4)
+    return None
+
+
+# An object that is not the verb's own: another verb's ('appeared to cut deals … to describe
+# it as'), a list ('words such as'), a pronoun ('contrasted that with').
+_NOT_AN_OBJECT = re.compile(r"^[ \xa0]+that[ \xa0]+with\b|\S[ \xa0]+to[ \xa0]|\bsuch[ \xa0]+as\b")
+
+
+def _any_verb_subject(text: str, lo: int, verb: Span) -> Span | None:
+    """Who does an unlisted verb: a form in -s needs a name or a pronoun right before it
+    ('the false accusations that …', 'All the messages …' are nouns); 'it' is no speaker
+    ('It has not helped that …')."""
+    word = text[verb.start:verb.end].split()[0]
+    speaker = speaker_before(text, lo, verb.start)
+    if speaker is None:
+        return None
+    said_by = text[speaker.start:speaker.end]
+    if said_by.lower() in ("it", "that", "this"):
+        return None
+    last_word = said_by.split()[-1]
+    if not word.endswith("ed") and not (last_word[:1].isupper() or _PRONOUN_SPEAKER.fullmatch(said_by)):
+        return None
+    return speaker
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:—–(\"“”]|\s-\s|\s(?:and|but|or|while|as|before|after|because|since|when)\s")

@@ -788,3 +788,32 @@ def test_long_or_lower_case_description_between_quotation_and_cue(text, speaker)
 def test_unquoted_second_part_of_a_split_quotation_is_content(text, content):
     (attribution,) = _quotes(text)
     assert tuple(span.text_of(text) for span in attribution.content) == content
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The mayor heralded the new bridge as a “triumph of engineering.”",
+         ("mixed", ("the new bridge as a “triumph of engineering.”",), "heralded", "The mayor")),
+        ("Ortega implied that the council had been “asleep at the wheel” for years.",
+         ("mixed", ("that the council had been “asleep at the wheel” for years",), "implied", "Ortega")),
+        ("Dr. Imre also made the point that the vaccine is “not a cure” for the disease.",
+         ("mixed", ("that the vaccine is “not a cure” for the disease",), "made the point", "Dr. Imre")),
+    ],
+)
+def test_unlisted_verb_with_a_quoted_phrase_in_its_object_is_a_mixed_attribution(text, expected):
+    (attribution,) = _quotes(text)
+    assert _as_text(text, attribution) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The false accusations that the mayor was a “crook” spread fast.",
+        "It has not helped that the bridge is “delayed again.”",
+        "Officials searched their files for words such as “bridge” and “loan.”",
+        "The deal was described as a “breakthrough” in the papers.",
+    ],
+)
+def test_noun_expletive_or_passive_before_a_quoted_object_is_no_attribution(text):
+    assert _quotes(text) == []
