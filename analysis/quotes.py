@@ -1124,7 +1124,8 @@ def find_quotes(text: str, segments: Segments, *, entities=None, include_unattri
     direct, quotes, used_cues = _direct(text, regions, cues, include_unattributed=include_unattributed)
     indirect = _indirect(text, regions, cues, quotes, used_cues, direct)
     quoted_objects = _quoted_objects(text, regions, cues, quotes, direct + indirect)
-    drafts = sorted(direct + _to_quotation_ends(indirect, quotes) + quoted_objects, key=lambda d: d.content[0].start)
+    indirect = _following_quotations(text, regions, cues, _to_quotation_ends(indirect, quotes), quotes, direct)
+    drafts = sorted(direct + indirect + quoted_objects, key=lambda d: d.content[0].start)
     drafts = _drop_overlaps(_issuers_as_speakers(text, regions, drafts))
     index = entities if entities is not None else CandidateIndex(text, [(r.start, r.end) for r in regions])
     entity_names = resolve_speakers(text, [d.speaker for d in drafts], index)
@@ -1148,6 +1149,37 @@ def _to_quotation_ends(drafts: list[_Draft], quotes: list[QuotedSpan]) -> list[_
             if quote.end > last.end:
                 draft.content[-1] = Span(last.start, quote.end)
                 break
+    return drafts
+
+
+_FRAME_AT_SENTENCE_END = frozenset({"indirect-speaker-after", "indirect-cue-speaker-after"})
+
+
+def _following_quotations(text: str, regions: list[_Region], cues: _CueIndex, drafts: list[_Draft],
+                          quotes: list[QuotedSpan], direct: list[_Draft]) -> list[_Draft]:
+    """A mixed clause framed at its sentence end ('Obama "felt a moral obligation," Axelrod
+    said.') goes on in a quotation that opens the next sentence with no frame of its own
+    ('"This is core stuff for him."'), as a direct frame does."""
+    covered = sorted(span.start for draft in direct for span in draft.content)
+    starts = [quote.start for quote in quotes]
+    region_starts = [region.start for region in regions]
+    for draft in drafts:
+        if draft.rule not in _FRAME_AT_SENTENCE_END or not _has_quote_mark(text, draft.content):
+            continue
+        frame_end = max(draft.content[-1].end, draft.cue.end, draft.speaker.end if draft.speaker else 0)
+        at = bisect.bisect_left(starts, frame_end)
+        if at == len(quotes):
+            continue
+        quote = quotes[at]
+        region = regions[bisect.bisect_right(region_starts, quote.start) - 1]
+        gap = text[frame_end:quote.start]
+        stop = gap.find(".")
+        if stop < 0 or "\n" in gap or not _is_trailing(gap[:stop + 1]) or gap[stop + 1:].strip() \
+                or cues.between(frame_end, quote.start) or not _is_free_quote(text, quote, region):
+            continue
+        if bisect.bisect_left(covered, quote.start) < len(covered) and covered[bisect.bisect_left(covered, quote.start)] < quote.end:
+            continue  # a direct frame of its own
+        draft.content.append(Span(quote.start, quote.end))
     return drafts
 
 

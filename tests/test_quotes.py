@@ -817,3 +817,24 @@ def test_unlisted_verb_with_a_quoted_phrase_in_its_object_is_a_mixed_attribution
 )
 def test_noun_expletive_or_passive_before_a_quoted_object_is_no_attribution(text):
     assert _quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ('The mayor "had no choice but to close" the bridge, Ortega said. "Nobody wanted this outcome at all."',
+         ('The mayor "had no choice but to close" the bridge', '"Nobody wanted this outcome at all."')),
+        ('The mayor "had no choice but to close" the bridge, Ortega said on Monday. "Nobody wanted this outcome at all."',
+         ('The mayor "had no choice but to close" the bridge', '"Nobody wanted this outcome at all."')),
+    ],
+)
+def test_quotation_after_a_mixed_clause_framed_at_its_end_continues_it(text, content):
+    (attribution,) = _quotes(text)
+    assert tuple(span.text_of(text) for span in attribution.content) == content
+
+
+def test_quotation_with_its_own_frame_does_not_continue_the_mixed_clause_before():
+    text = 'The mayor "had no choice" in the end, Ortega said. "Nobody wanted this outcome at all," she added.'
+    first, second = _quotes(text)
+    assert [span.text_of(text) for span in first.content] == ['The mayor "had no choice" in the end']
+    assert second.cue.text_of(text) == "added"
