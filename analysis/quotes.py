@@ -269,14 +269,9 @@ _DESCRIBED_SPEAKER = re.compile(
     r"[\s,]*(?P<speaker>[A-Z][\w.'’-]*(?:[ \xa0]+[\w.'’-]+){0,6}?)"
     r"(?:[ \xa0]*\([^()\"“”\n]{1,40}\)|,[^\"“”\n]{1,160}?,)[ \xa0]*"
 )
-# The same after a longer stretch, a title in lower case or a quoted name in the
-# appositive: '…," state Sen. Jason Holsman (D) said', '…," Trump, the 2016 GOP
-# presidential frontrunner …, said', '…," Texas delegate X, wearing … “Ted Cruz” pins, said'.
-_LONG_DESCRIBED_SPEAKER = re.compile(
-    r"[\s,]*(?P<speaker>(?:[a-z][\w-]*[ \xa0]+){0,2}[A-Z][\w.'’-]*(?:[ \xa0]+[\w.'’-]+){0,6}?)"
-    r"(?:[ \xa0]*\([^()\"“”\n]{1,40}\)|,[^\n]{1,240}?,)[ \xa0]*"
-)
 MAX_DESCRIBED_FRAME_WINDOW = 280
+MAX_DESCRIBED_SPEAKER_WORDS = 40
+MAX_DESCRIBED_HEAD_WORDS = 20
 # ", who …" or ", which …" not yet closed by a comma: a cue there is the relative
 # clause's verb ('…," Cruz, who has proposed …, said').
 _OPEN_RELATIVE = re.compile(r",\s+(?:who|which)\b[^,]*$")
@@ -318,26 +313,42 @@ def _frame_after(text: str, cues: _CueIndex, quote: QuotedSpan, limit: int,
 
 
 def _frame_after_description(text: str, cues: _CueIndex, quote: QuotedSpan, limit: int) -> tuple[Span, Span, str] | None:
-    """``"…," state Sen. X (D) said`` / ``"…," X, the …, said``: a described speaker, which
-    may run further from the quotation than a plain frame."""
+    """``"…," state Sen. X (D) said``, ``"…," X, the 2016 frontrunner …, said``,
+    ``"…," nuclear experts X and Y of the Institute wrote``: a described speaker, which may
+    open in lower case and run further from the quotation than a plain frame; the stretch
+    up to the cue has no clause word, and the speaker is its part before any comma."""
     if not _ends_in_frame_punctuation(text, quote.end):
         return None
     window_end = min(limit, quote.end + MAX_DESCRIBED_FRAME_WINDOW)
-    for cue in cues.between(quote.end, window_end):
-        if cue.kind == "stance":
-            continue
-        described = _LONG_DESCRIBED_SPEAKER.fullmatch(text, quote.end, cue.start)
-        if described is None:
-            return None
-        opening = _WORD.findall(text, described.start("speaker"), described.end("speaker"))
-        if any(word.lower() in _CLAUSE_WORDS or word in _CLAUSE_CONJUNCTIONS for word in opening) \
-                or "\n" in text[quote.end:cue.start] or _SENTENCE_BREAK.search(text, quote.end, cue.start):
-            return None
-        return Span(cue.start, cue.end), Span(*described.span("speaker")), "direct-described-speaker"
-    return None
+    found = cues.between(quote.end, window_end)
+    if not found or found[0].kind not in ("speech", "speech-that"):
+        return None
+    cue = found[0]
+    if "\n" in text[quote.end:cue.start] or _SENTENCE_BREAK.search(text, quote.end, cue.start) \
+            or _DOUBLE_QUOTE_CHAR.search(text, quote.end, cue.start):
+        return None
+    words = _WORD.findall(text, quote.end, cue.start)
+    if not words or len(words) > MAX_DESCRIBED_SPEAKER_WORDS or words[0] in _CLAUSE_CONJUNCTIONS:
+        return None
+    opening = quote.end + len(text[quote.end:cue.start]) - len(text[quote.end:cue.start].lstrip(" ,\t\xa0"))
+    head_end = cue.start
+    for separator in (",", "("):
+        at = text.find(separator, opening, cue.start)
+        if at >= 0:
+            head_end = min(head_end, at)
+    if head_end < cue.start and text[:cue.start].rstrip(" \t\xa0")[-1:] not in (",", ")"):
+        return None  # an appositive must be closed before the cue
+    speaker = _trim_content(text, opening, head_end)
+    if speaker is None:
+        return None
+    head = _WORD.findall(text, speaker.start, speaker.end)
+    if not head or len(head) > MAX_DESCRIBED_HEAD_WORDS or not any(word[0].isupper() for word in head) \
+            or any(word.lower() in _CLAUSE_WORDS for word in head):
+        return None
+    return Span(cue.start, cue.end), speaker, "direct-described-speaker"
 
 
-_CLAUSE_CONJUNCTIONS = frozenset("and but or so then as while".split())
+_CLAUSE_CONJUNCTIONS = frozenset("and but or so then as while after before since until".split())
 
 
 # Words that show the stretch between a quotation and its cue is a clause, not a speaker.

@@ -765,11 +765,26 @@ def test_wrong_way_curly_mark_still_delimits_the_quotation(text, expected):
         ("“The harbour is finally safe,” Ruiz, the mayor of the port town for eleven years and a former "
          "fisherman who led the long and costly clean-up of the bay after the great storm of 2019 and the flood "
          "that followed it, said at the opening.", "Ruiz"),
+        ('"The tunnel will cost twice as much," city engineers Ada Lin and Omar Haddad of the Harbour '
+         'Authority wrote in March.', "city engineers Ada Lin and Omar Haddad of the Harbour Authority"),
+        ('"We will appeal," council leader Ana Ruiz and deputy Tom Berg, both Greens, said in a statement.',
+         "council leader Ana Ruiz and deputy Tom Berg"),
     ],
 )
 def test_long_or_lower_case_description_between_quotation_and_cue(text, speaker):
     (attribution,) = _quotes(text)
     assert attribution.speaker.text_of(text) == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We will appeal," after council leader Ana Ruiz said so, the hall emptied.',
+        '"We will appeal," and the hall emptied when council leader Ana Ruiz said so.',
+    ],
+)
+def test_clause_between_quotation_and_cue_is_no_described_speaker(text):
+    assert all(a.rule != "direct-described-speaker" for a in _quotes(text))
 
 
 @pytest.mark.parametrize(
