@@ -853,3 +853,19 @@ def test_quotation_with_its_own_frame_does_not_continue_the_mixed_clause_before(
     first, second = _quotes(text)
     assert [span.text_of(text) for span in first.content] == ['The mayor "had no choice" in the end']
     assert second.cue.text_of(text) == "added"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ortega applauded the council for acting “with real courage.”",
+         ("mixed", ("the council for acting “with real courage.”",), "applauded", "Ortega")),
+        ("The mayor bemoaned a climate in which neighbours “simply stopped talking.”",
+         ("mixed", ("a climate in which neighbours “simply stopped talking.”",), "bemoaned", "The mayor")),
+        ("Lin thanked the volunteers for “showing up every single day.”",
+         ("mixed", ("the volunteers for “showing up every single day.”",), "thanked", "Lin")),
+    ],
+)
+def test_evaluative_verb_with_a_quoted_phrase_in_its_object_is_a_mixed_attribution(text, expected):
+    (attribution,) = _quotes(text)
+    assert _as_text(text, attribution) == expected
