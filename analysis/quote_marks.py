@@ -9,6 +9,7 @@ part of it). Unbalanced marks are handled by context: an opening mark met while 
 quotation is already open means the earlier one was stray, and the scan restarts there.
 A quotation still open at the paragraph end is kept (``open_end`` True) only when the
 paragraph starts with it, the multi-paragraph convention; otherwise its mark is stray.
+Curly marks printed the wrong way round are read by position (``“…,“ said X``).
 
 The scan visits quotation marks only (found by one compiled regex), so it runs in time
 linear in the paragraph length.
