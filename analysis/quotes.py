@@ -269,6 +269,9 @@ _DESCRIBED_SPEAKER = re.compile(
     r"[\s,]*(?P<speaker>[A-Z][\w.'’-]*(?:[ \xa0]+[\w.'’-]+){0,6}?)"
     r"(?:[ \xa0]*\([^()\"“”\n]{1,40}\)|,[^\"“”\n]{1,160}?,)[ \xa0]*"
 )
+MAX_DESCRIBED_FRAME_WINDOW = 280
+MAX_DESCRIBED_SPEAKER_WORDS = 40
+MAX_DESCRIBED_HEAD_WORDS = 20
 # ", who …" or ", which …" not yet closed by a comma: a cue there is the relative
 # clause's verb ('…," Cruz, who has proposed …, said').
 _OPEN_RELATIVE = re.compile(r",\s+(?:who|which)\b[^,]*$")
@@ -282,6 +285,8 @@ def _frame_after(text: str, cues: _CueIndex, quote: QuotedSpan, limit: int,
     while len(found) > 1 and _OPEN_RELATIVE.search(text, quote.end, found[0].start):
         found = found[1:]
     cue = found[0] if found else None
+    if cue is None and _ends_in_frame_punctuation(text, quote.end):
+        return _frame_after_description(text, cues, quote, limit) or _frame_after_any_verb(text, quote, window_end)
     prefix = text[quote.end:cue.start] if cue else "."
     if "\n" in prefix or ("." in prefix and _SENTENCE_BREAK.search(prefix.strip())):
         return _frame_after_any_verb(text, quote, window_end)
@@ -303,8 +308,47 @@ def _frame_after(text: str, cues: _CueIndex, quote: QuotedSpan, limit: int,
         else:
             speaker = _phrase_speaker(text, quote.end, cue.start, speaker)
             if speaker is None:
-                return None
+                return _frame_after_description(text, cues, quote, limit)
     return Span(cue.start, cue.end), speaker, "direct-speaker-cue"
+
+
+def _frame_after_description(text: str, cues: _CueIndex, quote: QuotedSpan, limit: int) -> tuple[Span, Span, str] | None:
+    """``"…," state Sen. X (D) said``, ``"…," X, the 2016 frontrunner …, said``,
+    ``"…," nuclear experts X and Y of the Institute wrote``: a described speaker, which may
+    open in lower case and run further from the quotation than a plain frame; the stretch
+    up to the cue has no clause word, and the speaker is its part before any comma."""
+    if not _ends_in_frame_punctuation(text, quote.end):
+        return None
+    window_end = min(limit, quote.end + MAX_DESCRIBED_FRAME_WINDOW)
+    found = cues.between(quote.end, window_end)
+    if not found or found[0].kind not in ("speech", "speech-that"):
+        return None
+    cue = found[0]
+    if "\n" in text[quote.end:cue.start] or _SENTENCE_BREAK.search(text, quote.end, cue.start) \
+            or _DOUBLE_QUOTE_CHAR.search(text, quote.end, cue.start):
+        return None
+    words = _WORD.findall(text, quote.end, cue.start)
+    if not words or len(words) > MAX_DESCRIBED_SPEAKER_WORDS or words[0] in _CLAUSE_CONJUNCTIONS:
+        return None
+    opening = quote.end + len(text[quote.end:cue.start]) - len(text[quote.end:cue.start].lstrip(" ,\t\xa0"))
+    head_end = cue.start
+    for separator in (",", "("):
+        at = text.find(separator, opening, cue.start)
+        if at >= 0:
+            head_end = min(head_end, at)
+    if head_end < cue.start and text[:cue.start].rstrip(" \t\xa0")[-1:] not in (",", ")"):
+        return None  # an appositive must be closed before the cue
+    speaker = _trim_content(text, opening, head_end)
+    if speaker is None:
+        return None
+    head = _WORD.findall(text, speaker.start, speaker.end)
+    if not head or len(head) > MAX_DESCRIBED_HEAD_WORDS or not any(word[0].isupper() for word in head) \
+            or any(word.lower() in _CLAUSE_WORDS for word in head):
+        return None
+    return Span(cue.start, cue.end), speaker, "direct-described-speaker"
+
+
+_CLAUSE_CONJUNCTIONS = frozenset("and but or so then as while after before since until".split())
 
 
 # Words that show the stretch between a quotation and its cue is a clause, not a speaker.
@@ -552,6 +596,9 @@ def _direct(text: str, regions: list[_Region], cues: _CueIndex, *, include_unatt
                     last = by_cue[cue.start]
                     continue
                 draft = _Draft("direct", [content], cue, speaker, rule, 0.9 if speaker else 0.6)
+                rest = _unquoted_rest(text, cues, quote, cue, speaker, sentences, sentence_starts, hi)
+                if rest is not None:
+                    draft.content.append(rest)
                 last_direct, last_speaker_paragraph = draft, region.paragraph
                 drafts.append(draft)
                 by_cue[cue.start] = draft
@@ -590,6 +637,36 @@ def _whole_clause(text: str, cues: _CueIndex, quote: QuotedSpan, cue: Span, sent
         if rest is not None and text[quote.end] in " \xa0" and not cues.between(quote.end, sentence_end):
             end = rest.end
     return _trim_content(text, start, end) or Span(quote.start, quote.end)
+
+
+# Words that open an adjunct of the frame, not the rest of the quoted sentence:
+# '"…," she said, referring to …', '…, he said in an interview'.
+_FRAME_ADJUNCT_OPENERS = frozenset(
+    "in at on after before during about of to for with from by as when while while who which "
+    "according referring adding noting citing speaking pointing".split()
+)
+MIN_UNQUOTED_REST_WORDS = 3
+_REST_OPENING = re.compile(r",[ \xa0]+(?P<word>[a-z][\w’'-]*)")
+
+
+def _unquoted_rest(text: str, cues: _CueIndex, quote: QuotedSpan, cue: Span, speaker: Span | None,
+                   sentences: list[tuple[int, int]], sentence_starts: list[int], hi: int) -> Span | None:
+    """A split quotation whose second part has no marks: '“Only you,” she said, would use
+    the occasion …', '"It's our bad luck," he said, that both men …': after a frame that
+    follows a quotation ending in a comma, a lower-case rest of the sentence."""
+    if text[quote.end - 2:quote.end - 1] != "," or cue.start < quote.end:
+        return None
+    frame_end = max(cue.end, speaker.end if speaker else cue.end)
+    opening = _REST_OPENING.match(text, frame_end)
+    if opening is None or opening.group("word") in _FRAME_ADJUNCT_OPENERS or opening.group("word").endswith("ing"):
+        return None
+    index = bisect.bisect_right(sentence_starts, quote.start) - 1
+    sentence_end = sentences[index][1] if index >= 0 else hi
+    end = min(sentence_end, hi)
+    if cues.between(opening.start("word"), end) or "\n" in text[opening.start("word"):end] \
+            or _word_count(text, opening.start("word"), end) < MIN_UNQUOTED_REST_WORDS:
+        return None
+    return _trim_content(text, opening.start("word"), end)
 
 
 def _is_unframed_speech(text: str, quote: QuotedSpan) -> bool:
@@ -956,6 +1033,9 @@ def _quoted_objects(text: str, regions: list[_Region], cues: _CueIndex, quotes: 
         lo = sentences[index][0]
         found = [c for c in cues.between(lo, quote.start) if c.kind != "according"]
         if not found or not _OBJECT_BRIDGE.fullmatch(text, found[-1].end, quote.start):
+            draft = _any_verb_object(text, quote, lo, sentences[index][1])
+            if draft is not None:
+                out.append(draft)
             continue
         cue = found[-1]
         if (text[cue.start - 1:cue.start] == "-" or _PASSIVE_BEFORE.search(text, max(lo, cue.start - 12), cue.start)
@@ -974,6 +1054,56 @@ def _quoted_objects(text: str, regions: list[_Region], cues: _CueIndex, quotes: 
         out.append(_Draft("indirect", [content], Span(cue.start, cue.end), speaker, "mixed-quoted-object", 0.5))
         by_cue[cue.start] = out[-1]
     return out
+
+
+# A verb outside the cue list whose object holds a quoted phrase: 'heralded the deal as a
+# “breakthrough”', 'refers to the governor as “Chris”' (VERB … as "…"), 'implied that
+# scout leaders … “a millstone”', 'made the point that …' (VERB that … "…").
+_VERB_AS_QUOTED = re.compile(
+    r"(?P<verb>\b[a-z]{3,}(?:ed|es|[a-rt-z]s))(?P<object>(?:[ \xa0]+(?:to|of|on))?[ \xa0]+[^,;:.!?\"“”«»\n]{1,60}?[ \xa0]+as[ \xa0]+(?:an?[ \xa0]+|the[ \xa0]+)?)$"
+)
+_VERB_THAT_QUOTED = re.compile(
+    r"(?P<verb>\b(?:[a-z]{3,}(?:ed|es|[a-rt-z]s)|made(?=[ \xa0]+the[ \xa0]+point))(?:[ \xa0]+the[ \xa0]+point)?)(?P<object>[ \xa0]+that[ \xa0]+[^;:!?\"“”«»\n]{0,120}?)$"
+)
+
+
+def _any_verb_object(text: str, quote: QuotedSpan, lo: int, sentence_end: int) -> _Draft | None:
+    window = max(lo, quote.start - MAX_INTRO_WINDOW)
+    for pattern, rule in ((_VERB_AS_QUOTED, "mixed-verb-as"), (_VERB_THAT_QUOTED, "mixed-verb-that")):
+        match = pattern.search(text, window, quote.start)
+        if match is None:
+            continue
+        verb = Span(*match.span("verb"))
+        if _PASSIVE_BEFORE.search(text, max(lo, verb.start - 12), verb.start):
+            return None
+        speaker = _any_verb_subject(text, lo, verb)
+        content = _trim_content(text, match.start("object"), _object_end(text, quote, sentence_end))
+        if speaker is None or content is None or _NOT_AN_OBJECT.search(text, match.start("object"), match.end("object")):
+            return None
+        return _Draft("indirect", [content], verb, speaker, rule, 0.4)
+    return None
+
+
+# An object that is not the verb's own: another verb's ('appeared to cut deals … to describe
+# it as'), a list ('words such as'), a pronoun ('contrasted that with').
+_NOT_AN_OBJECT = re.compile(r"^[ \xa0]+that[ \xa0]+with\b|\S[ \xa0]+to[ \xa0]|\bsuch[ \xa0]+as\b")
+
+
+def _any_verb_subject(text: str, lo: int, verb: Span) -> Span | None:
+    """Who does an unlisted verb: a form in -s needs a name or a pronoun right before it
+    ('the false accusations that …', 'All the messages …' are nouns); 'it' is no speaker
+    ('It has not helped that …')."""
+    word = text[verb.start:verb.end].split()[0]
+    speaker = speaker_before(text, lo, verb.start)
+    if speaker is None:
+        return None
+    said_by = text[speaker.start:speaker.end]
+    if said_by.lower() in ("it", "that", "this"):
+        return None
+    last_word = said_by.split()[-1]
+    if not word.endswith("ed") and not (last_word[:1].isupper() or _PRONOUN_SPEAKER.fullmatch(said_by)):
+        return None
+    return speaker
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:—–(\"“”]|\s-\s|\s(?:and|but|or|while|as|before|after|because|since|when)\s")
@@ -1005,7 +1135,8 @@ def find_quotes(text: str, segments: Segments, *, entities=None, include_unattri
     direct, quotes, used_cues = _direct(text, regions, cues, include_unattributed=include_unattributed)
     indirect = _indirect(text, regions, cues, quotes, used_cues, direct)
     quoted_objects = _quoted_objects(text, regions, cues, quotes, direct + indirect)
-    drafts = sorted(direct + _to_quotation_ends(indirect, quotes) + quoted_objects, key=lambda d: d.content[0].start)
+    indirect = _following_quotations(text, regions, cues, _to_quotation_ends(indirect, quotes), quotes, direct)
+    drafts = sorted(direct + indirect + quoted_objects, key=lambda d: d.content[0].start)
     drafts = _drop_overlaps(_issuers_as_speakers(text, regions, drafts))
     index = entities if entities is not None else CandidateIndex(text, [(r.start, r.end) for r in regions])
     entity_names = resolve_speakers(text, [d.speaker for d in drafts], index)
@@ -1029,6 +1160,37 @@ def _to_quotation_ends(drafts: list[_Draft], quotes: list[QuotedSpan]) -> list[_
             if quote.end > last.end:
                 draft.content[-1] = Span(last.start, quote.end)
                 break
+    return drafts
+
+
+_FRAME_AT_SENTENCE_END = frozenset({"indirect-speaker-after", "indirect-cue-speaker-after"})
+
+
+def _following_quotations(text: str, regions: list[_Region], cues: _CueIndex, drafts: list[_Draft],
+                          quotes: list[QuotedSpan], direct: list[_Draft]) -> list[_Draft]:
+    """A mixed clause framed at its sentence end ('Obama "felt a moral obligation," Axelrod
+    said.') goes on in a quotation that opens the next sentence with no frame of its own
+    ('"This is core stuff for him."'), as a direct frame does."""
+    covered = sorted(span.start for draft in direct for span in draft.content)
+    starts = [quote.start for quote in quotes]
+    region_starts = [region.start for region in regions]
+    for draft in drafts:
+        if draft.rule not in _FRAME_AT_SENTENCE_END or not _has_quote_mark(text, draft.content):
+            continue
+        frame_end = max(draft.content[-1].end, draft.cue.end, draft.speaker.end if draft.speaker else 0)
+        at = bisect.bisect_left(starts, frame_end)
+        if at == len(quotes):
+            continue
+        quote = quotes[at]
+        region = regions[bisect.bisect_right(region_starts, quote.start) - 1]
+        gap = text[frame_end:quote.start]
+        stop = gap.find(".")
+        if stop < 0 or "\n" in gap or not _is_trailing(gap[:stop + 1]) or gap[stop + 1:].strip() \
+                or cues.between(frame_end, quote.start) or not _is_free_quote(text, quote, region):
+            continue
+        if bisect.bisect_left(covered, quote.start) < len(covered) and covered[bisect.bisect_left(covered, quote.start)] < quote.end:
+            continue  # a direct frame of its own
+        draft.content.append(Span(quote.start, quote.end))
     return drafts
 
 

@@ -739,3 +739,133 @@ def test_participle_cue_after_a_comma_opens_its_own_report():
         ("indirect", ("the accord",), "criticized", "Senator Lee"),
         ("mixed", ("the deal goes “nowhere near far enough.”",), "saying", "Senator Lee"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“The roads are closed until Friday,“ said Ines Ortega, the county engineer.",
+         ("direct", ("“The roads are closed until Friday,“",), "said", "Ines Ortega, the county engineer")),
+        ("“Did anyone check the pumps?“ he asked.",
+         ("direct", ("“Did anyone check the pumps?“",), "asked", "he")),
+        ("\u202a”We will rebuild the pier by summer,” wrote Tom Baker.",
+         ("direct", ("”We will rebuild the pier by summer,”",), "wrote", "Tom Baker")),
+    ],
+)
+def test_wrong_way_curly_mark_still_delimits_the_quotation(text, expected):
+    (attribution,) = _quotes(text)
+    assert _as_text(text, attribution) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"We cannot wait another year," state Rep. Carla Moss (D) said during the debate.',
+         "state Rep. Carla Moss"),
+        ("“The harbour is finally safe,” Ruiz, the mayor of the port town for eleven years and a former "
+         "fisherman who led the long and costly clean-up of the bay after the great storm of 2019 and the flood "
+         "that followed it, said at the opening.", "Ruiz"),
+        ('"The tunnel will cost twice as much," city engineers Ada Lin and Omar Haddad of the Harbour '
+         'Authority wrote in March.', "city engineers Ada Lin and Omar Haddad of the Harbour Authority"),
+        ('"We will appeal," council leader Ana Ruiz and deputy Tom Berg, both Greens, said in a statement.',
+         "council leader Ana Ruiz and deputy Tom Berg"),
+    ],
+)
+def test_long_or_lower_case_description_between_quotation_and_cue(text, speaker):
+    (attribution,) = _quotes(text)
+    assert attribution.speaker.text_of(text) == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We will appeal," after council leader Ana Ruiz said so, the hall emptied.',
+        '"We will appeal," and the hall emptied when council leader Ana Ruiz said so.',
+    ],
+)
+def test_clause_between_quotation_and_cue_is_no_described_speaker(text):
+    assert all(a.rule != "direct-described-speaker" for a in _quotes(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("“Only a fool,” she said, would build a house on that slope. Nobody listened.",
+         ("“Only a fool,”", "would build a house on that slope")),
+        ('"It was bad timing," he said, that the storm hit on market day.',
+         ('"It was bad timing,"', "that the storm hit on market day")),
+        ('"It was bad timing," he said, referring to the storm on market day.',
+         ('"It was bad timing,"',)),
+        ('"It was bad timing," he said in an interview on Monday.',
+         ('"It was bad timing,"',)),
+    ],
+)
+def test_unquoted_second_part_of_a_split_quotation_is_content(text, content):
+    (attribution,) = _quotes(text)
+    assert tuple(span.text_of(text) for span in attribution.content) == content
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The mayor heralded the new bridge as a “triumph of engineering.”",
+         ("mixed", ("the new bridge as a “triumph of engineering.”",), "heralded", "The mayor")),
+        ("Ortega implied that the council had been “asleep at the wheel” for years.",
+         ("mixed", ("that the council had been “asleep at the wheel” for years",), "implied", "Ortega")),
+        ("Dr. Imre also made the point that the vaccine is “not a cure” for the disease.",
+         ("mixed", ("that the vaccine is “not a cure” for the disease",), "made the point", "Dr. Imre")),
+    ],
+)
+def test_unlisted_verb_with_a_quoted_phrase_in_its_object_is_a_mixed_attribution(text, expected):
+    (attribution,) = _quotes(text)
+    assert _as_text(text, attribution) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The false accusations that the mayor was a “crook” spread fast.",
+        "It has not helped that the bridge is “delayed again.”",
+        "Officials searched their files for words such as “bridge” and “loan.”",
+        "The deal was described as a “breakthrough” in the papers.",
+    ],
+)
+def test_noun_expletive_or_passive_before_a_quoted_object_is_no_attribution(text):
+    assert _quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ('The mayor "had no choice but to close" the bridge, Ortega said. "Nobody wanted this outcome at all."',
+         ('The mayor "had no choice but to close" the bridge', '"Nobody wanted this outcome at all."')),
+        ('The mayor "had no choice but to close" the bridge, Ortega said on Monday. "Nobody wanted this outcome at all."',
+         ('The mayor "had no choice but to close" the bridge', '"Nobody wanted this outcome at all."')),
+    ],
+)
+def test_quotation_after_a_mixed_clause_framed_at_its_end_continues_it(text, content):
+    (attribution,) = _quotes(text)
+    assert tuple(span.text_of(text) for span in attribution.content) == content
+
+
+def test_quotation_with_its_own_frame_does_not_continue_the_mixed_clause_before():
+    text = 'The mayor "had no choice" in the end, Ortega said. "Nobody wanted this outcome at all," she added.'
+    first, second = _quotes(text)
+    assert [span.text_of(text) for span in first.content] == ['The mayor "had no choice" in the end']
+    assert second.cue.text_of(text) == "added"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ortega applauded the council for acting “with real courage.”",
+         ("mixed", ("the council for acting “with real courage.”",), "applauded", "Ortega")),
+        ("The mayor bemoaned a climate in which neighbours “simply stopped talking.”",
+         ("mixed", ("a climate in which neighbours “simply stopped talking.”",), "bemoaned", "The mayor")),
+        ("Lin thanked the volunteers for “showing up every single day.”",
+         ("mixed", ("the volunteers for “showing up every single day.”",), "thanked", "Lin")),
+    ],
+)
+def test_evaluative_verb_with_a_quoted_phrase_in_its_object_is_a_mixed_attribution(text, expected):
+    (attribution,) = _quotes(text)
+    assert _as_text(text, attribution) == expected
