@@ -95,20 +95,21 @@ def _pair(text: str, marks: list[tuple[int, int, str]], start: int, end: int) ->
     return found, open_at
 
 
-def _single_marks(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """Single marks that can be quotation marks: not between two letters (an apostrophe)."""
+def _single_marks(text: str, positions, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Single marks that can be quotation marks: not between two letters (an apostrophe).
+    ``positions``: where ``_SINGLE_MARK`` matches in ``text[start:end]``."""
     marks = []
-    for match in _SINGLE_MARK.finditer(text, start, end):
-        position = match.start()
+    for position in positions:
+        mark = text[position]
         before = text[position - 1] if position > start else " "
         after = text[position + 1] if position + 1 < end else " "
         if before.isalnum() and after.isalnum():
             continue  # don't, Twitter's, O’Malley
-        if match.group() == "’" and not after.isalnum() and before in "sz":
+        if mark == "’" and not after.isalnum() and before in "sz":
             # users’ posts: a plural possessive unless a quotation is open (checked in pairing)
             marks.append((position, position + 1, "’?"))
             continue
-        marks.append((position, position + 1, match.group()))
+        marks.append((position, position + 1, mark))
     return marks
 
 
@@ -133,22 +134,66 @@ def _pair_single(text: str, marks: list[tuple[int, int, str]], start: int, end: 
     return found
 
 
-def quoted_spans(text: str, start: int, end: int, *, continues: bool = False) -> list[QuotedSpan]:
+def quoted_spans(text: str, start: int, end: int, *, continues: bool = False,
+                 marks: "MarkIndex | None" = None) -> list[QuotedSpan]:
     """Top-level quotations in the paragraph ``text[start:end]``, in order.
 
     ``continues``: the previous paragraph ended inside a quotation, so a quotation left open
-    here at the end is kept even when it does not start the paragraph.
+    here at the end is kept even when it does not start the paragraph. ``marks``: the marks
+    of a stretch holding the paragraph, found once (the paragraph is not scanned again).
     """
-    marks = [(m.start(), m.end(), m.group()) for m in _DOUBLE_MARK.finditer(text, start, end)]
-    found, open_at = _pair(text, marks, start, end)
+    found_marks = marks.within(text, start, end) if marks is not None else None
+    if found_marks is None:
+        doubles = [(m.start(), m.end(), m.group()) for m in _DOUBLE_MARK.finditer(text, start, end)]
+        singles = [m.start() for m in _SINGLE_MARK.finditer(text, start, end)]
+    else:
+        doubles, singles = found_marks
+    found, open_at = _pair(text, doubles, start, end)
     if open_at is not None and (open_at == start or continues):
         found.append(QuotedSpan(open_at, end, open_end=True))
-    covered = FurthestEnd([(q.start, q.end) for q in found])
-    for single in _pair_single(text, _single_marks(text, start, end), start, end):
-        if covered.reach(single.start) <= single.start:
-            found.append(single)
-    found.sort(key=lambda q: q.start)
+    if not singles:
+        return _top_level(found)  # already in order: pairs close left to right
+    single_quotes = _pair_single(text, _single_marks(text, singles, start, end), start, end)
+    if single_quotes:
+        covered = FurthestEnd([(q.start, q.end) for q in found])
+        for single in single_quotes:
+            if covered.reach(single.start) <= single.start:
+                found.append(single)
+        found.sort(key=lambda q: q.start)
     return _top_level(found)
+
+
+class MarkIndex:
+    """The quotation-mark candidates of a stretch of text (an article body), each regex run
+    once over all of it; :meth:`within` hands a paragraph its share, :meth:`any_within`
+    says whether it has one (a paragraph with none has no quotation)."""
+
+    def __init__(self, text: str, start: int, end: int):
+        self.doubles = [(m.start(), m.end(), m.group()) for m in _DOUBLE_MARK.finditer(text, start, end)]
+        self.double_starts = [mark[0] for mark in self.doubles]
+        self.singles = [m.start() for m in _SINGLE_MARK.finditer(text, start, end)]
+
+    def any_within(self, start: int, end: int) -> bool:
+        """Does some mark start in ``[start, end)``?"""
+        for starts in (self.double_starts, self.singles):
+            at = bisect.bisect_left(starts, start)
+            if at < len(starts) and starts[at] < end:
+                return True
+        return False
+
+    def within(self, text: str, start: int, end: int) -> tuple[list, list[int]] | None:
+        """(double marks, single mark positions) as a scan of ``text[start:end]`` alone
+        finds them, or None at an edge where it might not: a two-character mark across
+        ``start`` or ``end``, or a single mark as the last character (the scan of the
+        whole stretch reads the character after it)."""
+        first = bisect.bisect_left(self.double_starts, start)
+        last = bisect.bisect_left(self.double_starts, end, lo=first)
+        if (first and self.doubles[first - 1][1] > start) or (last > first and self.doubles[last - 1][1] > end) \
+                or (end > start and text[end - 1] in "‘’'"):
+            return None
+        single_first = bisect.bisect_left(self.singles, start)
+        single_last = bisect.bisect_left(self.singles, end, lo=single_first)
+        return self.doubles[first:last], self.singles[single_first:single_last]
 
 
 class FurthestEnd:
@@ -181,7 +226,5 @@ def _top_level(spans: list[QuotedSpan]) -> list[QuotedSpan]:
 def mark_starts(text: str, start: int, end: int) -> list[int]:
     """Sorted positions of every mark that may open or close a quotation in
     ``text[start:end]``; a paragraph with none has no quotation (a cheap prefilter)."""
-    found = [m.start() for m in _DOUBLE_MARK.finditer(text, start, end)]
-    found.extend(m.start() for m in _SINGLE_MARK.finditer(text, start, end))
-    found.sort()
-    return found
+    marks = MarkIndex(text, start, end)
+    return sorted(marks.double_starts + marks.singles)

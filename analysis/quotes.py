@@ -47,7 +47,7 @@ from importlib import resources
 
 import pandas as pd
 
-from analysis.quote_marks import FurthestEnd, QuotedSpan, mark_starts, quoted_spans
+from analysis.quote_marks import FurthestEnd, MarkIndex, QuotedSpan, quoted_spans
 from analysis.patterns import word_alternation
 from analysis.segment import Segments, segments_record
 from analysis.spans import Span
@@ -570,15 +570,14 @@ def _direct(text: str, regions: list[_Region], cues: _CueIndex, *, include_unatt
     last: _Draft | None = None
     last_direct: _Draft | None = None
     last_speaker_paragraph = -2
-    marks = mark_starts(text, regions[0].start, regions[-1].end) if regions else []
+    marks = MarkIndex(text, regions[0].start, regions[-1].end)
     sentences = [sentence for region in regions for sentence in region.sentences]
     sentence_starts = [start for start, _ in sentences]
     for region in regions:
-        first_mark = bisect.bisect_left(marks, region.start)
-        if first_mark == len(marks) or marks[first_mark] >= region.end:
+        if not marks.any_within(region.start, region.end):
             continues = False
             continue  # no quotation mark in this paragraph
-        quotes = quoted_spans(text, region.start, region.end, continues=continues)
+        quotes = quoted_spans(text, region.start, region.end, continues=continues, marks=marks)
         continues = bool(quotes) and quotes[-1].open_end
         all_quotes.extend(quotes)
         for position, quote in enumerate(quotes):
