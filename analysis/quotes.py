@@ -43,6 +43,7 @@ import csv
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import NamedTuple
 from importlib import resources
 
 import pandas as pd
@@ -123,8 +124,7 @@ class Attribution:
     confidence: float
 
 
-@dataclass(frozen=True)
-class _Cue:
+class _Cue(NamedTuple):
     start: int
     end: int
     kind: str
@@ -179,23 +179,42 @@ class _CueIndex:
         if first == 0:
             opening = at_start.match(text, 0, regions[0].end)
             matches[:0] = [opening] if opening is not None else []
-        region_starts = [region.start for region in regions]
+        # Matches come in text order: walk the regions alongside instead of bisecting.
+        region_index, region_end = 0, regions[0].end
+        last_region = len(regions) - 1
         for match in matches:
             start, end = match.start("cue"), match.end()
-            region = regions[bisect.bisect_right(region_starts, start) - 1]
-            if end > region.end:
+            while region_index < last_region and regions[region_index + 1].start <= start:
+                region_index += 1
+                region_end = regions[region_index].end
+            if end > region_end:
                 continue
-            lower = " ".join(match.group("cue").lower().split())
-            if lower in ("show", "shows") and _is_programme(text, start, end):
+            cue_text = match.group("cue")
+            known = _KIND_OF_MATCHED.get(cue_text)
+            if known is None:
+                lower = " ".join(cue_text.lower().split())
+                known = (words.get(lower, "according"), lower in ("show", "shows"))
+                if len(_KIND_OF_MATCHED) < MAX_REMEMBERED_CUE_FORMS:
+                    _KIND_OF_MATCHED[cue_text] = known
+            kind, maybe_programme = known
+            if maybe_programme and _is_programme(text, start, end):
                 continue
-            self.cues.append(_Cue(start, end, words.get(lower, "according")))
+            self.cues.append(_Cue(start, end, kind))
         self.starts = [c.start for c in self.cues]
 
     def between(self, start: int, end: int) -> list[_Cue]:
         """Cues lying wholly inside ``[start, end)``."""
         first = bisect.bisect_left(self.starts, start)
         last = bisect.bisect_left(self.starts, end, lo=first)
+        if first == last:
+            return []
         return [cue for cue in self.cues[first:last] if cue.end <= end]
+
+
+# A cue as matched (any case and spacing) → (its kind, whether it may name a programme:
+# "show"), filled as cues are met, so each form is normalised and looked up once per run.
+_KIND_OF_MATCHED: dict[str, tuple[str, bool]] = {}
+MAX_REMEMBERED_CUE_FORMS = 5000  # "according   to" with any spacing must not grow it unbounded
 
 
 # ----- regions ----------------------------------------------------------------------------
@@ -744,6 +763,9 @@ _ASKED_OPENER = re.compile(
 )
 
 
+_ASKED_OPENER_FIRST = frozenset("WAIa")  # the first letters _ASKED_OPENER can match
+
+
 def _asked_opener(text: str, start: int, end: int) -> _Draft | None:
     match = _ASKED_OPENER.match(text, start, end)
     if match is None or text.find(",", match.end(), end) == -1:
@@ -783,20 +805,27 @@ def _indirect(text: str, regions: list[_Region], cues: _CueIndex, quotes: list[Q
     for region in regions:
         for sentence_start, sentence_end in region.sentences:
             taken_until = sentence_start
-            labelled = (_name_colon(text, sentence_start, sentence_end) or _headline_says(text, sentence_start, sentence_end)
-                        or _asked_opener(text, sentence_start, sentence_end))
+            # Each labelled form needs its own opening (a colon somewhere, a capital letter,
+            # "When"/"After"/"If"/"asked"): test that before running its regex.
+            opening = text[sentence_start:sentence_start + 1]
+            labelled = ((text.find(":", sentence_start, sentence_end) != -1 and _name_colon(text, sentence_start, sentence_end))
+                        or ("A" <= opening <= "Z" and _headline_says(text, sentence_start, sentence_end))
+                        or (opening in _ASKED_OPENER_FIRST and _asked_opener(text, sentence_start, sentence_end)) or None)
             if labelled is not None:
                 drafts.append(labelled)
                 taken_until = sentence_end if labelled.rule in ("name-colon", "headline-says") else labelled.content[-1].end
+            sentence_cues = cues.between(sentence_start, sentence_end)
+            if not sentence_cues:
+                continue
             sentence_speaker: Span | None = None
-            for cue in cues.between(sentence_start, sentence_end):
-                first_frame = bisect.bisect_left(framed_starts, sentence_start)
+            first_frame = bisect.bisect_left(framed_starts, sentence_start)
+            for cue in sentence_cues:
                 last_frame = bisect.bisect_left(framed_starts, cue.start) - 1
                 if last_frame >= first_frame:
                     sentence_speaker = framed[last_frame][1]
                 if cue.start in used_cues or cue.start < taken_until or _inside(cue.start, quotes, quote_starts):
                     continue
-                asked = _when_asked(text, cue, sentence_start, sentence_end)
+                asked = _when_asked(text, cue, sentence_start, sentence_end) if cue.end - cue.start == 5 else None
                 if asked is not None:
                     drafts.append(asked)
                     taken_until = asked.content[-1].end
