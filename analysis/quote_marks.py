@@ -22,8 +22,10 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 # Double marks: straight, curly, low-9, guillemets and the doubled apostrophes or
-# backticks of some wire styles. Single marks are handled in a second pass.
-_DOUBLE_MARK = re.compile(r"''|``|[\"“”„‟«»]")
+# backticks of some wire styles. Single marks are handled in a second pass. Spelled as
+# single-character alternatives, not a character class, so that every branch opens with a
+# literal and the regex engine skips ahead to the next candidate character.
+_DOUBLE_MARK = re.compile("''|``|\"|“|”|„|‟|«|»")
 # A single mark with a letter or digit on both sides is an apostrophe (don't, Twitter's,
 # O’Malley); the regex skips those so only possible quotation marks reach Python.
 # The mark comes first in the pattern so the regex engine can skip ahead to candidates.
@@ -172,14 +174,12 @@ class MarkIndex:
         self.doubles = [(m.start(), m.end(), m.group()) for m in _DOUBLE_MARK.finditer(text, start, end)]
         self.double_starts = [mark[0] for mark in self.doubles]
         self.singles = [m.start() for m in _SINGLE_MARK.finditer(text, start, end)]
+        self.starts = sorted(self.double_starts + self.singles)
 
     def any_within(self, start: int, end: int) -> bool:
         """Does some mark start in ``[start, end)``?"""
-        for starts in (self.double_starts, self.singles):
-            at = bisect.bisect_left(starts, start)
-            if at < len(starts) and starts[at] < end:
-                return True
-        return False
+        at = bisect.bisect_left(self.starts, start)
+        return at < len(self.starts) and self.starts[at] < end
 
     def within(self, text: str, start: int, end: int) -> tuple[list, list[int]] | None:
         """(double marks, single mark positions) as a scan of ``text[start:end]`` alone
@@ -226,5 +226,4 @@ def _top_level(spans: list[QuotedSpan]) -> list[QuotedSpan]:
 def mark_starts(text: str, start: int, end: int) -> list[int]:
     """Sorted positions of every mark that may open or close a quotation in
     ``text[start:end]``; a paragraph with none has no quotation (a cheap prefilter)."""
-    marks = MarkIndex(text, start, end)
-    return sorted(marks.double_starts + marks.singles)
+    return MarkIndex(text, start, end).starts

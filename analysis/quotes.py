@@ -265,6 +265,12 @@ def _inside(position: int, spans: list[QuotedSpan], starts: list[int]) -> bool:
     return index >= 0 and spans[index].start < position < spans[index].end
 
 
+def _any_between(positions: list[int], start: int, end: int) -> bool:
+    """Does the sorted list ``positions`` hold one in ``[start, end)``?"""
+    at = bisect.bisect_left(positions, start)
+    return at < len(positions) and positions[at] < end
+
+
 def _word_count(text: str, start: int, end: int) -> int:
     return len(_WORD.findall(text, start, end))
 
@@ -739,10 +745,14 @@ def _name_colon(text: str, start: int, end: int) -> _Draft | None:
 
 
 # Title-case headlines: "Hillary Clinton Says EgyptAir Crash Seems Like An ‘Act Of Terrorism.’"
+_HEADLINE_CUES = "Says|Say|Said|Tells|Warns|Claims|Slams|Blasts|Urges|Admits|Insists|Suggests"
 _HEADLINE_SAYS = re.compile(
     r"(?P<speaker>[A-Z][\w.'’-]*(?:[ \xa0]+[A-Z][\w.'’-]*){0,5})[ \xa0]+"
-    r"(?P<cue>Says|Say|Said|Tells|Warns|Claims|Slams|Blasts|Urges|Admits|Insists|Suggests)[ \xa0]+(?=[\"“‘'A-Z0-9])"
+    rf"(?P<cue>{_HEADLINE_CUES})[ \xa0]+(?=[\"“‘'A-Z0-9])"
 )
+# A headline cue anywhere: every branch opens with a literal, so one scan of the body is cheap
+# and a sentence without one is not matched against _HEADLINE_SAYS.
+_HEADLINE_CUE = re.compile(_HEADLINE_CUES)
 
 
 def _headline_says(text: str, start: int, end: int) -> _Draft | None:
@@ -802,6 +812,7 @@ def _indirect(text: str, regions: list[_Region], cues: _CueIndex, quotes: list[Q
     # ("…," she said, adding that …) reports the same speaker.
     framed = sorted((d.cue.start, d.speaker) for d in direct if d.cue is not None and d.speaker is not None)
     framed_starts = [start for start, _ in framed]
+    headline_cues = [match.start() for match in _HEADLINE_CUE.finditer(text, regions[0].start, regions[-1].end)]
     for region in regions:
         for sentence_start, sentence_end in region.sentences:
             taken_until = sentence_start
@@ -809,7 +820,8 @@ def _indirect(text: str, regions: list[_Region], cues: _CueIndex, quotes: list[Q
             # "When"/"After"/"If"/"asked"): test that before running its regex.
             opening = text[sentence_start:sentence_start + 1]
             labelled = ((text.find(":", sentence_start, sentence_end) != -1 and _name_colon(text, sentence_start, sentence_end))
-                        or ("A" <= opening <= "Z" and _headline_says(text, sentence_start, sentence_end))
+                        or ("A" <= opening <= "Z" and _any_between(headline_cues, sentence_start, sentence_end)
+                            and _headline_says(text, sentence_start, sentence_end))
                         or (opening in _ASKED_OPENER_FIRST and _asked_opener(text, sentence_start, sentence_end)) or None)
             if labelled is not None:
                 drafts.append(labelled)
@@ -950,14 +962,19 @@ def _is_trailing(tail: str) -> bool:
     return bool(words) and words[0].lower() in ("on", "in", "at", "last", "this", "earlier", "during", "yesterday", "today", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday") and "that" not in (w.lower() for w in words)
 
 
+_THAT_OR_COLON = re.compile(r"\bthat\b|:")
+# "told reporters", "told Fox News,": the one told, before the content.
+_TOLD_OBJECT = re.compile(r"\s+(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*|reporters|him|her|them|us|me|the\s+\w+)\s*,?")
+
+
 def _content_after(text: str, cue: _Cue, hi: int) -> Span | None:
     start = cue.end
     cue_word = text[cue.start:cue.end].lower()
     window = text[start:hi]
-    that = re.search(r"\bthat\b|:", window[:80])
+    that = _THAT_OR_COLON.search(window[:80])
     if cue_word in _TELL_VERBS:
         if that is None:
-            object_end = re.match(r"\s+(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*|reporters|him|her|them|us|me|the\s+\w+)\s*,?", window)
+            object_end = _TOLD_OBJECT.match(window)
             if object_end is None:
                 return None
             start += object_end.end()

@@ -497,11 +497,16 @@ class CandidateIndex:
         return [m for m in reversed(mentions) if m.end <= position and (types is None or m.type in types)]
 
 
+_LOWER_WORD = re.compile(r"[a-z][a-z-]*")
+
+
 def _head_word(text: str, span: Span) -> str:
-    words = re.findall(r"[a-z][a-z-]*", text[span.start:span.end].split(",")[0])
-    of_words = text[span.start:span.end].split(" of ")[0]
-    heads = re.findall(r"[a-z][a-z-]*", of_words)
-    return (heads or words or [""])[-1]
+    phrase = text[span.start:span.end]
+    heads = _LOWER_WORD.findall(phrase.split(" of ")[0])
+    if heads:
+        return heads[-1]
+    words = _LOWER_WORD.findall(phrase.split(",")[0])
+    return (words or [""])[-1]
 
 
 def resolve_speakers(text: str, speakers: Sequence[Span | None], index) -> list[str | None]:
