@@ -321,10 +321,11 @@ def _appositive_speaker(text: str, tokens: list[tuple[int, int, str]]) -> Span |
 def speaker_after(text: str, cue_end: int, hi: int, *, appositives: bool = True) -> Span | None:
     """The speaker phrase of an inverted cue (``…, said Patti Solis Doyle, an aide.``);
     without ``appositives`` it ends at the first comma (``According to X, …``)."""
-    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, cue_end, min(hi, cue_end + 300))]
     picked: list[tuple[int, int, str]] = []
     commas = 0
-    for start, end, word in tokens:
+    # Tokens are read as the walk needs them: it mostly stops within a few words.
+    for match in _TOKEN.finditer(text, cue_end, min(hi, cue_end + 300)):
+        start, end, word = match.start(), match.end(), match.group()
         lower = word.lower()
         if word in (".", ";", ":", '"', "“", "”", "(", ")", "—", "–") or word.endswith("."):
             if word.endswith(".") and len(word) > 1 and (_TITLES.match(word) or len(word) <= 3):

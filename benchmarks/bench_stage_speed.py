@@ -1,10 +1,11 @@
-"""CPU time of segmentation and the readability record, this checkout against another one.
+"""CPU time of segmentation, quote attribution and the readability record, this checkout against another one.
 
 Every PolNeAR train + dev text goes through the pipeline's stages in the order
 ``analyze_article`` calls them (segment, entity index, quotes, readability record; mentions
-are left out, readability does not read them). Only ``segment`` and ``readability_record``
-are timed, with ``time.process_time`` around each call, on a first pass (cold word caches,
-as a corpus run meets them) and a second pass over the same texts (warm). As in
+are left out, readability does not read them). ``segment``, ``find_quotes`` (given the
+entity index, as the pipeline calls it) and ``readability_record`` are timed, with
+``time.process_time`` around each call, on a first pass (cold word caches, as a corpus run
+meets them) and a second pass over the same texts (warm). As in
 ``bench_corpus.py``, the first 20 texts are analysed once beforehand so that data files,
 the dictionary and Pyphen are loaded before timing.
 
@@ -35,12 +36,15 @@ from analysis.segment import segment
 texts = [Path(path).read_text(encoding="utf-8") for path in sys.argv[2:]]
 
 def one_pass(texts):
-    spent = {"segment": 0.0, "readability": 0.0}
+    spent = {"segment": 0.0, "quotes": 0.0, "readability": 0.0}
     for text in texts:
         started = time.process_time()
         segments = segment(text)
         spent["segment"] += time.process_time() - started
-        attributions = find_quotes(text, segments, entities=build_entity_index(text, segments))
+        entities = build_entity_index(text, segments)
+        started = time.process_time()
+        attributions = find_quotes(text, segments, entities=entities)
+        spent["quotes"] += time.process_time() - started
         quoted = [span for attribution in attributions for span in attribution.content]
         started = time.process_time()
         readability_record(text, segments, quoted_spans=quoted)
@@ -53,7 +57,7 @@ print(json.dumps({f"{stage} {name}": round(seconds, 3)
                   for name, spent in (("first", first), ("second", second)) for stage, seconds in spent.items()}))
 """
 
-MEASURES = ("segment first", "segment second", "readability first", "readability second")
+MEASURES = ("segment first", "segment second", "quotes first", "quotes second", "readability first", "readability second")
 
 
 def main() -> None:
