@@ -954,8 +954,8 @@ def _is_trailing(tail: str) -> bool:
     stripped = tail.strip()
     if not stripped or stripped[0] in ".!?":
         return True
-    if stripped[0] != "," and len(stripped.split()) > MAX_TRAILING_ADJUNCT_WORDS:
-        return False
+    if stripped[0] != "," and len(stripped.split(None, MAX_TRAILING_ADJUNCT_WORDS)) > MAX_TRAILING_ADJUNCT_WORDS:
+        return False  # more words than an adjunct has (the rest of the text is not split)
     words = stripped.rstrip(".!?\"”").split()
     if stripped[0] == ",":
         return _PARTICIPLE_NEXT.match(stripped) is not None  # "…, Mr. Manafort said, adding that …"
