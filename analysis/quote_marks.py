@@ -12,7 +12,8 @@ paragraph starts with it, the multi-paragraph convention; otherwise its mark is 
 Curly marks printed the wrong way round are read by position (``“…,“ said X``).
 
 The scan visits quotation marks only (found by one compiled regex), so it runs in time
-linear in the paragraph length.
+linear in the paragraph length. :class:`MarkIndex` finds the marks of a whole body once, so
+that its paragraphs are not scanned again (``quoted_spans(..., marks=index)``).
 """
 from __future__ import annotations
 
