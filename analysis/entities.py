@@ -249,6 +249,8 @@ _SOURCE_NOUN_IN_LOWERED = re.compile(_SOURCE_NOUN_PATTERN)
 _DETERMINER_BEFORE_IN_LOWERED = re.compile(_DETERMINER_BEFORE_PATTERN)
 _NON_ASCII_FOLDS = "\u0130\u0131\u017f\u212a"  # İ ı ſ K (Kelvin); tests check the list
 _HAS_NON_ASCII_FOLD = re.compile(f"[{_NON_ASCII_FOLDS}]")
+# What IGNORECASE equates each of _NON_ASCII_FOLDS with, to find a matched noun in the list.
+_FOLD_TO_ASCII = str.maketrans(dict(zip(_NON_ASCII_FOLDS, "iisk")))
 # Bytes a-z kept, every other byte a space: text.lower() encoded to ASCII ("?" for anything
 # else, so offsets stay) and translated by this splits into the a-z words of the text.
 _ONLY_ASCII_LETTERS = bytes(b if 0x61 <= b <= 0x7A else 0x20 for b in range(256))
@@ -1024,7 +1026,10 @@ def _source_mentions(text: str, segments: Segments, names: list[EntityMention]) 
                 continue  # part of a name: "Delhi Police", "the Twitter Rules"
             if overlapping:
                 start, determiner = head_start, None
-            category, resolve, needs_determiner = LEXICON.sources[head.lower()]
+            listed = _listed_source_noun(head)
+            if listed is None:
+                continue
+            category, resolve, needs_determiner = LEXICON.sources[listed]
             attached = _attached_name(text, names, name_starts, start, end) if resolve == "affiliation" else None
             if needs_determiner and determiner is None and attached is None:
                 continue
@@ -1036,7 +1041,7 @@ def _source_mentions(text: str, segments: Segments, names: list[EntityMention]) 
             if target is not None:
                 mention = EntityMention(start, end, surface, target.entity, target.type, target.category, kind)
             else:
-                mention = EntityMention(start, end, surface, _role_entity(head), "ROLE", category, kind)
+                mention = EntityMention(start, end, surface, _role_entity(head, listed), "ROLE", category, kind)
             found.append(mention)
             at = bisect.bisect_right(pool_ends, end)
             pool.insert(at, mention)
@@ -1093,9 +1098,17 @@ class _MostRecentFirst:
         return (items[i] for i in range(self.count - 1, -1, -1))
 
 
-def _role_entity(head: str) -> str:
-    """The entity of an unresolved source noun: its singular ('officials' → 'official')."""
-    base = head.lower()
+def _listed_source_noun(head: str) -> str | None:
+    """The word-list noun a source-noun match stands for: ``law\nenforcement`` (hard-wrapped
+    text) → ``law enforcement``, ``ſpokesperson`` → ``spokesperson``; None if it is none."""
+    listed = " ".join(head.translate(_FOLD_TO_ASCII).lower().split())
+    return listed if listed in LEXICON.sources else None
+
+
+def _role_entity(head: str, listed: str) -> str:
+    """The entity of an unresolved source noun ``head`` (the word-list noun ``listed``): its
+    singular ('officials' → 'official')."""
+    base = listed
     if base.endswith("s") and base[:-1] in LEXICON.sources:
         base = base[:-1]
     return base.upper() if _is_acronym(head) else base
