@@ -37,7 +37,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence, Union
-from weakref import WeakKeyDictionary
 
 from analysis.patterns import word_alternation
 from analysis.segment import Segments, Sentence
@@ -294,19 +293,6 @@ class _Candidate:
     gazetteer_keyed: bool
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class _Run:
-    """One run of a stretch, with what the stretch alone decides about it (runs are cached
-    per stretch text, so these are computed once per distinct stretch, not per occurrence).
-    Compared and hashed by identity: the classification memo is keyed on the object."""
-
-    tokens: tuple[_Token, ...]
-    surface: str              # from the first token's start to the last token's end
-    words: tuple[str, ...]    # the tokens' texts
-    at_stretch_start: bool    # the text before the stretch decides whether it starts a sentence
-    initial: bool             # otherwise: whether it starts a sentence
-
-
 @lru_cache(maxsize=1 << 14)
 def _is_acronym(word: str) -> bool:
     """NCPCR, BJP, NGOs, U.S.: two leading capitals and at most one lower-case letter."""
@@ -316,10 +302,10 @@ def _is_acronym(word: str) -> bool:
     return sum(c.islower() for c in letters) <= 1
 
 
-def _runs(text: str, start: int, end: int) -> list[tuple[int, _Run]]:
+def _runs(text: str, start: int, end: int) -> list[tuple[int, tuple[_Token, ...]]]:
     """Runs of capitalised tokens separated only by spaces, connectors kept inside, each with
     the offset its tokens are relative to."""
-    runs: list[tuple[int, _Run]] = []
+    runs: list[tuple[int, tuple[_Token, ...]]] = []
     for stretch in _RUN_STRETCH.finditer(text, start, end):
         base = stretch.start()
         for run in _stretch_runs(stretch.group(), text[base - 1:base] == "."):
@@ -328,7 +314,7 @@ def _runs(text: str, start: int, end: int) -> list[tuple[int, _Run]]:
 
 
 @lru_cache(maxsize=1 << 15)
-def _stretch_runs(stretch: str, after_full_stop: bool) -> tuple[_Run, ...]:
+def _stretch_runs(stretch: str, after_full_stop: bool) -> tuple[tuple[_Token, ...], ...]:
     """The runs of one stretch, tokens relative to its start. A stretch never follows a word
     character or an apostrophe, so whether a full stop precedes it is all that the token
     regex's lookbehinds can see of the text before it: one space or one full stop stands in."""
@@ -359,29 +345,7 @@ def _stretch_runs(stretch: str, after_full_stop: bool) -> tuple[_Run, ...]:
         previous_end = match.end() - 1
     if current:
         runs.append(current)
-    trimmed = [_trim_connectors(run) for run in runs if any(t.kind != "connector" for t in run)]
-    # The stretch starts with a capital (neither space nor opener), so for a run that starts
-    # later the backward scan of _starts_sentence stops inside the stretch.
-    return tuple(
-        _Run(tuple(run), stretch[run[0].start:run[-1].end], tuple(t.text for t in run),
-             run[0].start == 0, run[0].start > 0 and _starts_sentence(stretch, 0, run[0].start))
-        for run in trimmed
-    )
-
-
-def _starts_sentence(text: str, sentence_start: int, position: int) -> bool:
-    """Nothing but white space and opening punctuation (not after a comma) before ``position``."""
-    # scans back from position instead of slicing the sentence: called for every run
-    i = position - 1
-    while i >= sentence_start and text[i].isspace():
-        i -= 1
-    if i < sentence_start:
-        return True
-    if text[i] not in _OPENERS:
-        return False
-    while i >= sentence_start and text[i] in _OPENERS_OR_SPACE:
-        i -= 1
-    return i < sentence_start or text[i] != ","
+    return tuple(tuple(_trim_connectors(run)) for run in runs if any(t.kind != "connector" for t in run))
 
 
 def _only_spaces(text: str, start: int, end: int) -> bool:
@@ -494,34 +458,6 @@ def _chunking_windows(text: str, segments: Segments) -> list[tuple[int, int]]:
     return [(start, end) for start, end, _ in windows]
 
 
-# Questions a run's classification asks of its article (see _Detector._run_candidates).
-_ASK_LOWER_CASE, _ASK_NAME_WORD, _ASK_SPEECH_AFTER, _ASK_SUBJECT, _ASK_STARTS_SENTENCE = (
-    "lower case", "name word", "speech after", "subject", "starts sentence"
-)
-_MEMO_SIZE = 1 << 17  # entries per table before it is emptied (a long corpus run stays bounded)
-
-
-class _RunMemo:
-    """What one gazetteer makes of runs, kept across articles: the region each run surface
-    votes for, and classifications (see _Detector._run_candidates)."""
-
-    def __init__(self) -> None:
-        self.regions: dict[str, str | None] = {}
-        self.classified: dict[tuple[_Run, bool, str | None], list[tuple[tuple, tuple]]] = {}
-
-
-_RUN_MEMOS: WeakKeyDictionary[Gazetteer, _RunMemo] = WeakKeyDictionary()
-
-
-def _run_memo(gazetteer: Gazetteer) -> _RunMemo:
-    memo = _RUN_MEMOS.get(gazetteer)
-    if memo is None:
-        memo = _RUN_MEMOS[gazetteer] = _RunMemo()
-    elif len(memo.regions) >= _MEMO_SIZE:
-        memo.regions.clear()
-    return memo
-
-
 class _Detector:
     """Chunks the body of one article into name candidates."""
 
@@ -531,28 +467,29 @@ class _Detector:
         self.sentences = _chunking_windows(text, segments)
         self.body = segments.body
         self._in_lower_case_memo: dict[str, bool] = {}
-        self._memo = _run_memo(gazetteer)
-        self._trace: list | None = None
-        self._trace_base = 0
         self.region: str | None = None
         self.name_words: set[str] = set()
         self.headline_windows: set[int] = set()
         self._known_surfaces: dict[str, GazetteerEntry | None] = {}  # lookups for self.region
 
-    # What a run's classification asks of the article beyond the run itself goes through
-    # these methods, which note question and answer in self._trace while a run is classified
-    # afresh; a memoised classification is reused where the same questions get the same
-    # answers (see _run_candidates). Offsets in the trace are relative to the run's stretch.
+    def _sentence_initial(self, sentence_start: int, position: int) -> bool:
+        """Nothing but white space and opening punctuation (not after a comma) before ``position``."""
+        # scans back from position instead of slicing the sentence: called for every run
+        text = self.text
+        i = position - 1
+        while i >= sentence_start and text[i].isspace():
+            i -= 1
+        if i < sentence_start:
+            return True
+        if text[i] not in _OPENERS:
+            return False
+        while i >= sentence_start and text[i] in _OPENERS_OR_SPACE:
+            i -= 1
+        return i < sentence_start or text[i] != ","
 
     def _in_lower_case(self, word: str) -> bool:
         """Whether the body also has ``word`` in lower case (asked for few words per article,
         so each is looked for when asked instead of collecting every lower-case word)."""
-        found = self._written_in_lower_case(word)
-        if self._trace is not None:
-            self._trace.append((_ASK_LOWER_CASE, word, found))
-        return found
-
-    def _written_in_lower_case(self, word: str) -> bool:
         lowered = word.lower()
         try:
             return self._in_lower_case_memo[lowered]
@@ -562,101 +499,28 @@ class _Detector:
             )
             return found
 
-    def _is_name_word(self, word: str) -> bool:
-        found = word in self.name_words
-        if self._trace is not None:
-            self._trace.append((_ASK_NAME_WORD, word, found))
-        return found
-
-    def _speech_after(self, end: int) -> bool:
-        """'Kasich said': a speech verb right after ``end``."""
-        found = _SPEECH_AFTER.match(self.text, end) is not None
-        if self._trace is not None:
-            self._trace.append((_ASK_SPEECH_AFTER, end - self._trace_base, found))
-        return found
-
-    def _part_starts_sentence(self, sentence_start: int, position: int) -> bool:
-        found = _starts_sentence(self.text, sentence_start, position)
-        if self._trace is not None:
-            self._trace.append((_ASK_STARTS_SENTENCE, position - self._trace_base, found))
-        return found
-
-    def _answers_again(self, trace: tuple, sentence_start: int, base: int) -> bool:
-        """Whether this article answers every question of ``trace`` as it was answered then."""
-        for question, argument, answer in trace:
-            if question is _ASK_LOWER_CASE:
-                found = self._written_in_lower_case(argument)
-            elif question is _ASK_NAME_WORD:
-                found = argument in self.name_words
-            elif question is _ASK_SPEECH_AFTER:
-                found = _SPEECH_AFTER.match(self.text, base + argument) is not None
-            elif question is _ASK_SUBJECT:
-                found = self._subject_shaped(argument[0], base + argument[1])
-            else:
-                found = _starts_sentence(self.text, sentence_start, base + argument)
-            if found != answer:
-                return False
-        return True
-
     def candidates(self) -> list[_Candidate]:
         """Names found by the capitalised-run rules."""
         found: list[_Candidate] = []
         headline_runs: list[tuple[int, tuple[_Token, ...]]] = []
-        runs = self._all_runs()
-        headline_windows = self.headline_windows
-        for sentence_start, base, run, initial in runs:
-            if sentence_start in headline_windows:
-                headline_runs.append((base, run.tokens))
+        for sentence_start, base, run, initial in self._all_runs():
+            if sentence_start in self.headline_windows:
+                headline_runs.append((base, run))
                 continue
-            found.extend(self._run_candidates(sentence_start, base, run, initial))
+            if len(run) == 1 and run[0].kind == "word":
+                candidate = self._single_word(base, run[0], initial)
+                if candidate is not None:
+                    found.append(candidate)
+                continue
+            for part in self._split(base, run, initial):
+                # a part after the run's first token follows a token, never a sentence start
+                part_initial = initial if part[0] is run[0] else self._sentence_initial(sentence_start, base + part[0].start)
+                candidate = self._classify(base, part, initial=part_initial)
+                if candidate is not None:
+                    found.append(candidate)
         if headline_runs:
             found.extend(self._names_in_headlines(headline_runs, found))
             found.sort(key=lambda c: c.start)
-        return found
-
-    def _run_candidates(self, sentence_start: int, base: int, run: _Run, initial: bool) -> list[_Candidate]:
-        """The candidates of one run. Runs recur across articles ('Trump', 'The White House'):
-        a run's classification is memoised per gazetteer, keyed on the run, whether it starts
-        a sentence and the article's region, with the questions it asked of the article
-        (_answers_again); it is reused where this article answers them alike."""
-        memo = self._memo.classified
-        key = (run, initial, self.region)
-        variants = memo.get(key)
-        if variants is not None:
-            for trace, templates in variants:
-                if not trace or self._answers_again(trace, sentence_start, base):
-                    return [
-                        _Candidate(base + start, base + end, surface, name, type_, category, kind, keyed)
-                        for start, end, surface, name, type_, category, kind, keyed in templates
-                    ]
-        else:
-            if len(memo) >= _MEMO_SIZE:
-                memo.clear()
-            variants = memo[key] = []
-        self._trace, self._trace_base = [], base
-        try:
-            found = self._classify_run(sentence_start, base, run.tokens, initial)
-            trace = tuple(self._trace)
-        finally:
-            self._trace = None
-        if len(variants) < 4:
-            variants.append((trace, tuple(
-                (c.start - base, c.end - base, c.surface, c.name, c.type, c.category, c.kind, c.gazetteer_keyed)
-                for c in found
-            )))
-        return found
-
-    def _classify_run(self, sentence_start: int, base: int, run: tuple[_Token, ...], initial: bool) -> list[_Candidate]:
-        if len(run) == 1 and run[0].kind == "word":
-            candidate = self._single_word(base, run[0], initial)
-            return [candidate] if candidate is not None else []
-        found = []
-        for part in self._split(base, run, initial):
-            # a part after the run's first token follows a token, never a sentence start
-            part_initial = initial if part[0] is run[0] else self._part_starts_sentence(sentence_start, base + part[0].start)
-            candidate = self._classify(base, part, initial=part_initial)
-            if candidate is not None:
-                found.append(candidate)
         return found
 
     def _single_word(self, base: int, token: _Token, initial: bool) -> _Candidate | None:
@@ -679,9 +543,9 @@ class _Detector:
             return _Candidate(start, end, word, word.lower(), "ROLE", LEXICON.titles[word], "role", False)
         if _is_acronym(word):
             return _Candidate(start, end, word, word, "ORG", "other", "acronym", False)
-        if self._speech_after(end):  # "Kasich said": a person speaking
+        if _SPEECH_AFTER.match(self.text, end):  # "Kasich said": a person speaking
             return _Candidate(start, end, word, word, "PERSON", "other", "name", False)
-        if initial and not self._is_name_word(word) and not self._looks_like_a_subject(word, end):
+        if initial and word not in self.name_words and not self._looks_like_a_subject(word, end):
             return None  # "Apparently", "Worse": capitalised only because a sentence starts
         return _Candidate(start, end, word, word, "MISC", None, "name", False)
 
@@ -705,36 +569,26 @@ class _Detector:
                 i += 1
         return out
 
-    def _all_runs(self) -> list[tuple[int, int, _Run, bool]]:
+    def _all_runs(self) -> list[tuple[int, int, tuple[_Token, ...], bool]]:
         """``(window start, base, run, whether the run starts a sentence)`` for every run;
         sets the article's region, its name words and its headline windows."""
-        text = self.text
         runs = []
+        sentence_initial = self._sentence_initial
+        for start, end in self.sentences:
+            for base, run in _runs(self.text, start, end):
+                runs.append((start, base, run, sentence_initial(start, base + run[0].start)))
+        self.region = self._article_region(runs)
+        self._known_surfaces = {}
         # words written capitalised where no sentence starts are names even when the article
         # also has them in lower case (a tweet quoting "clinton speaking")
         name_words: set[str] = set()
-        votes: Counter[str] = Counter()
-        region_of = self._memo.regions
-        for start, end in self.sentences:
-            for stretch in _RUN_STRETCH.finditer(text, start, end):
-                base = stretch.start()
-                for run in _stretch_runs(stretch.group(), text[base - 1:base] == "."):
-                    initial = _starts_sentence(text, start, base) if run.at_stretch_start else run.initial
-                    runs.append((start, base, run, initial))
-                    if len(run.words) > 1:
-                        name_words.update(run.words)
-                    elif not initial:
-                        name_words.add(run.words[0])
-                    try:
-                        region = region_of[run.surface]
-                    except KeyError:
-                        region = region_of[run.surface] = self._region_vote(run.surface)
-                    if region is not None:
-                        votes[region] += 1
-        self.region = votes.most_common(1)[0][0] if votes else None
-        self._known_surfaces = {}
+        for _, _, run, initial in runs:
+            if len(run) > 1:
+                name_words.update(token.text for token in run)
+            elif not initial:
+                name_words.add(run[0].text)
         self.name_words = name_words
-        self.headline_windows = {start for start, end in self.sentences if _is_title_case(text, start, end)}
+        self.headline_windows = {start for start, end in self.sentences if _is_title_case(self.text, start, end)}
         return runs
 
     def spacy_candidates(self, nlp) -> list[_Candidate]:
@@ -751,7 +605,7 @@ class _Detector:
                 runs = _runs(self.text, start, end)
                 candidate = None
                 if len(runs) == 1:
-                    base, run = runs[0][0], runs[0][1].tokens
+                    base, run = runs[0]
                     tokens = self._without_article(base, run) if self._known(base, run) else run
                     candidate = self._classify(base, tokens, initial=False) if tokens else None
                 if candidate is None:
@@ -766,10 +620,13 @@ class _Detector:
                 found.append(candidate)
         return found
 
-    def _region_vote(self, surface: str) -> str | None:
-        """The region a run votes for: that of the one gazetteer entry it names."""
-        found = self.gazetteer.candidates(surface)
-        return found[0].region if len(found) == 1 and found[0].region else None
+    def _article_region(self, runs: list[tuple[int, int, tuple[_Token, ...], bool]]) -> str | None:
+        votes: Counter[str] = Counter()
+        for _, base, run, _ in runs:
+            found = self.gazetteer.candidates(self._surface(base, run))
+            if len(found) == 1 and found[0].region:
+                votes[found[0].region] += 1
+        return votes.most_common(1)[0][0] if votes else None
 
     def _surface(self, base: int, tokens: Sequence[_Token]) -> str:
         return self.text[base + tokens[0].start:base + tokens[-1].end]
@@ -843,12 +700,6 @@ class _Detector:
     def _looks_like_a_subject(self, word: str, end: int) -> bool:
         """'Cruz openly admitted', 'Earhardt then asked': a sentence-initial word followed by
         a lower-case word, and not shaped like an adverb, participle or plural."""
-        found = self._subject_shaped(word, end)
-        if self._trace is not None:
-            self._trace.append((_ASK_SUBJECT, (word, end - self._trace_base), found))
-        return found
-
-    def _subject_shaped(self, word: str, end: int) -> bool:
         return _LOWER_NEXT.match(self.text, end) is not None and not word.lower().endswith(("ly", "ing", "ed", "s"))
 
     def _common_noun_of(self, run: Sequence[_Token]) -> bool:
@@ -874,7 +725,7 @@ class _Detector:
         if alone and word.lower() in LEXICON.sources:
             return True  # "Police said", "Officials", "NGOs": the source-noun pass takes them
         if initial and not _is_acronym(word) and not self.gazetteer.candidates(word):
-            return self._in_lower_case(word) and not self._is_name_word(word)
+            return self._in_lower_case(word) and word not in self.name_words
         return False
 
     def _classify(self, base: int, tokens: Sequence[_Token], *, initial: bool) -> _Candidate | None:
@@ -908,9 +759,9 @@ class _Detector:
             word = words[0].text
             if _is_acronym(word) or words[0].kind == "initials":
                 return _Candidate(start, end, surface, surface, "ORG", "other", "acronym", False)
-            if self._speech_after(end):  # "Kasich said": a person speaking
+            if _SPEECH_AFTER.match(self.text, end):  # "Kasich said": a person speaking
                 return _Candidate(start, end, surface, surface, "PERSON", "other", "name", False)
-            if initial and not self._is_name_word(word) and not self._looks_like_a_subject(word, end):
+            if initial and word not in self.name_words and not self._looks_like_a_subject(word, end):
                 return None  # "Apparently", "Worse": capitalised only because a sentence starts
             return _Candidate(start, end, surface, surface, "MISC", None, "name", False)
         first = self._known(base, words[:1])
