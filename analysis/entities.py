@@ -34,7 +34,7 @@ import csv
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence, Union
 
@@ -313,8 +313,24 @@ def _runs(text: str, start: int, end: int) -> list[tuple[int, tuple[_Token, ...]
     return runs
 
 
-@lru_cache(maxsize=1 << 15)
+# _stretch_runs per (stretch, after a full stop): a plain dict, emptied when full, rather
+# than lru_cache, whose per-entry links are more objects for the garbage collector to walk.
+_STRETCH_RUNS: dict[tuple[str, bool], tuple[tuple[_Token, ...], ...]] = {}
+_STRETCH_RUNS_SIZE = 1 << 15
+
+
 def _stretch_runs(stretch: str, after_full_stop: bool) -> tuple[tuple[_Token, ...], ...]:
+    key = (stretch, after_full_stop)
+    try:
+        return _STRETCH_RUNS[key]
+    except KeyError:
+        if len(_STRETCH_RUNS) >= _STRETCH_RUNS_SIZE:
+            _STRETCH_RUNS.clear()
+        runs = _STRETCH_RUNS[key] = _tokenise_stretch(stretch, after_full_stop)
+        return runs
+
+
+def _tokenise_stretch(stretch: str, after_full_stop: bool) -> tuple[tuple[_Token, ...], ...]:
     """The runs of one stretch, tokens relative to its start. A stretch never follows a word
     character or an apostrophe, so whether a full stop precedes it is all that the token
     regex's lookbehinds can see of the text before it: one space or one full stop stands in."""
@@ -900,13 +916,23 @@ class EntityIndex:
         starts = [m.start for m in self.mentions]
         if any(a > b for a, b in zip(starts, starts[1:])):
             raise ValueError("EntityIndex mentions must be sorted by start")
+        object.__setattr__(self, "_starts", starts)
+
+    # The lookup tables are built on first use: many articles never ask for some of them.
+    @cached_property
+    def _ends(self) -> list[tuple[int, int]]:
+        return sorted((m.end, i) for i, m in enumerate(self.mentions))
+
+    @cached_property
+    def _longest(self) -> int:
+        return max((m.end - m.start for m in self.mentions), default=0)
+
+    @cached_property
+    def _by_entity(self) -> dict[str, tuple[EntityMention, ...]]:
         by_entity: dict[str, list[EntityMention]] = {}
         for m in self.mentions:
             by_entity.setdefault(m.entity, []).append(m)
-        object.__setattr__(self, "_ends", sorted((m.end, i) for i, m in enumerate(self.mentions)))
-        object.__setattr__(self, "_starts", starts)
-        object.__setattr__(self, "_longest", max((m.end - m.start for m in self.mentions), default=0))
-        object.__setattr__(self, "_by_entity", {entity: tuple(ms) for entity, ms in by_entity.items()})
+        return {entity: tuple(ms) for entity, ms in by_entity.items()}
 
     def overlapping(self, start: int, end: int) -> list[EntityMention]:
         """The mentions sharing a character with ``[start, end)``, in index order.
