@@ -35,6 +35,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import Iterable, Sequence, Union
 
@@ -78,6 +79,7 @@ class Gazetteer:
 
     def __init__(self, entries: dict[str, tuple[GazetteerEntry, ...]]):
         self._entries = entries
+        self._sole_regions: dict[str, str | None] = {}
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -85,6 +87,18 @@ class Gazetteer:
     def candidates(self, surface: str) -> tuple[GazetteerEntry, ...]:
         """Every entry named ``surface`` (several when a name is ambiguous)."""
         return self._entries.get(gazetteer_key(surface), ())
+
+    def _sole_region(self, surface: str) -> str | None:
+        """The region of the only entry named ``surface`` (None when there is not exactly one,
+        or it has no region); remembered, since every capitalised run of every article asks."""
+        try:
+            return self._sole_regions[surface]
+        except KeyError:
+            found = self.candidates(surface)
+            if len(self._sole_regions) >= 1 << 16:
+                self._sole_regions.clear()
+            region = self._sole_regions[surface] = found[0].region if len(found) == 1 else None
+            return region
 
     def lookup(self, surface: str, *, region: str | None = None) -> GazetteerEntry | None:
         """The entry for ``surface``, preferring one of ``region`` when the name is ambiguous."""
@@ -269,7 +283,7 @@ _ACRONYM_GAP = re.compile(r"\s*(?:\(|,?\s+or|,?\s+(?:also\s+)?known\s+as)\s*", r
 
 # ----------------------------------------------------------------------------- chunking
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass is slower to create, and tokens are many
 class _Token:
     """One token of a run; ``start`` and ``end`` are relative to the start of its stretch
     (tokens are cached per stretch text and shared by every place the text occurs)."""
@@ -638,10 +652,11 @@ class _Detector:
 
     def _article_region(self, runs: list[tuple[int, int, tuple[_Token, ...], bool]]) -> str | None:
         votes: Counter[str] = Counter()
+        text, sole_region = self.text, self.gazetteer._sole_region
         for _, base, run, _ in runs:
-            found = self.gazetteer.candidates(self._surface(base, run))
-            if len(found) == 1 and found[0].region:
-                votes[found[0].region] += 1
+            region = sole_region(text[base + run[0].start:base + run[-1].end])
+            if region:
+                votes[region] += 1
         return votes.most_common(1)[0][0] if votes else None
 
     def _surface(self, base: int, tokens: Sequence[_Token]) -> str:
@@ -1090,16 +1105,22 @@ def _source_noun_matches(searched: str, source_noun: re.Pattern, sentences: Sequ
             starts.add(low + at)
             at = letters.find(word, at + 1)
     ordered = sorted(starts)
+    ordered.append(len(searched))  # a sentinel: no sentence starts at or after it
     out: list[list[re.Match]] = []
+    next_start = 0  # index into ordered; sentences are sorted and do not overlap
     for sentence in sentences:
         start, end = sentence.start, sentence.end
+        while ordered[next_start] < start:
+            next_start += 1
         if end < len(searched) and (_is_word_character(searched[end]) or searched[end] == "-"):
             # a word cut by the sentence end is a different word to the regex than to split()
             out.append(list(source_noun.finditer(searched, start, end)))
             continue
         matches: list[re.Match] = []
         free_from = start
-        for at in ordered[bisect.bisect_left(ordered, start):bisect.bisect_left(ordered, end)]:
+        while ordered[next_start] < end:
+            at = ordered[next_start]
+            next_start += 1
             if at < free_from:
                 continue
             match = source_noun.match(searched, at, end)
@@ -1120,8 +1141,8 @@ class _MostRecentFirst:
         self.items, self.count = items, count
 
     def __iter__(self):
-        items = self.items
-        return (items[i] for i in range(self.count - 1, -1, -1))
+        # islice skips the later items at C speed, where a generator over indices did not
+        return islice(reversed(self.items), len(self.items) - self.count, None)
 
 
 def _listed_source_noun(head: str) -> str | None:
