@@ -6,7 +6,9 @@ the machine's noise falls on both alike) that segments the texts of ``train/`` a
 the fresh interpreter, as a batch run meets it, then a second pass with whatever the
 stage caches kept), runs the quotes once on the index (not timed) and times
 ``find_mentions``. Times are ``time.process_time`` of that interpreter; the best of the
-rounds is printed per checkout, with the ratio base / here.
+rounds is printed per checkout, with the ratio base / here. The garbage collector stays on
+(batch runs meet it), but a full collection runs before each timed step, so that a
+collection owed to the objects of an earlier step is not charged to the next one.
 
     /work/main/.venv/bin/python benchmarks/bench_entities.py --base /work/main [--rounds 3]
 """
@@ -22,7 +24,7 @@ from _shared import REPO_ROOT, polnear_texts
 
 # Runs inside the checkout being measured; prints one JSON object of CPU seconds.
 _MEASURE = """
-import json, sys, time
+import gc, json, sys, time
 from pathlib import Path
 sys.path.insert(0, sys.argv[1])
 from analysis.entities import build_entity_index
@@ -35,10 +37,12 @@ probe = "The mayor of Springfield, Ann Lee, spoke on Monday.\\n"
 build_entity_index(probe, segment(probe))  # loads the gazetteer and the word lists
 spent = {}
 for name in ("entity index, first pass", "entity index, second pass"):
+    gc.collect()
     started = time.process_time()
     indexes = [build_entity_index(t, s) for t, s in zip(texts, segments)]
     spent[name] = time.process_time() - started
 quotes = [find_quotes(t, s, entities=e) for t, s, e in zip(texts, segments, indexes)]
+gc.collect()
 started = time.process_time()
 for t, s, q, e in zip(texts, segments, quotes, indexes):
     find_mentions(t, s, q, entities=e)
