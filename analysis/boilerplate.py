@@ -67,6 +67,19 @@ def boilerplate_rules() -> tuple[_Rule, ...]:
     return tuple(_Rule(row["kind"], re.compile(row["pattern"], re.IGNORECASE), row["where"]) for row in rows)
 
 
+@lru_cache(maxsize=2)
+def _line_rules(trailing: bool) -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """The rules :func:`line_kind` applies, as one pattern of alternatives ``rule0|rule1|…``
+    in file order, and the kind of each.
+
+    A match at the start takes the first alternative that matches, so it finds the same
+    rule as trying the rules one by one, in one call instead of one per rule.
+    """
+    rules = [rule for rule in boilerplate_rules() if trailing or rule.where != "trailing"]
+    alternatives = "|".join(f"(?P<rule{index}>{rule.pattern.pattern})" for index, rule in enumerate(rules))
+    return re.compile(alternatives, re.IGNORECASE), tuple(rule.kind for rule in rules)
+
+
 def line_kind(paragraph_text: str, *, trailing: bool = False) -> str | None:
     """The boilerplate kind of a whole short paragraph, or None if it reads as body text.
 
@@ -74,10 +87,10 @@ def line_kind(paragraph_text: str, *, trailing: bool = False) -> str | None:
     """
     if len(paragraph_text) > MAX_LINE_BOILERPLATE_CHARS:
         return None
-    for rule in boilerplate_rules():
-        if (trailing or rule.where != "trailing") and rule.pattern.match(paragraph_text):
-            return rule.kind
-    return None
+    pattern, kinds = _line_rules(trailing)
+    match = pattern.match(paragraph_text)
+    # The outermost group closes last, so lastgroup names the rule that matched.
+    return kinds[int(match.lastgroup.removeprefix("rule"))] if match else None
 
 
 def footer_start(paragraph_text: str) -> tuple[int, str] | None:
@@ -117,6 +130,8 @@ def find_boilerplate(text: str, paragraphs: Sequence[Span]) -> list[BoilerplateS
     """
     found: list[BoilerplateSpan] = []
     for paragraph in paragraphs:
+        if len(paragraph) > MAX_LINE_BOILERPLATE_CHARS:  # no line rule applies: spare the copy
+            continue
         kind = line_kind(paragraph.text_of(text))
         if kind:
             found.append(BoilerplateSpan(paragraph.start, paragraph.end, kind))

@@ -9,9 +9,10 @@ paragraphs, sentences, quotes, mentions, entities, readability; columns in
   batches; the tables are pandas DataFrames.
 - A ``dask.dataframe.DataFrame`` is analysed partition by partition on the Dask workers
   of the current scheduler (a ``dask.distributed.Client`` if one is active): each
-  partition becomes records, then the seven tables of that partition, which Dask writes
-  as Parquet datasets under ``out_dir/<table>/`` (replacing what is there); the result
-  holds lazy Dask DataFrames read back from there (``.compute()`` gives pandas tables).
+  partition becomes records, then the seven tables of that partition, which the worker
+  writes as part files numbered by partition under ``out_dir/<table>/`` (replacing what
+  is there, or, resuming, keeping each partition already written); the result holds
+  lazy Dask DataFrames read back from there (``.compute()`` gives pandas tables).
 
 Both give the same tables: rows without an id get the same ``row-<n>`` (or
 ``<source>:<n>``) ids, and every column has a fixed dtype. Every article is analysed by
@@ -19,11 +20,13 @@ Both give the same tables: rows without an id get the same ``row-<n>`` (or
 """
 from __future__ import annotations
 
+import os
 import re
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
-from functools import lru_cache, partial
-from itertools import accumulate, islice
+from functools import partial
+from itertools import islice
+from operator import add
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence, TypeVar
 
@@ -31,11 +34,11 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from analysis.load import Article, articles_from_frame, from_text, text_column
+from analysis.load import Article, articles_from_frame, text_column
 from analysis.pipeline import analyze_article
+from analysis.readability.scores import SCORE_KEYS
 from analysis.tables import (
-    TABLE_NAMES, CorpusTables, arrow_schema, readability_metrics, restore_read_table, table_rows, tables_from_records,
-    tables_from_rows, typed_frame,
+    TABLE_NAMES, CorpusTables, arrow_schema, restore_read_table, table_rows, tables_from_records, tables_from_rows,
 )
 
 Item = TypeVar("Item")
@@ -46,15 +49,12 @@ Result = TypeVar("Result")
 BATCH_ARTICLES = 8
 # Tasks submitted ahead of the one being collected, per worker: bounds memory.
 TASKS_AHEAD_PER_JOB = 4
-# A short article whose readability object names the metric columns of every table.
-_SAMPLE_TEXT = "The council met on Monday. \u201cWe will vote next week,\u201d the mayor said.\n"
 _PART_NUMBER = re.compile(r"(\d+)")
 
 
-@lru_cache(maxsize=1)
 def pipeline_metrics() -> tuple[str, ...]:
     """The readability metrics the pipeline reports, in its order (the readability columns)."""
-    return tuple(readability_metrics([analyze_article(from_text(_SAMPLE_TEXT, id="sample"))]))
+    return SCORE_KEYS
 
 
 def batched(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
@@ -102,13 +102,6 @@ def extend_rows(rows: dict[str, list[tuple]], more: dict[str, list[tuple]]) -> N
         rows.setdefault(name, []).extend(table)
 
 
-def _partition_tables(
-    partition: pd.DataFrame, *, text_col: str | None, source: str | None, first_row: int, metrics: Sequence[str]
-) -> CorpusTables:
-    articles = articles_from_frame(partition, text_col=text_col, source=source, first_row=first_row)
-    return tables_from_records(analyze_batch(articles), metrics=metrics)
-
-
 def analyze(
     frame, *, text_col: str | None = None, source: str | None = None, jobs: int = 1, out_dir: str | Path | None = None
 ) -> CorpusTables:
@@ -133,34 +126,92 @@ def analyze(
 
 
 def _analyze_dask(frame, *, text_col: str | None, source: str | None, out_dir: str | Path | None) -> CorpusTables:
+    if out_dir is None:
+        raise ValueError("a Dask DataFrame is analysed into Parquet datasets: give out_dir=")
+    write_dask_tables(frame, out_dir, text_col=text_col, source=source)
+    return read_tables(out_dir, engine="dask")
+
+
+def write_dask_tables(
+    frame, out_dir: str | Path, *, text_col: str | None = None, source: str | None = None, resume: bool = False
+) -> tuple[int, int, int]:
+    """Analyse a Dask DataFrame on the current scheduler into ``out_dir/<table>/``.
+
+    Partition ``n`` becomes part ``n`` of every table, written by the worker that
+    analysed it. Returns (articles written, those with an error, articles skipped).
+    Everything is one Dask computation: each partition is read once, and the row number
+    its ids start from is the sum of the lengths of the partitions before it, chained so
+    that no task waits for a read it does not need. With ``resume``, a partition whose
+    ``articles`` part holds exactly its ids is kept as written (a part is complete once
+    that file exists: it is written last, each file atomically); otherwise everything
+    under ``out_dir`` is replaced.
+    """
     import dask
     import dask.dataframe as dd
 
     if not isinstance(frame, dd.DataFrame):
         raise TypeError(f"analyze() takes a pandas or Dask DataFrame, not {type(frame).__name__}")
-    if out_dir is None:
-        raise ValueError("a Dask DataFrame is analysed into Parquet datasets: give out_dir=")
     text_column(frame._meta, column=text_col)  # a missing text column fails here, not on a worker
-    metrics = pipeline_metrics()
+    out_dir = Path(out_dir)
     # Keep list columns as lists: Dask would otherwise turn object columns into strings.
     with dask.config.set({"dataframe.convert-string": False}):
         partitions = frame.to_delayed()
-        lengths = dask.compute(*[dask.delayed(len)(partition) for partition in partitions])
-        # One task per partition makes all seven tables; the seven writes share it.
-        parts = [
-            dask.delayed(_partition_tables)(partition, text_col=text_col, source=source, first_row=first_row, metrics=metrics)
-            for partition, first_row in zip(partitions, accumulate([0, *lengths[:-1]]))
-        ]
-        writes = []
-        for name in TABLE_NAMES:
-            table = dd.from_delayed(
-                [dask.delayed(getattr)(part, name) for part in parts], meta=typed_frame(name, [], metrics=metrics), verify_meta=False
+        _remove_parts(out_dir, first_number=len(partitions) if resume else 0)
+        first_rows = [0]
+        for partition in partitions[:-1]:
+            first_rows.append(dask.delayed(add)(first_rows[-1], dask.delayed(len)(partition)))
+        tasks = [
+            dask.delayed(write_partition)(
+                partition, out_dir, number=number, first_row=first_row, text_col=text_col, source=source,
+                metrics=pipeline_metrics(), resume=resume,
             )
-            writes.append(table.to_parquet(
-                Path(out_dir) / name, schema=arrow_schema(name, metrics=metrics), write_index=False, overwrite=True, compute=False
-            ))
-        dask.compute(*writes)
-    return read_tables(out_dir, engine="dask")
+            for number, (partition, first_row) in enumerate(zip(partitions, first_rows))
+        ]
+        counted = dask.compute(*tasks)
+    return tuple(sum(column) for column in zip(*counted)) if counted else (0, 0, 0)
+
+
+def write_partition(
+    partition: pd.DataFrame, out_dir: Path, *, number: int, first_row: int, text_col: str | None,
+    source: str | None, metrics: Sequence[str], resume: bool,
+) -> tuple[int, int, int]:
+    """Analyse one partition into part ``number`` of every table: (written, errors, skipped)."""
+    articles = articles_from_frame(partition, text_col=text_col, source=source, first_row=first_row)
+    done = part_path(out_dir, "articles", number)
+    if resume and done.exists():
+        written = pq.read_table(done, columns=["article_id", "error"])
+        if written.column("article_id").to_pylist() == [article.id for article in articles]:
+            return 0, 0, len(articles)
+    tables = tables_from_records(analyze_batch(articles), metrics=metrics)
+    write_parts(tables, out_dir, number=number, metrics=metrics)
+    return len(articles), int(tables.articles["error"].notna().sum()), 0
+
+
+def part_path(out_dir: Path, name: str, number: int) -> Path:
+    """Where part ``number`` of table ``name`` is written under ``out_dir``."""
+    return out_dir / name / f"part-{number:06d}.parquet"
+
+
+def write_parts(tables: CorpusTables, out_dir: Path, *, number: int, metrics: Sequence[str]) -> None:
+    """Write part ``number`` of all seven tables, each file atomically and ``articles`` last.
+
+    An interrupted write leaves no half file, and a part without its ``articles`` file is
+    known to be incomplete.
+    """
+    for name in (*(name for name in TABLE_NAMES if name != "articles"), "articles"):
+        final = part_path(out_dir, name, number)
+        partial_path = final.with_suffix(".tmp")
+        write_part(getattr(tables, name), partial_path, name=name, metrics=metrics)
+        os.replace(partial_path, final)
+
+
+def _remove_parts(out_dir: Path, *, first_number: int) -> None:
+    """Delete the part files numbered ``first_number`` and up (and unfinished ``.tmp`` files)."""
+    for name in TABLE_NAMES:
+        folder = out_dir / name
+        for path in [*part_files(folder), *folder.glob("*.tmp")]:
+            if path.suffix == ".tmp" or part_number(path) >= first_number:
+                path.unlink()
 
 
 def write_part(table: pd.DataFrame, path: Path, *, name: str, metrics: Sequence[str]) -> None:
@@ -170,13 +221,15 @@ def write_part(table: pd.DataFrame, path: Path, *, name: str, metrics: Sequence[
     pq.write_table(pa.Table.from_pandas(table, schema=schema, preserve_index=False), path)
 
 
+def part_number(path: Path) -> int:
+    """The number in a part file's name (-1 when it has none)."""
+    found = _PART_NUMBER.findall(path.stem)
+    return int(found[-1]) if found else -1
+
+
 def part_files(folder: Path) -> list[Path]:
     """The Parquet part files of one table's folder, in part-number order."""
-    def number(path: Path) -> int:
-        found = _PART_NUMBER.findall(path.stem)
-        return int(found[-1]) if found else -1
-
-    return sorted(folder.glob("*.parquet"), key=lambda path: (number(path), path.name))
+    return sorted(folder.glob("*.parquet"), key=lambda path: (part_number(path), path.name))
 
 
 def read_tables(out_dir: str | Path, *, engine: str = "pandas") -> CorpusTables:

@@ -13,8 +13,9 @@ error and counted in the :class:`ExtractSummary`. Rerunning into the same output
 articles already written (by id) are skipped, a partly written last line or part is
 dropped, and the result equals an uninterrupted run (``overwrite=True`` starts afresh).
 ``engine="dask"`` analyses one corpus table on a ``dask.distributed`` cluster (the one at
-``scheduler``, else a local one with ``jobs`` workers) and writes the Parquet tables; it
-does not resume (Dask rewrites ``out_dir/<table>/`` whole).
+``scheduler``, else a local one with ``jobs`` workers) and writes the Parquet tables, one
+part per partition; it resumes by partition (a partition whose ``articles`` part holds its
+ids is skipped), so a rerun must read the table with the same partitions.
 """
 from __future__ import annotations
 
@@ -186,10 +187,6 @@ def _write_jsonl(articles: Iterable[Article], out: Path, *, jobs: int, overwrite
 # --- writing Parquet tables -----------------------------------------------------------
 
 
-def _part_path(out_dir: Path, name: str, number: int) -> Path:
-    return out_dir / name / f"part-{number:06d}.parquet"
-
-
 def written_parquet_ids(out_dir: Path) -> tuple[Counter, int]:
     """Ids in the complete parts under ``out_dir`` and the next part number.
 
@@ -205,7 +202,7 @@ def written_parquet_ids(out_dir: Path) -> tuple[Counter, int]:
         for path in corpus.part_files(out_dir / name):
             if path.name not in complete:
                 path.unlink()
-    numbers = [int(name.removeprefix("part-").removesuffix(".parquet")) for name in complete]
+    numbers = [corpus.part_number(Path(name)) for name in complete]
     return ids, max(numbers, default=-1) + 1
 
 
@@ -224,12 +221,7 @@ class _PartWriter:
     def flush(self) -> None:
         if not self.rows["articles"]:
             return
-        tables = tables_from_rows(self.rows, metrics=self.metrics)
-        for name in (*(n for n in TABLE_NAMES if n != "articles"), "articles"):
-            final = _part_path(self.out_dir, name, self.number)
-            partial_path = final.with_suffix(".tmp")
-            corpus.write_part(getattr(tables, name), partial_path, name=name, metrics=self.metrics)
-            os.replace(partial_path, final)
+        corpus.write_parts(tables_from_rows(self.rows, metrics=self.metrics), self.out_dir, number=self.number, metrics=self.metrics)
         self.rows = {name: [] for name in TABLE_NAMES}
         self.number += 1
 
@@ -276,8 +268,9 @@ def read_dask_table(path: str | Path, *, min_partitions: int = 1, blocksize: str
     return frame.repartition(npartitions=min_partitions) if frame.npartitions < min_partitions else frame
 
 
-def _run_dask(path: Path, out_dir: Path, *, jobs: int, text_col: str | None, scheduler: str | None) -> ExtractSummary:
-    import dask
+def _run_dask(
+    path: Path, out_dir: Path, *, jobs: int, text_col: str | None, scheduler: str | None, resume: bool
+) -> ExtractSummary:
     from dask.distributed import Client, LocalCluster
 
     if scheduler:
@@ -288,13 +281,12 @@ def _run_dask(path: Path, out_dir: Path, *, jobs: int, text_col: str | None, sch
     try:
         threads = max(1, sum(client.nthreads().values()))
         frame = read_dask_table(path, min_partitions=threads * corpus.TASKS_AHEAD_PER_JOB)
-        tables = corpus.analyze(frame, text_col=text_col, source=str(path), out_dir=out_dir)
-        count, errors = dask.compute(tables.articles["article_id"].count(), tables.articles["error"].count())
+        count, errors, skipped = corpus.write_dask_tables(frame, out_dir, text_col=text_col, source=str(path), resume=resume)
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
-    return ExtractSummary(str(out_dir), int(count), int(errors))
+    return ExtractSummary(str(out_dir), count, errors, skipped)
 
 
 # --- the command ----------------------------------------------------------------------
@@ -333,7 +325,7 @@ def run_extract(
     if engine == "dask":
         if fmt != "parquet" or len(paths) != 1:
             raise LoadError("--engine dask analyses one corpus table into Parquet tables: give one table and --out-dir")
-        return _run_dask(Path(paths[0]), target, jobs=jobs, text_col=text_col, scheduler=scheduler)
+        return _run_dask(Path(paths[0]), target, jobs=jobs, text_col=text_col, scheduler=scheduler, resume=not overwrite)
     (target if fmt == "parquet" else target.parent).mkdir(parents=True, exist_ok=True)
     articles = _with_progress(stream_articles(paths, text_col=text_col))
     if fmt == "parquet":

@@ -9,6 +9,7 @@ part of it). Unbalanced marks are handled by context: an opening mark met while 
 quotation is already open means the earlier one was stray, and the scan restarts there.
 A quotation still open at the paragraph end is kept (``open_end`` True) only when the
 paragraph starts with it, the multi-paragraph convention; otherwise its mark is stray.
+Curly marks printed the wrong way round are read by position (``“…,“ said X``).
 
 The scan visits quotation marks only (found by one compiled regex), so it runs in time
 linear in the paragraph length.
@@ -32,6 +33,11 @@ _CLOSERS = frozenset("”»")
 # Characters after which a straight mark reads as opening (and before which as closing).
 _OPEN_BEFORE = frozenset(" \t\n\r\xa0([{—–-/:;")
 _CLOSE_AFTER = frozenset(" \t\n\r\xa0)]}.,;:!?—–-/…")
+# Wrong-way curly marks some sources print: an opening mark closing a quotation after its
+# final punctuation ('“It's unusual,“ said X'), a closing mark opening a paragraph
+# ('” … in the case of Wyoming, …,” wrote Time', after an invisible direction mark at most).
+_WRONG_WAY_CLOSE_BEFORE = frozenset(",.?!…")
+_PARAGRAPH_LEAD = " \t\xa0\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
 
 
 @dataclass(frozen=True)
@@ -60,12 +66,24 @@ def _role(text: str, mark_start: int, mark_end: int, mark: str, start: int, end:
     return "either"
 
 
+def _wrong_way_role(text: str, mark_start: int, mark: str, start: int, end: int, *, is_open: bool) -> str | None:
+    """'close' for an opening mark that can only close, 'open' for a closing mark that
+    can only open; None when the mark is the right way round."""
+    if mark == "“" and is_open and mark_start > start and text[mark_start - 1] in _WRONG_WAY_CLOSE_BEFORE \
+            and (mark_start + 1 >= end or text[mark_start + 1] in _CLOSE_AFTER):
+        return "close"
+    if mark == "”" and not is_open and not text[start:mark_start].strip(_PARAGRAPH_LEAD):
+        return "open"
+    return None
+
+
 def _pair(text: str, marks: list[tuple[int, int, str]], start: int, end: int) -> tuple[list[QuotedSpan], int | None]:
     """Pair marks into top-level quotations; also return the position of a mark left open."""
     found: list[QuotedSpan] = []
     open_at: int | None = None
     for mark_start, mark_end, mark in marks:
-        role = _role(text, mark_start, mark_end, mark, start, end)
+        role = _wrong_way_role(text, mark_start, mark, start, end, is_open=open_at is not None) \
+            or _role(text, mark_start, mark_end, mark, start, end)
         if open_at is None:
             if role != "close":
                 open_at = mark_start

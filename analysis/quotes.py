@@ -52,7 +52,7 @@ from analysis.patterns import word_alternation
 from analysis.segment import Segments, segments_record
 from analysis.spans import Span
 from analysis.tables import TABLE_COLUMNS, table_rows, typed_frame
-from analysis.speakers import CandidateIndex, resolve_speakers, speaker_after, speaker_before, subject_before
+from analysis.speakers import CandidateIndex, resolve_speakers, speaker_after, speaker_before, speaker_words, subject_before
 
 QUOTE_COLUMNS = [column for column, _ in TABLE_COLUMNS["quotes"]]
 _QUOTE_CHARS = "\"“”„‟«»‘’'"
@@ -70,12 +70,13 @@ _SENTENCE_BREAK = re.compile(
     r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt))(?<!\b(?:Mrs|Sen|Rep|Gov|Gen|Col|Rev))(?<!\bProf)\.(?![\w,)])"
 )
 _NEXT_WORD = re.compile(r"\s*(\S+)")
+_PROGRESSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were)\s+(?:also\s+|now\s+|still\s+)?$")
 _PASSIVE_BEFORE = re.compile(r"(?:\b(?:is|was|were|are|be|been|being|to)\s+)$", re.IGNORECASE)
 _CLAUSE_SUBJECTS = frozenset("he she it they we i there".split())
 _CLAUSE_DETERMINERS = frozenset("the this these those his her their its our".split())
 _TELL_VERBS = frozenset("tell tells told telling assured informed reminded".split())
 _PRONOUN_SPEAKER = re.compile(r"(?i:he|she|it|they|we|i|you|who|which)")
-_AND_BEFORE = re.compile(r"\b(?:and|but)\s+$")
+_AND_BEFORE = re.compile(r"\b(?:and|but)\s+(?:(?:later|then|also|again)\s+)?$")
 _NAMING_VERBS = frozenset("called calls".split())
 # "said about half of …", "said about 20 people …": "about" opens an amount, not a topic.
 _ABOUT_AMOUNT = re.compile(r"\s+(?:\d|half\b|a\s+(?:third|quarter|dozen|hundred|thousand)\b|one\b|two\b|three\b|ten\b)")
@@ -106,6 +107,7 @@ MIN_UNFRAMED_WORDS = 10
 MAX_COLON_GAP = 4
 MAX_COLON_CUE_WORDS = 6
 MAX_COLON_CLAUSE = 300
+MAX_PARENTHETICAL_LEAD_WORDS = 15
 
 
 @dataclass(frozen=True)
@@ -267,6 +269,9 @@ _DESCRIBED_SPEAKER = re.compile(
     r"[\s,]*(?P<speaker>[A-Z][\w.'’-]*(?:[ \xa0]+[\w.'’-]+){0,6}?)"
     r"(?:[ \xa0]*\([^()\"“”\n]{1,40}\)|,[^\"“”\n]{1,160}?,)[ \xa0]*"
 )
+MAX_DESCRIBED_FRAME_WINDOW = 280
+MAX_DESCRIBED_SPEAKER_WORDS = 40
+MAX_DESCRIBED_HEAD_WORDS = 20
 # ", who …" or ", which …" not yet closed by a comma: a cue there is the relative
 # clause's verb ('…," Cruz, who has proposed …, said').
 _OPEN_RELATIVE = re.compile(r",\s+(?:who|which)\b[^,]*$")
@@ -280,11 +285,14 @@ def _frame_after(text: str, cues: _CueIndex, quote: QuotedSpan, limit: int,
     while len(found) > 1 and _OPEN_RELATIVE.search(text, quote.end, found[0].start):
         found = found[1:]
     cue = found[0] if found else None
+    if cue is None and _ends_in_frame_punctuation(text, quote.end):
+        return _frame_after_description(text, cues, quote, limit) or _frame_after_any_verb(text, quote, window_end)
     prefix = text[quote.end:cue.start] if cue else "."
     if "\n" in prefix or ("." in prefix and _SENTENCE_BREAK.search(prefix.strip())):
         return _frame_after_any_verb(text, quote, window_end)
     following = bisect.bisect_left(sentence_starts, quote.end)
-    if following < len(sentence_starts) and sentence_starts[following] <= cue.start:
+    if following < len(sentence_starts) and sentence_starts[following] <= cue.start \
+            and not _is_frame_sentence(text, quote, cue, limit):
         return None  # '“…ongoing.” He said the FBI …': the cue belongs to the next sentence
     if not prefix.strip(" ,\t\xa0"):
         if cue.kind == "according":
@@ -295,10 +303,105 @@ def _frame_after(text: str, cues: _CueIndex, quote: QuotedSpan, limit: int,
     speaker = speaker_before(text, quote.end, cue.start)
     if speaker is None or text[quote.end:speaker.start].strip(" ,\t\xa0"):
         described = _DESCRIBED_SPEAKER.fullmatch(text, quote.end, cue.start)
-        if described is None:
-            return None
-        speaker = Span(*described.span("speaker"))
+        if described is not None:
+            speaker = Span(*described.span("speaker"))
+        else:
+            speaker = _phrase_speaker(text, quote.end, cue.start, speaker)
+            if speaker is None:
+                return _frame_after_description(text, cues, quote, limit)
     return Span(cue.start, cue.end), speaker, "direct-speaker-cue"
+
+
+def _frame_after_description(text: str, cues: _CueIndex, quote: QuotedSpan, limit: int) -> tuple[Span, Span, str] | None:
+    """``"…," state Sen. X (D) said``, ``"…," X, the 2016 frontrunner …, said``,
+    ``"…," nuclear experts X and Y of the Institute wrote``: a described speaker, which may
+    open in lower case and run further from the quotation than a plain frame; the stretch
+    up to the cue has no clause word, and the speaker is its part before any comma."""
+    if not _ends_in_frame_punctuation(text, quote.end):
+        return None
+    window_end = min(limit, quote.end + MAX_DESCRIBED_FRAME_WINDOW)
+    found = cues.between(quote.end, window_end)
+    if not found or found[0].kind not in ("speech", "speech-that"):
+        return None
+    cue = found[0]
+    if "\n" in text[quote.end:cue.start] or _SENTENCE_BREAK.search(text, quote.end, cue.start) \
+            or _DOUBLE_QUOTE_CHAR.search(text, quote.end, cue.start):
+        return None
+    words = _WORD.findall(text, quote.end, cue.start)
+    if not words or len(words) > MAX_DESCRIBED_SPEAKER_WORDS or words[0] in _CLAUSE_CONJUNCTIONS:
+        return None
+    opening = quote.end + len(text[quote.end:cue.start]) - len(text[quote.end:cue.start].lstrip(" ,\t\xa0"))
+    head_end = cue.start
+    for separator in (",", "("):
+        at = text.find(separator, opening, cue.start)
+        if at >= 0:
+            head_end = min(head_end, at)
+    if head_end < cue.start and text[:cue.start].rstrip(" \t\xa0")[-1:] not in (",", ")"):
+        return None  # an appositive must be closed before the cue
+    speaker = _trim_content(text, opening, head_end)
+    if speaker is None:
+        return None
+    head = _WORD.findall(text, speaker.start, speaker.end)
+    if not head or len(head) > MAX_DESCRIBED_HEAD_WORDS or not any(word[0].isupper() for word in head) \
+            or any(word.lower() in _CLAUSE_WORDS for word in head):
+        return None
+    return Span(cue.start, cue.end), speaker, "direct-described-speaker"
+
+
+_CLAUSE_CONJUNCTIONS = frozenset("and but or so then as while after before since until".split())
+
+
+# Words that show the stretch between a quotation and its cue is a clause, not a speaker.
+_CLAUSE_WORDS = frozenset("is was are were be been that because if when while who which whom where not to he she they it i we".split())
+_PHRASE_OPENING = re.compile(r"[ \t\xa0,]*(?=[A-Z0-9]|(?:the|a|an|this|that|these|those|his|her|its|their|one|two|three|another|several|some)\b)")
+MAX_PHRASE_SPEAKER_WORDS = 14
+
+
+def _phrase_speaker(text: str, start: int, cue_start: int, head: Span | None) -> Span | None:
+    """The whole noun phrase between a quotation and its cue, when the speaker found by
+    walking back from the cue leaves words before it: '…," the Florida senator and
+    Republican candidate said', '…," this source told', '…," Ryan’s office said'."""
+    if not _ends_in_frame_punctuation(text, start):
+        return None
+    opening = _PHRASE_OPENING.match(text, start, cue_start)
+    if opening is None:
+        return None
+    if head is None:
+        possessed = _POSSESSED.fullmatch(text, opening.end(), cue_start)
+        if possessed is None or any(w.lower() in _CLAUSE_WORDS for w in _WORD.findall(possessed.group("phrase"))):
+            return None
+        return Span(opening.end(), possessed.end("phrase"))
+    words = _WORD.findall(text, opening.end(), head.end)
+    if len(words) > MAX_PHRASE_SPEAKER_WORDS or any(w.lower() in _CLAUSE_WORDS for w in words):
+        return None
+    if any(c in ",;:()" for c in text[opening.end():head.end]) or _SENTENCE_BREAK.search(text, opening.end(), head.end) \
+            or _DOUBLE_QUOTE_CHAR.search(text, opening.end(), head.end):
+        return None
+    return Span(opening.end(), head.end)
+
+
+# With no head word: "Ryan’s office", "the campaign’s spokesman" (a possessive name and one
+# or two words), "this Trump look-alike" (a determiner and a few words).
+_POSSESSED = re.compile(
+    r"(?P<phrase>(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?['’]s?\s+[a-z]+(?:\s+[a-z]+)?"
+    r"|(?:the|this|that|a|an|one|another|his|her|its|their)(?:\s+[\w-]+){1,4})\s*"
+)
+
+
+def _ends_in_frame_punctuation(text: str, quote_end: int) -> bool:
+    """'"…," X said', '"…?" X asked', '"…." X said': the quotation's punctuation asks for a frame."""
+    return text[quote_end - 2:quote_end - 1] in (",", "?", "!", ".") or text[quote_end:quote_end + 1] == ","
+
+
+def _is_frame_sentence(text: str, quote: QuotedSpan, cue: _Cue, limit: int) -> bool:
+    """'“…missing.” Trump said.': the sentence after a quotation that ends in a full stop is
+    only its frame (a speaker, the cue and a short adjunct)."""
+    if text[quote.start:quote.end].rstrip("\"”’' ")[-1:] not in (".", "?", "!"):
+        return False
+    stop = text.find(".", cue.end, limit)
+    if stop < 0:
+        return False  # the cue's sentence runs on into the next quotation ("He added, “…”")
+    return "\n" not in text[quote.end:cue.start] and _is_trailing(text[cue.end:stop + 1])
 
 
 def _frame_after_any_verb(text: str, quote: QuotedSpan, limit: int) -> tuple[Span, Span | None, str] | None:
@@ -308,8 +411,16 @@ def _frame_after_any_verb(text: str, quote: QuotedSpan, limit: int) -> tuple[Spa
         return None
     match = _ANY_VERB_FRAME.match(text, quote.end, limit)
     if match is None:
-        return None
+        inverted = _INVERTED_VERB_FRAME.match(text, quote.end, limit)
+        speaker = inverted and speaker_after(text, inverted.end(), limit)
+        if not speaker or not text[speaker.start].isupper():
+            return None
+        return Span(*inverted.span("verb")), speaker, "direct-verb-speaker"
     return Span(*match.span("verb")), Span(*match.span("speaker")), "direct-speaker-verb"
+
+
+# '"…," mused Blaze co-host Stu Burguiere', '"…!" beamed Donald Hartley'
+_INVERTED_VERB_FRAME = re.compile(r",?[ \t\xa0]*(?P<verb>[a-z]{3,}ed)(?=[ \xa0]+[A-Z])")
 
 
 # A sentence opened by a capitalised cue and its speaker, then the quotation:
@@ -346,7 +457,52 @@ def _frame_before(text: str, cues: _CueIndex, quote: QuotedSpan, lo: int) -> tup
     return Span(cue.start, cue.end), speaker, "direct-cue-before"
 
 
-def _frame_colon(text: str, quote: QuotedSpan, sentence_starts: list[int]) -> tuple[Span, Span | None, str] | None:
+# 'He jokes, “…”', 'Wallace then asked, “…”', 'As Vulture put it, “…”': a clause ending in
+# a verb and a comma or colon right before a quotation that opens a sentence.
+_VERB_BEFORE_QUOTE = re.compile(r"(?P<verb>\b[a-z]{2,}(?:ed|es|[^s]s)|\bputs?[ \xa0]+it)[ \xa0]*[,:][ \xa0]*$")
+
+
+def _frame_before_any_verb(text: str, quote: QuotedSpan, lo: int, sentence_starts: list[int]) -> tuple[Span, Span | None, str] | None:
+    first = _WORD.search(text, quote.start, quote.end)
+    if first is None or not first.group()[0].isupper():
+        return None
+    index = bisect.bisect_right(sentence_starts, quote.start) - 1
+    clause_start = max(lo, sentence_starts[index] if index >= 0 else lo)
+    window_start = max(clause_start, quote.start - MAX_INTRO_WINDOW)
+    match = _VERB_BEFORE_QUOTE.search(text, window_start, quote.start)
+    if match is None or _PASSIVE_BEFORE.search(text, max(lo, match.start() - 12), match.start()):
+        return None
+    speaker = speaker_before(text, clause_start, match.start("verb"))
+    if speaker is None or speaker_words().get(text[speaker.start:speaker.end].lower()) == "RELATIVE":
+        return None
+    # A name, a pronoun or a definite description ("all capital letters," is no frame).
+    if not (text[speaker.start].isupper() or text.startswith("the ", speaker.start)
+            or speaker_words().get(text[speaker.start:speaker.end].lower(), "").startswith("PRONOUN")):
+        return None
+    return Span(*match.span("verb")), speaker, "direct-speaker-verb-before"
+
+
+# A paragraph that is only a quotation, then a line that signs it (fact-check and digest
+# style): '"…"' / '- Sanders.' or '-Michelle Marks, Philadelphia.'
+_SIGNATURE = re.compile(
+    r"[ \t\xa0.]*\n\s*(?P<cue>[-—–])[ \t\xa0]*(?P<speaker>[A-Z][\w.'’-]*(?:[ \xa0]+[A-Z][\w.'’-]*){0,4})"
+    r"(?:,[^\n]{0,100})?[ \t\xa0]*(?:\n|$)"
+)
+
+
+def _frame_signature(text: str, quote: QuotedSpan, region: _Region) -> tuple[Span, Span | None, str] | None:
+    if text[region.start:quote.start].strip() or text[quote.end:region.end].strip(" .\t\xa0"):
+        return None
+    signed = _SIGNATURE.match(text, quote.end)
+    if signed is None:
+        return None
+    start, end = signed.span("speaker")
+    while text[end - 1] == ".":
+        end -= 1  # the full stop that closes the signature line
+    return Span(*signed.span("cue")), Span(start, end), "direct-signature"
+
+
+def _frame_colon(text: str, cues: _CueIndex, quote: QuotedSpan, sentence_starts: list[int]) -> tuple[Span, Span | None, str] | None:
     """A quotation after a clause ending in a colon, in this paragraph or at the end of the
     last one: ``Cruz continued: "…"``, ``The headline reads: "…"``, ``Kerry: "…"``. The
     speaker is the clause subject (or the name just before the colon)."""
@@ -365,10 +521,17 @@ def _frame_colon(text: str, quote: QuotedSpan, sentence_starts: list[int]) -> tu
         return None
     cue = Span(colon, colon + 1)
     named = speaker_before(text, clause_start, colon)
+    dash = _LABEL_DASH.search(text, clause_start, named.end) if named is not None else None
+    if dash is not None and dash.end() < named.end:
+        named = Span(max(named.start, dash.end()), named.end)
     if named is not None and text[named.end - 1:named.end].isalpha() and _is_name_word(text, named):
-        if _word_count(text, clause_start, named.start) <= 2:
+        if _word_count(text, clause_start, named.start) <= 2 or dash is not None:
             return cue, named, "direct-name-colon"
     speaker = _clause_subject(text, clause_start, colon)
+    if speaker is None:
+        # "He said:", "He told his audience, to rowdy applause:": the cue's own subject.
+        said = [c for c in cues.between(clause_start, colon) if c.kind in ("speech", "speech-that")]
+        speaker = speaker_before(text, clause_start, said[0].start) if said else None
     if speaker is None:
         return None
     verb_start = speaker.end
@@ -377,6 +540,11 @@ def _frame_colon(text: str, quote: QuotedSpan, sentence_starts: list[int]) -> tu
     if verb_start < colon and _word_count(text, verb_start, colon) <= MAX_COLON_CUE_WORDS:
         cue = Span(verb_start, colon + 1)
     return cue, speaker, "direct-clause-colon"
+
+
+# "RED STATES OUTNUMBER BLUE STATES - Jeffrey M. Jones: “…”": a digest item's heading, a
+# dash and the quoted author.
+_LABEL_DASH = re.compile(r"\s[-—–]\s*")
 
 
 def _is_name_word(text: str, span: Span) -> bool:
@@ -403,7 +571,8 @@ def _direct(text: str, regions: list[_Region], cues: _CueIndex, *, include_unatt
     last_direct: _Draft | None = None
     last_speaker_paragraph = -2
     marks = mark_starts(text, regions[0].start, regions[-1].end) if regions else []
-    sentence_starts = [start for region in regions for start, _ in region.sentences]
+    sentences = [sentence for region in regions for sentence in region.sentences]
+    sentence_starts = [start for start, _ in sentences]
     for region in regions:
         first_mark = bisect.bisect_left(marks, region.start)
         if first_mark == len(marks) or marks[first_mark] >= region.end:
@@ -417,14 +586,19 @@ def _direct(text: str, regions: list[_Region], cues: _CueIndex, *, include_unatt
             hi = quotes[position + 1].start if position + 1 < len(quotes) else region.end
             content = Span(quote.start, quote.end)
             frame = (_frame_after(text, cues, quote, hi, sentence_starts) or _frame_before(text, cues, quote, lo)
-                     or _frame_colon(text, quote, sentence_starts))
+                     or _frame_colon(text, cues, quote, sentence_starts) or _frame_before_any_verb(text, quote, lo, sentence_starts)
+                     or _frame_signature(text, quote, region))
             if frame is not None:
                 cue, speaker, rule = frame
+                content = _whole_clause(text, cues, quote, cue, sentences, sentence_starts, lo, hi)
                 if cue.start in by_cue:
                     by_cue[cue.start].content.append(content)
                     last = by_cue[cue.start]
                     continue
                 draft = _Draft("direct", [content], cue, speaker, rule, 0.9 if speaker else 0.6)
+                rest = _unquoted_rest(text, cues, quote, cue, speaker, sentences, sentence_starts, hi)
+                if rest is not None:
+                    draft.content.append(rest)
                 last_direct, last_speaker_paragraph = draft, region.paragraph
                 drafts.append(draft)
                 by_cue[cue.start] = draft
@@ -441,6 +615,58 @@ def _direct(text: str, regions: list[_Region], cues: _CueIndex, *, include_unatt
                     drafts.append(_Draft("direct", [content], None, None, "direct-unframed", 0.3))
             last = None if quote.start - region.start > 1 else last
     return drafts, all_quotes, used_cues
+
+
+def _whole_clause(text: str, cues: _CueIndex, quote: QuotedSpan, cue: Span, sentences: list[tuple[int, int]],
+                  sentence_starts: list[int], lo: int, hi: int) -> Span:
+    """The quotation, or the clause it is part of when the quotation is mixed into it: words
+    before it in its sentence when the cue follows ('The bill was “heartbreaking,” she
+    said'), words after it to the sentence end when the cue precedes ('He said that “we need
+    more information” about the case')."""
+    index = bisect.bisect_right(sentence_starts, quote.start) - 1
+    if index < 0:
+        return Span(quote.start, quote.end)
+    sentence_start, sentence_end = sentences[index]
+    start, end = quote.start, quote.end
+    if cue.start >= quote.end:
+        clause_start = max(sentence_start, lo)
+        if _WORD.search(text, clause_start, quote.start) and not cues.between(clause_start, quote.start):
+            start = clause_start
+    elif text[quote.end - 2:quote.end - 1] not in (".", ",", "?", "!") and sentence_end <= hi:
+        rest = _trim_content(text, quote.end, sentence_end)
+        if rest is not None and text[quote.end] in " \xa0" and not cues.between(quote.end, sentence_end):
+            end = rest.end
+    return _trim_content(text, start, end) or Span(quote.start, quote.end)
+
+
+# Words that open an adjunct of the frame, not the rest of the quoted sentence:
+# '"…," she said, referring to …', '…, he said in an interview'.
+_FRAME_ADJUNCT_OPENERS = frozenset(
+    "in at on after before during about of to for with from by as when while while who which "
+    "according referring adding noting citing speaking pointing".split()
+)
+MIN_UNQUOTED_REST_WORDS = 3
+_REST_OPENING = re.compile(r",[ \xa0]+(?P<word>[a-z][\w’'-]*)")
+
+
+def _unquoted_rest(text: str, cues: _CueIndex, quote: QuotedSpan, cue: Span, speaker: Span | None,
+                   sentences: list[tuple[int, int]], sentence_starts: list[int], hi: int) -> Span | None:
+    """A split quotation whose second part has no marks: '“Only you,” she said, would use
+    the occasion …', '"It's our bad luck," he said, that both men …': after a frame that
+    follows a quotation ending in a comma, a lower-case rest of the sentence."""
+    if text[quote.end - 2:quote.end - 1] != "," or cue.start < quote.end:
+        return None
+    frame_end = max(cue.end, speaker.end if speaker else cue.end)
+    opening = _REST_OPENING.match(text, frame_end)
+    if opening is None or opening.group("word") in _FRAME_ADJUNCT_OPENERS or opening.group("word").endswith("ing"):
+        return None
+    index = bisect.bisect_right(sentence_starts, quote.start) - 1
+    sentence_end = sentences[index][1] if index >= 0 else hi
+    end = min(sentence_end, hi)
+    if cues.between(opening.start("word"), end) or "\n" in text[opening.start("word"):end] \
+            or _word_count(text, opening.start("word"), end) < MIN_UNQUOTED_REST_WORDS:
+        return None
+    return _trim_content(text, opening.start("word"), end)
 
 
 def _is_unframed_speech(text: str, quote: QuotedSpan) -> bool:
@@ -591,7 +817,9 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan],
         return None  # only a quoted phrase in its object is reported (_quoted_objects)
     if cue.kind == "according":
         return _according(text, cue, lo, hi)
-    if _PASSIVE_BEFORE.search(text, max(lo, cue.start - 12), cue.start):
+    # "Trump is telling a town hall that …": a progressive, not a passive.
+    progressive = _PROGRESSIVE_BEFORE.search(text, max(lo, cue.start - 12), cue.start) if text[cue.end - 3:cue.end] == "ing" else None
+    if progressive is None and _PASSIVE_BEFORE.search(text, max(lo, cue.start - 12), cue.start):
         return None
     if _DETERMINER_BEFORE.search(text, max(lo, cue.start - 6), cue.start):
         return None  # an adjective: 'an alleged "Congress toolkit"', 'the reported deal'
@@ -637,16 +865,18 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan],
         return None
     if cue.kind == "object" and text[cue.start - 1:cue.start] == "-":
         return None  # so-called
-    speaker = speaker_before(text, lo, cue.start)
+    speaker = speaker_before(text, lo, progressive.start() if progressive else cue.start)
     if speaker is not None and cue_word in _NAMING_VERBS and text[speaker.start:speaker.end].lower().startswith(("a ", "an ")):
         return None  # "a group called Citizens for Trump" names, it does not report
-    if speaker is None and cue.kind.startswith("speech") and _AND_BEFORE.search(text, max(lo, cue.start - 6), cue.start):
+    if speaker is None and cue.kind.startswith("speech") and _AND_BEFORE.search(text, max(lo, cue.start - 12), cue.start):
         speaker = _clause_subject(text, lo, cue.start)  # "She declared … and said that …"
     elif speaker is None and cue.kind == "speech":
         speaker = subject_before(text, lo, cue.start)
     if speaker is None:
         return None
-    clause_next = next_word == "that" or tail.lstrip().startswith(":")
+    # "The plan, she said, was too costly": the frame sits inside the reported clause.
+    parenthetical = tail.lstrip().startswith(",") and text[lo:speaker.start].rstrip().endswith(",")
+    clause_next = next_word == "that" or tail.lstrip().startswith(":") or parenthetical
     if cue.kind in ("speech-that", "thought") and next_word in _CLAUSE_SUBJECTS:
         clause_next = True
     if cue.kind == "thought" and next_match and (next_word in _CLAUSE_DETERMINERS or next_match.group(1)[0].isupper()):
@@ -655,9 +885,12 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan],
         clause_next = True  # "a new poll shows Sanders leading": findings report a clause directly
     if cue.kind not in ("speech", "object") and not clause_next:
         return None
-    content = _content_after(text, cue, hi)
+    content = _content_after(text, cue, _participle_cue_start(text, cue.end, hi))
     if content is None:
         return None
+    lead = _trim_content(text, lo, text.rindex(",", lo, speaker.start)) if parenthetical else None
+    if lead is not None and _word_count(text, lead.start, lead.end) <= MAX_PARENTHETICAL_LEAD_WORDS:
+        return _Draft("indirect", [lead, content], cue_span, speaker, "indirect-parenthetical", 0.75)
     if cue.kind == "object":
         return _Draft("indirect", [content], cue_span, speaker, "indirect-object", 0.6)
     rule = "indirect-speaker-cue" if cue.kind.startswith("speech") else f"indirect-{cue.kind}-that"
@@ -665,6 +898,15 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan],
 
 
 _PARTICIPLE_NEXT = re.compile(r",\s*[a-z]+ing\b")
+
+
+def _participle_cue_start(text: str, start: int, hi: int) -> int:
+    """Where a participle cue opens its own report (', saying …', ', adding that …'), or
+    ``hi``: the clause before it is the first cue's content."""
+    for match in _PARTICIPLE_NEXT.finditer(text, start, hi):
+        if match.group().lstrip(", \t\xa0") in cue_words():
+            return match.start()
+    return hi
 
 
 def _is_trailing(tail: str) -> bool:
@@ -791,6 +1033,9 @@ def _quoted_objects(text: str, regions: list[_Region], cues: _CueIndex, quotes: 
         lo = sentences[index][0]
         found = [c for c in cues.between(lo, quote.start) if c.kind != "according"]
         if not found or not _OBJECT_BRIDGE.fullmatch(text, found[-1].end, quote.start):
+            draft = _any_verb_object(text, quote, lo, sentences[index][1])
+            if draft is not None:
+                out.append(draft)
             continue
         cue = found[-1]
         if (text[cue.start - 1:cue.start] == "-" or _PASSIVE_BEFORE.search(text, max(lo, cue.start - 12), cue.start)
@@ -803,12 +1048,76 @@ def _quoted_objects(text: str, regions: list[_Region], cues: _CueIndex, quotes: 
             speaker = _clause_subject(text, lo, before_end - 1)
         else:
             speaker = speaker_before(text, lo, cue.start) or subject_before(text, lo, cue.start)
-        content = _trim_content(text, cue.end, quote.end)
+        content = _trim_content(text, cue.end, _object_end(text, quote, sentences[index][1]))
         if speaker is None or content is None:
             continue
         out.append(_Draft("indirect", [content], Span(cue.start, cue.end), speaker, "mixed-quoted-object", 0.5))
         by_cue[cue.start] = out[-1]
     return out
+
+
+# A verb outside the cue list whose object holds a quoted phrase: 'heralded the deal as a
+# “breakthrough”', 'refers to the governor as “Chris”' (VERB … as "…"), 'implied that
+# scout leaders … “a millstone”', 'made the point that …' (VERB that … "…").
+_VERB_AS_QUOTED = re.compile(
+    r"(?P<verb>\b[a-z]{3,}(?:ed|es|[a-rt-z]s))(?P<object>(?:[ \xa0]+(?:to|of|on))?[ \xa0]+[^,;:.!?\"“”«»\n]{1,60}?[ \xa0]+as[ \xa0]+(?:an?[ \xa0]+|the[ \xa0]+)?)$"
+)
+_VERB_THAT_QUOTED = re.compile(
+    r"(?P<verb>\b(?:[a-z]{3,}(?:ed|es|[a-rt-z]s)|made(?=[ \xa0]+the[ \xa0]+point))(?:[ \xa0]+the[ \xa0]+point)?)(?P<object>[ \xa0]+that[ \xa0]+[^;:!?\"“”«»\n]{0,120}?)$"
+)
+
+
+def _any_verb_object(text: str, quote: QuotedSpan, lo: int, sentence_end: int) -> _Draft | None:
+    window = max(lo, quote.start - MAX_INTRO_WINDOW)
+    for pattern, rule in ((_VERB_AS_QUOTED, "mixed-verb-as"), (_VERB_THAT_QUOTED, "mixed-verb-that")):
+        match = pattern.search(text, window, quote.start)
+        if match is None:
+            continue
+        verb = Span(*match.span("verb"))
+        if _PASSIVE_BEFORE.search(text, max(lo, verb.start - 12), verb.start):
+            return None
+        speaker = _any_verb_subject(text, lo, verb)
+        content = _trim_content(text, match.start("object"), _object_end(text, quote, sentence_end))
+        if speaker is None or content is None or _NOT_AN_OBJECT.search(text, match.start("object"), match.end("object")):
+            return None
+        return _Draft("indirect", [content], verb, speaker, rule, 0.4)
+    return None
+
+
+# An object that is not the verb's own: another verb's ('appeared to cut deals … to describe
+# it as'), a list ('words such as'), a pronoun ('contrasted that with').
+_NOT_AN_OBJECT = re.compile(r"^[ \xa0]+that[ \xa0]+with\b|\S[ \xa0]+to[ \xa0]|\bsuch[ \xa0]+as\b")
+
+
+def _any_verb_subject(text: str, lo: int, verb: Span) -> Span | None:
+    """Who does an unlisted verb: a form in -s needs a name or a pronoun right before it
+    ('the false accusations that …', 'All the messages …' are nouns); 'it' is no speaker
+    ('It has not helped that …')."""
+    word = text[verb.start:verb.end].split()[0]
+    speaker = speaker_before(text, lo, verb.start)
+    if speaker is None:
+        return None
+    said_by = text[speaker.start:speaker.end]
+    if said_by.lower() in ("it", "that", "this"):
+        return None
+    last_word = said_by.split()[-1]
+    if not word.endswith("ed") and not (last_word[:1].isupper() or _PRONOUN_SPEAKER.fullmatch(said_by)):
+        return None
+    return speaker
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:—–(\"“”]|\s-\s|\s(?:and|but|or|while|as|before|after|because|since|when)\s")
+
+
+def _object_end(text: str, quote: QuotedSpan, sentence_end: int) -> int:
+    """Where the object holding a quoted phrase ends: the quotation's end when punctuation
+    closes it ('called it “cruel.”'), else the next clause break ('asked for more
+    “flexibility” for advisers in Iraq, …')."""
+    if text[quote.end - 2:quote.end - 1] in (".", ",", ";", ":", "!", "?") or text[quote.end:quote.end + 1] not in (" ", "\xa0"):
+        return quote.end
+    stop = _CLAUSE_BREAK.search(text, quote.end, sentence_end)
+    end = stop.start() if stop else sentence_end
+    return quote.end if _is_trailing(text[quote.end:end]) else end  # "… on Monday."
 
 
 # ----- public API -------------------------------------------------------------------------
@@ -826,6 +1135,7 @@ def find_quotes(text: str, segments: Segments, *, entities=None, include_unattri
     direct, quotes, used_cues = _direct(text, regions, cues, include_unattributed=include_unattributed)
     indirect = _indirect(text, regions, cues, quotes, used_cues, direct)
     quoted_objects = _quoted_objects(text, regions, cues, quotes, direct + indirect)
+    indirect = _following_quotations(text, regions, cues, _to_quotation_ends(indirect, quotes), quotes, direct)
     drafts = sorted(direct + indirect + quoted_objects, key=lambda d: d.content[0].start)
     drafts = _drop_overlaps(_issuers_as_speakers(text, regions, drafts))
     index = entities if entities is not None else CandidateIndex(text, [(r.start, r.end) for r in regions])
@@ -837,6 +1147,51 @@ def find_quotes(text: str, segments: Segments, *, entities=None, include_unattri
             kind = "mixed"
         out.append(Attribution(kind, tuple(draft.content), draft.cue, draft.speaker, entity, draft.rule, draft.confidence))
     return out
+
+
+def _to_quotation_ends(drafts: list[_Draft], quotes: list[QuotedSpan]) -> list[_Draft]:
+    """Indirect content that stops inside a quotation (at a sentence end within it: 'he is
+    "weak on immigration. Weak like a baby."') runs on to the quotation's end."""
+    starts = [quote.start for quote in quotes]
+    for draft in drafts:
+        last = draft.content[-1]
+        index = bisect.bisect_left(starts, last.start, hi=bisect.bisect_left(starts, last.end)) if starts else 0
+        for quote in quotes[index:bisect.bisect_left(starts, last.end)]:
+            if quote.end > last.end:
+                draft.content[-1] = Span(last.start, quote.end)
+                break
+    return drafts
+
+
+_FRAME_AT_SENTENCE_END = frozenset({"indirect-speaker-after", "indirect-cue-speaker-after"})
+
+
+def _following_quotations(text: str, regions: list[_Region], cues: _CueIndex, drafts: list[_Draft],
+                          quotes: list[QuotedSpan], direct: list[_Draft]) -> list[_Draft]:
+    """A mixed clause framed at its sentence end ('Obama "felt a moral obligation," Axelrod
+    said.') goes on in a quotation that opens the next sentence with no frame of its own
+    ('"This is core stuff for him."'), as a direct frame does."""
+    covered = sorted(span.start for draft in direct for span in draft.content)
+    starts = [quote.start for quote in quotes]
+    region_starts = [region.start for region in regions]
+    for draft in drafts:
+        if draft.rule not in _FRAME_AT_SENTENCE_END or not _has_quote_mark(text, draft.content):
+            continue
+        frame_end = max(draft.content[-1].end, draft.cue.end, draft.speaker.end if draft.speaker else 0)
+        at = bisect.bisect_left(starts, frame_end)
+        if at == len(quotes):
+            continue
+        quote = quotes[at]
+        region = regions[bisect.bisect_right(region_starts, quote.start) - 1]
+        gap = text[frame_end:quote.start]
+        stop = gap.find(".")
+        if stop < 0 or "\n" in gap or not _is_trailing(gap[:stop + 1]) or gap[stop + 1:].strip() \
+                or cues.between(frame_end, quote.start) or not _is_free_quote(text, quote, region):
+            continue
+        if bisect.bisect_left(covered, quote.start) < len(covered) and covered[bisect.bisect_left(covered, quote.start)] < quote.end:
+            continue  # a direct frame of its own
+        draft.content.append(Span(quote.start, quote.end))
+    return drafts
 
 
 # "Trump issued a statement saying …": the one who issued the document is the speaker, not

@@ -25,7 +25,7 @@ import pandas as pd
 
 from analysis.boilerplate import BoilerplateSpan, find_boilerplate
 from analysis.sentences import sentence_spans
-from analysis.spans import Span, strip_span
+from analysis.spans import Span
 
 PARAGRAPH_COLUMNS = ["article_id", "paragraph", "start", "end", "text", "is_body"]
 SENTENCE_COLUMNS = ["article_id", "sentence", "paragraph", "start", "end", "text", "is_body"]
@@ -76,16 +76,22 @@ def paragraph_spans(text: str) -> list[Span]:
     spans: list[Span] = []
     previous_text = ""
     for match in _LINE.finditer(text):
-        line = strip_span(text, match.start(), match.end())
-        if len(line) == 0:
+        raw = match.group()
+        line_text = raw.strip()  # str.strip and strip_span agree on white space (str.isspace)
+        if not line_text:
             previous_text = ""
             continue
-        line_text = line.text_of(text)
-        follows_directly = spans and text.count("\n", spans[-1].end, line.start) <= 1
-        if follows_directly and previous_text and _OPEN_LINE_END.search(previous_text) and _LOWER_START.match(line_text):
-            spans[-1] = Span(spans[-1].start, line.end)
+        start = match.start() + len(raw) - len(raw.lstrip())
+        end = start + len(line_text)
+        if (
+            previous_text
+            and _OPEN_LINE_END.search(previous_text, len(previous_text) - 1)
+            and _LOWER_START.match(line_text)
+            and text.count("\n", spans[-1].end, start) <= 1
+        ):
+            spans[-1] = Span(spans[-1].start, end)
         else:
-            spans.append(line)
+            spans.append(Span(start, end))
         previous_text = line_text
     return spans
 
@@ -108,8 +114,16 @@ def segment(text: str) -> Segments:
     """Segment an article's text into body, boilerplate, paragraphs and sentences."""
     paragraphs = paragraph_spans(text)
     boilerplate = find_boilerplate(text, paragraphs)
-    paragraph_rows: list[Paragraph] = []
-    sentence_rows: list[Sentence] = []
+    if not boilerplate:  # most articles: every paragraph is body, wholly
+        paragraph_rows = [Paragraph(p.start, p.end, True) for p in paragraphs]
+        sentence_rows = [
+            Sentence(start, end, index, True)
+            for index, p in enumerate(paragraphs)
+            for start, end in sentence_spans(text, p.start, p.end)
+        ]
+        return _segments(boilerplate, paragraph_rows, sentence_rows)
+    paragraph_rows = []
+    sentence_rows = []
     cursor = 0  # boilerplate spans are sorted; walk them alongside the paragraphs
     for index, paragraph in enumerate(paragraphs):
         while cursor < len(boilerplate) and boilerplate[cursor].end <= paragraph.start:
@@ -126,6 +140,12 @@ def segment(text: str) -> Segments:
             part_start, part_end = max(part.start, paragraph.start), min(part.end, paragraph.end)
             for start, end in sentence_spans(text, part_start, part_end):
                 sentence_rows.append(Sentence(start, end, index, False))
+    return _segments(boilerplate, paragraph_rows, sentence_rows)
+
+
+def _segments(boilerplate: list[Boilerplate], paragraph_rows: list[Paragraph], sentence_rows: list[Sentence]) -> Segments:
+    """The :class:`Segments`, with the body running from the first body paragraph to the
+    end of the last body sentence."""
     body_paragraphs = [p for p in paragraph_rows if p.is_body]
     if body_paragraphs:
         first, last = body_paragraphs[0], body_paragraphs[-1]

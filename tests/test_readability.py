@@ -30,7 +30,7 @@ from analysis.readability.hard import hardness_reason
 from analysis.readability.tables import COLUMNS, units
 from analysis.segment import Boilerplate, Paragraph, Segments, Sentence, segment
 from analysis.spans import Span
-from analysis.syllables import cmu_dictionary, use_cmudict_in_textstat, word_syllables
+from analysis.syllables import cmu_dictionary, first_pronunciation_syllables, use_cmudict_in_textstat, word_syllables
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 TEXTSTAT_FUNCTIONS = METRICS + COUNTS
@@ -143,6 +143,15 @@ def test_textstat_reads_the_cmudict_package_after_the_patch_even_if_applied_twic
 )
 def test_word_syllables_come_from_the_dictionary_then_pyphen(word, expected):
     assert word_syllables(word) == expected
+
+
+def test_syllable_table_equals_the_first_pronunciation_of_every_dictionary_word():
+    dictionary = cmu_dictionary()
+    table = first_pronunciation_syllables()
+    assert table.keys() == dictionary.keys()
+    differing = [word for word, pronunciations in dictionary.items()
+                 if table[word] != sum(1 for phone in pronunciations[0] if phone[-1].isdigit())]
+    assert differing == []
 
 
 def test_cmu_dictionary_has_nltks_shape():

@@ -1,26 +1,29 @@
 """Readability counting stays textstat's on real text while staying linear on junk.
 
-The word-token scan replaced the regex ``\\S*\\w\\S*`` (quadratic over long runs of
-non-word characters); hypothesis checks it finds exactly what that regex found. Tokens
+Counts are summed per white-space token and sentences counted from each token's pieces,
+without a regex that could backtrack over long runs of non-word characters; hypothesis
+checks both against textstat on tricky strings. Tokens
 longer than ``LONGEST_HYPHENATED`` characters are counted by vowel runs instead of Pyphen;
 words up to that length keep textstat's count.
 """
 from __future__ import annotations
 
-import re
-
 import pytest
 import textstat
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from textstat.backend.utils import get_pyphen
 
-from analysis.readability.formulas import sentence_count, word_tokens
-from analysis.readability.tables import _outside, _overlaps_any
+from analysis.readability.formulas import count_text, sentence_count
+from analysis.readability.tables import _outside
 from analysis.spans import Span
-from analysis.syllables import LONGEST_HYPHENATED, use_cmudict_in_textstat, word_syllables
-
-# The pattern the kit used before; kept here only as the oracle.
-OLD_TOKEN_WITH_WORD = re.compile(r"\S*\w\S*")
+from analysis.syllables import (
+    LONGEST_HYPHENATED,
+    TEXTSTAT_LANG,
+    hyphenation_points,
+    use_cmudict_in_textstat,
+    word_syllables,
+)
 
 # Letters, digits, underscore, combining mark, apostrophes, quotation marks and other
 # punctuation, and white space of every kind re and str.split know (\x1c-\x1f, NEL,
@@ -31,16 +34,26 @@ TRICKY_ALPHABET = (
 )
 
 
-@settings(max_examples=500, deadline=None)
-@given(st.text(alphabet=TRICKY_ALPHABET, max_size=40) | st.text(max_size=40))
-def test_word_tokens_are_the_matches_of_the_old_regex(text):
-    assert [t.span() for t in word_tokens(text)] == [m.span() for m in OLD_TOKEN_WITH_WORD.finditer(text)]
-
-
 @pytest.fixture(scope="module")
 def textstat_offline():
     use_cmudict_in_textstat()
     return textstat
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(alphabet=TRICKY_ALPHABET, max_size=40) | st.text(max_size=40))
+def test_sentence_count_is_textstats_on_any_string(text, textstat_offline):
+    assert sentence_count(text) == textstat_offline.sentence_count(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.sampled_from(["Ann", "said:", "don't", "U.S.", "\u2014", "unbelievable.", "\u201cWhy?\u201d", "'tis", "a", "Co."]), max_size=130).map(" ".join))
+def test_counts_summed_per_token_are_textstats(text, textstat_offline):
+    counts = count_text(text)
+    assert (counts.words, counts.syllables, counts.difficult_spellings) == (
+        textstat_offline.lexicon_count(text), textstat_offline.syllable_count(text), textstat_offline.difficult_words(text)
+    )
+    assert counts.linsear_write == pytest.approx(textstat_offline.linsear_write_formula(text), abs=1e-6)
 
 
 @pytest.mark.parametrize(
@@ -99,10 +112,20 @@ def disjoint_spans(cuts: list[int]) -> list[Span]:
     st.lists(st.integers(0, 60), unique=True).map(sorted),
     st.integers(0, 60), st.integers(0, 60),
 )
-def test_bisected_hole_lookups_match_a_scan_of_every_hole(cuts, a, b):
+def test_bisected_hole_lookup_leaves_what_no_hole_covers(cuts, a, b):
     holes = disjoint_spans(cuts)
     span = Span(min(a, b), max(a, b))
     covered = {i for hole in holes for i in range(hole.start, hole.end)}
     left = {i for piece in _outside(span, holes) for i in range(piece.start, piece.end)}
     assert left == set(range(span.start, span.end)) - covered
-    assert _overlaps_any(span, holes) == any(span.overlaps(hole) for hole in holes)
+
+
+@pytest.mark.parametrize("word", ["hyphenation", "trumpism", "brexiteers", "", "x", "the", "'s"])
+def test_hyphenation_points_are_pyphens_for_listed_words(word):
+    assert hyphenation_points(word) == len(get_pyphen(TEXTSTAT_LANG).positions(word))
+
+
+@settings(max_examples=500, deadline=None)
+@given(word=st.text(alphabet="abcdefghijklmnopqrstuvwxyz\u00e9\u00df'\u0130", max_size=30))
+def test_hyphenation_points_are_pyphens_for_any_word(word):
+    assert hyphenation_points(word) == len(get_pyphen(TEXTSTAT_LANG).positions(word))

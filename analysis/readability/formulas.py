@@ -18,19 +18,14 @@ point is to give textstat's numbers faster, not better ones.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import islice
+from typing import NamedTuple
 
 from textstat.backend.utils import get_lang_cfg, get_lang_easy_words
 
 from analysis.syllables import TEXTSTAT_LANG, strip_punctuation, token_syllables, word_syllables
 
-# textstat's sentence candidates: a word boundary, then anything up to terminal punctuation.
-_SENTENCE_CANDIDATE = re.compile(r"\b[^.!?]+[.!?]*")
-_WHITE_SPACE_TOKEN = re.compile(r"\S+")
 _WORD_CHARACTER = re.compile(r"\w")
 
 # Gunning Fog's "complex word" threshold from textstat's language table (3 for English).
@@ -52,8 +47,7 @@ METRICS = (
 COUNTS = ("difficult_words", "polysyllabcount", "lexicon_count", "sentence_count", "syllable_count")
 
 
-@dataclass(frozen=True, slots=True)
-class WordProfile:
+class WordProfile(NamedTuple):
     """What textstat's metrics need to know about one word (as spelled in the text)."""
 
     syllables: int  # its share of syllable_count (the lowercased word looked up directly)
@@ -98,30 +92,12 @@ def words_of(text: str) -> list[str]:
     return strip_punctuation(text).split()
 
 
-def word_tokens(text: str) -> Iterator[re.Match[str]]:
-    """The white-space tokens of ``text`` that hold a word character, in order.
-
-    Such a token leaves a word after textstat strips punctuation, and no other does: an
-    apostrophe survives only before letters of the same token. These are exactly the
-    matches of ``\\S*\\w\\S*``, found without that pattern's backtracking, which was
-    quadratic in a long run of non-word characters (50,000 quotation marks took 101 s).
-    """
-    return (
-        token for token in _WHITE_SPACE_TOKEN.finditer(text)
-        if _WORD_CHARACTER.search(text, token.start(), token.end())
-    )
-
-
 def sentence_count(text: str) -> int:
     """textstat's ``sentence_count``: candidates of more than two words, at least 1.
 
     0 only for the empty string.
     """
-    if not text:
-        return 0
-    candidates = _SENTENCE_CANDIDATE.findall(text)
-    too_short = sum(1 for c in candidates if len(list(islice(word_tokens(c), 3))) <= 2)
-    return max(1, len(candidates) - too_short)
+    return _sentences_of_tokens(text.split()) if text else 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,84 +117,147 @@ class TextCounts:
     linsear_write: float
 
 
-@lru_cache(maxsize=1 << 16)
-def _word_tallies(word: str) -> tuple[int, int, int, int, int]:
-    """One occurrence's share of (syllables, polysyllabic, not easy, fog complex,
-    difficult) for :func:`count_text`: :func:`word_profile` as plain numbers."""
+# What one white-space token adds to each count of a text. textstat strips punctuation from
+# the whole text, but what it strips depends only on the characters that follow within the
+# same token (an apostrophe stays before a contraction ending), so a token leaves at most
+# one word and always the same one: a text's counts are the sums of its tokens' shares.
+# The shares are packed into one int, a field of _FIELD_BITS bits each, so that one C-level
+# ``sum(map(...))`` adds them all up; no count of a text that fits in memory overflows a field.
+_TOKEN_FIELDS = (
+    "words", "syllables", "polysyllabic", "not_easy", "fog_complex", "letters", "non_space_chars",
+    "linsear_points",
+)
+_FIELD_BITS = 64
+_FIELD_MASK = (1 << _FIELD_BITS) - 1
+_SHIFT = tuple(index * _FIELD_BITS for index in range(len(_TOKEN_FIELDS)))
+_WORDS, _SYLLABLES, _POLYSYLLABIC, _NOT_EASY, _FOG_COMPLEX, _LETTERS, _NON_SPACE_CHARS, _LINSEAR_POINTS = (
+    range(len(_TOKEN_FIELDS))
+)
+# Distinct tokens kept before the tables are emptied, to bound memory over a long corpus.
+_MAX_REMEMBERED_TOKENS = 1 << 17
+
+
+def _field(packed: int, index: int) -> int:
+    return (packed >> _SHIFT[index]) & _FIELD_MASK
+
+
+# textstat's sentence candidates are the runs of text between runs of ``.!?`` (from a run's
+# first word character on); a candidate counts when more than two of its white-space
+# pieces hold a word character. A token's pieces are written as "w" (holds a word
+# character) or "" (does not), with "." where a run of marks cuts the token: "U.S." is
+# "w.w.", "said," is "w", "—" is "". Joined over a text's tokens, the candidates that count
+# are the runs of three or more "w".
+_SENTENCE_MARKS = re.compile(r"[.!?]+")
+_THREE_WORD_PIECES = re.compile(r"w{3,}")
+
+
+def _pieces(token: str) -> str:
+    """A token's pieces with word characters and the sentence marks between them (above)."""
+    return ".".join("w" if _WORD_CHARACTER.search(part) else "" for part in _SENTENCE_MARKS.split(token))
+
+
+def _token_facts(token: str) -> tuple[int, str, str]:
+    """What a text's counts need of one token: its packed shares (``_TOKEN_FIELDS``), the
+    word it leaves if that is a difficult word (textstat.difficult_words) or "", and its
+    sentence pieces (:func:`_pieces`)."""
+    if token.isalnum():  # letters and digits only: nothing to strip, no sentence mark
+        word, pieces = token, "w"
+    else:
+        word = strip_punctuation(token)
+        # Stripping keeps word characters, and apostrophes only before letters, so a token
+        # leaves a word exactly when it holds a word character: without marks, that is its piece.
+        pieces = _pieces(token) if _SENTENCE_MARKS.search(token) else "w" if word else ""
+    if not word:
+        return len(token) << _SHIFT[_NON_SPACE_CHARS], "", pieces
     profile = word_profile(word)
-    easy = profile.easy
-    return (
-        profile.syllables,
-        int(profile.polysyllabic),
-        int(not easy),
-        int(not easy and profile.fog_complex),
-        int(not easy and profile.difficult),
+    spelled = profile.syllables_as_spelled
+    shares = (
+        1 << _SHIFT[_WORDS]
+        | profile.syllables << _SHIFT[_SYLLABLES]
+        | profile.polysyllabic << _SHIFT[_POLYSYLLABIC]
+        | (not profile.easy) << _SHIFT[_NOT_EASY]
+        | (not profile.easy and profile.fog_complex) << _SHIFT[_FOG_COMPLEX]
+        | len(word) - word.count("'") << _SHIFT[_LETTERS]
+        | len(token) << _SHIFT[_NON_SPACE_CHARS]
+        | (3 if spelled >= _POLYSYLLABLE else 1 if spelled > 0 else 0) << _SHIFT[_LINSEAR_POINTS]
     )
+    return shares, word if profile.difficult else "", pieces
+
+
+class _TokenTable(dict):
+    """token -> one of its :func:`_token_facts`, filled on first lookup. The facts are pure,
+    so the tables are kept across texts; a miss in one fills all three."""
+
+    def __init__(self, position: int) -> None:
+        super().__init__()
+        self.position = position
+
+    def __missing__(self, token: str):
+        if len(self) >= _MAX_REMEMBERED_TOKENS:
+            for table in _TABLES:
+                table.clear()
+        facts = _SHARES[token], _DIFFICULT_SPELLING[token], _PIECES[token] = _token_facts(token)
+        return facts[self.position]
+
+
+_SHARES, _DIFFICULT_SPELLING, _PIECES = _TABLES = tuple(_TokenTable(position) for position in range(3))
+
+
+def clear_word_caches() -> None:
+    """Forget every word and token fact remembered so far (benchmarks time cold runs)."""
+    word_profile.cache_clear()
+    for table in _TABLES:
+        table.clear()
+
+
+def _sentences_of_tokens(tokens: list[str]) -> int:
+    """textstat's ``sentence_count`` of a non-empty text with these white-space tokens."""
+    return max(1, len(_THREE_WORD_PIECES.findall("".join(map(_PIECES.__getitem__, tokens)))))
 
 
 def count_text(text: str) -> TextCounts:
     """Take every count of ``text`` that :func:`textstat_scores` needs, looking each
-    distinct word up once."""
-    words = words_of(text)
-    syllables = polysyllabic = fog_complex = not_easy = difficult = 0
-    tallies_of = _word_tallies
-    for word, n in Counter(words).items():
-        word_syllables, word_polysyllabic, word_not_easy, word_fog, word_difficult = tallies_of(word)
-        syllables += n * word_syllables
-        polysyllabic += n * word_polysyllabic
-        not_easy += n * word_not_easy
-        fog_complex += n * word_fog
-        difficult += word_difficult  # distinct spellings, not occurrences
+    distinct token up once (in this text or an earlier one)."""
     tokens = text.split()
-    # str.split and re's \s agree on what is white space, so joining tokens drops exactly
-    # what textstat's re.sub(r"\s", "", text) drops. Its letters are the word characters:
-    # what stripping leaves, less the apostrophes kept in contractions.
-    non_space_chars = sum(map(len, tokens))
-    word_chars = "".join(words)
+    # str.split and re's \s agree on what is white space, so the tokens are textstat's too.
+    shares_of = _SHARES.__getitem__
+    total = sum(map(shares_of, tokens))
+    difficult = set(map(_DIFFICULT_SPELLING.__getitem__, tokens))
+    difficult.discard("")
     return TextCounts(
-        words=len(words),
-        sentences=sentence_count(text),
-        syllables=syllables,
-        polysyllabic=polysyllabic,
-        fog_complex=fog_complex,
-        not_easy=not_easy,
-        difficult_spellings=difficult,
-        letters=len(word_chars) - word_chars.count("'"),
-        non_space_chars=non_space_chars,
+        words=_field(total, _WORDS),
+        sentences=_sentences_of_tokens(tokens) if text else 0,
+        syllables=_field(total, _SYLLABLES),
+        polysyllabic=_field(total, _POLYSYLLABIC),
+        fog_complex=_field(total, _FOG_COMPLEX),
+        not_easy=_field(total, _NOT_EASY),
+        difficult_spellings=len(difficult),
+        letters=_field(total, _LETTERS),
+        non_space_chars=_field(total, _NON_SPACE_CHARS),
         tokens=len(tokens),
-        linsear_write=_linsear_write(tokens, words),
+        linsear_write=_linsear_write(tokens, shares_of),
     )
 
 
-def _linsear_write(tokens: list[str], words: list[str]) -> float:
+def _linsear_write(tokens: list[str], shares_of) -> float:
     """textstat's ``linsear_write_formula``: its first 100 words, 3 points per word of 3+
     syllables and 1 per other word, over the sentences of the tokens those words came from.
 
-    textstat strips each white-space token in turn until it has 100 non-empty words.
-    Stripping token by token gives the same words as stripping the text, so the sample is
-    ``words[:100]``; the tokens it took are those up to the 100th token with a word
-    character (the tokens that leave a word, see :func:`word_tokens`).
+    textstat strips each white-space token in turn until it has 100 non-empty words: the
+    sample is the words of the shortest run of leading tokens that holds 100 of them (or
+    of all tokens). The run grows by as many tokens as words are missing, so when it
+    reaches 100 words its last token holds the 100th.
     """
-    if len(tokens) > _LINSEAR_WORDS:
-        sample = words[:_LINSEAR_WORDS]
-        used = len(tokens)
-        found = 0
-        for index, token in enumerate(tokens):
-            if _WORD_CHARACTER.search(token):
-                found += 1
-                if found == _LINSEAR_WORDS:
-                    used = index + 1
-                    break
-    else:
-        sample, used = words, len(tokens)
-    points = 0
-    for word in sample:
-        syllables = word_profile(word).syllables_as_spelled
-        points += 3 if syllables >= _POLYSYLLABLE else 1 if syllables > 0 else 0
-    sentences = sentence_count(" ".join(tokens[:used]))
+    used = min(len(tokens), _LINSEAR_WORDS)
+    packed = sum(map(shares_of, tokens[:used]))
+    while (missing := _LINSEAR_WORDS - _field(packed, _WORDS)) and used < len(tokens):
+        more = tokens[used:used + missing]
+        packed += sum(map(shares_of, more))
+        used += len(more)
+    sentences = _sentences_of_tokens(tokens[:used]) if used else 0
     if sentences == 0:
         return 0.0
-    score = float(points / sentences)
+    score = float(_field(packed, _LINSEAR_POINTS) / sentences)
     if score <= 20:
         score -= 2
     return score / 2

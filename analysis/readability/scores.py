@@ -101,6 +101,8 @@ def latin_letter_share(text: str) -> float | None:
 
 def is_supported_language(text: str) -> bool:
     """False when most of the letters in ``text`` are in a non-Latin script."""
+    if text.isascii():  # its letters, if any, are all Latin
+        return True
     share = latin_letter_share(text)
     return share is None or share >= MIN_LATIN_SHARE
 

@@ -57,8 +57,9 @@ class Unit:
     kit_sentences: int
 
 
-# A sentence end: . ! ? or … , then any closing quotes or brackets.
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+# A sentence end (. ! ? or …), then any closing quotes or brackets.
+_SENTENCE_ENDS = (".", "!", "?", "…")
+_CLOSERS = "\"'”’)]"
 _WORD_CHARACTER = re.compile(r"\w")
 
 
@@ -69,18 +70,19 @@ def _has_words(piece: str) -> bool:
 
 def _merged_within(outer: Span, spans: Sequence[Span]) -> list[Span]:
     """``spans`` clipped to ``outer``, sorted, overlapping or touching ones merged."""
+    # Sorted as plain pairs: comparing Span objects runs Python code per comparison.
     clipped = sorted(
-        Span(max(span.start, outer.start), min(span.end, outer.end))
+        (max(span.start, outer.start), min(span.end, outer.end))
         for span in spans
-        if outer.overlaps(span)
+        if span.start < outer.end and outer.start < span.end
     )
-    merged: list[Span] = []
-    for span in clipped:
-        if merged and span.start <= merged[-1].end:
-            merged[-1] = Span(merged[-1].start, max(merged[-1].end, span.end))
+    merged: list[list[int]] = []
+    for start, end in clipped:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
         else:
-            merged.append(span)
-    return merged
+            merged.append([start, end])
+    return [Span(start, end) for start, end in merged]
 
 
 def _first_ending_after(holes: Sequence[Span], position: int) -> int:
@@ -90,12 +92,6 @@ def _first_ending_after(holes: Sequence[Span], position: int) -> int:
     in long articles (sentences times quotes).
     """
     return bisect.bisect_right(holes, position, key=lambda hole: hole.end)
-
-
-def _overlaps_any(span: Span, holes: Sequence[Span]) -> bool:
-    """True if ``span`` shares a character with any of the sorted, disjoint ``holes``."""
-    first = _first_ending_after(holes, span.start)
-    return first < len(holes) and holes[first].start < span.end
 
 
 def _outside(span: Span, holes: Sequence[Span]) -> list[Span]:
@@ -115,8 +111,13 @@ def _outside(span: Span, holes: Sequence[Span]) -> list[Span]:
 
 
 def _closed(sentence: str) -> str:
-    """``sentence`` ending in sentence punctuation, so textstat counts it as one sentence."""
-    if _SENTENCE_END.search(sentence):
+    """``sentence`` ending in sentence punctuation, so textstat counts it as one sentence.
+
+    ``sentence`` ends in a non-space character (it is joined from stripped pieces), so it
+    ends as a sentence when, past any closing quotes and brackets, its last character is a
+    sentence end.
+    """
+    if sentence.rstrip(_CLOSERS).endswith(_SENTENCE_ENDS):
         return sentence
     return sentence.rstrip(",;:–—- ") + "."
 
@@ -169,16 +170,55 @@ def units(
 
     quotes = _merged_within(body, quoted_spans)
     quote_groups = [_outside(quote, furniture) for quote in quotes]
-    sentence_spans = [Span(s.start, s.end) for _, s in body_sentences]
-    quoted_sentences = sum(1 for s in sentence_spans if _overlaps_any(s, quotes))
+    narrative, quoted_sentences = _narrative(text, [(s.start, s.end) for _, s in body_sentences], quotes)
     found.append(_joined("quoted", 0, text, quote_groups, quoted_sentences, close_groups=True))
-    narrative_groups = []
-    for sentence in sentence_spans:
-        pieces = [p for p in _outside(sentence, quotes) if _has_words(p.text_of(text))]
-        if pieces:
-            narrative_groups.append(pieces)
-    found.append(_joined("narrative", 0, text, narrative_groups, len(narrative_groups), close_groups=True))
+    found.append(narrative)
     return [unit for unit in found if unit.level in levels]
+
+
+def _narrative(text: str, sentences: Sequence[tuple[int, int]], quotes: Sequence[Span]) -> tuple[Unit, int]:
+    """The narrative unit (module docstring) and the number of sentences a quote touches.
+
+    Equal to :func:`_joined` over each sentence's pieces outside the quotes that hold a word,
+    closed as sentences; built in one walk over the sorted, disjoint ``sentences`` and
+    ``quotes``, with plain offsets, because an article has hundreds of sentences.
+    """
+    closed: list[str] = []
+    first = last = None
+    quoted_sentences = 0
+    next_quote = 0
+    for start, end in sentences:
+        while next_quote < len(quotes) and quotes[next_quote].end <= start:
+            next_quote += 1
+        pieces = []
+        cursor = start
+        hole = next_quote
+        while hole < len(quotes) and quotes[hole].start < end:
+            if quotes[hole].start > cursor:
+                pieces.append(_stripped(text, cursor, quotes[hole].start))
+            cursor = max(cursor, quotes[hole].end)
+            hole += 1
+        quoted_sentences += hole > next_quote
+        if cursor < end:
+            pieces.append(_stripped(text, cursor, end))
+        pieces = [piece for piece in pieces if piece[2] and _has_words(piece[2])]
+        if pieces:
+            closed.append(_closed(" ".join(piece[2] for piece in pieces)))
+            first = pieces[0][0] if first is None else first
+            last = pieces[-1][1]
+    unit = Unit(level="narrative", unit=0, start=first, end=last, text=" ".join(closed), kit_sentences=len(closed))
+    return unit, quoted_sentences
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int, str]:
+    """``text[start:end]`` without surrounding white space, with its new start and end."""
+    piece = text[start:end]
+    if piece[:1].isspace() or piece[-1:].isspace():
+        left = piece.lstrip()
+        start += len(piece) - len(left)
+        piece = left.rstrip()
+    return start, start + len(piece), piece
+
 
 def readability_table(
     text: str,
