@@ -15,12 +15,9 @@ collection owed to the objects of an earlier step is not charged to the next one
 from __future__ import annotations
 
 import argparse
-import json
-import subprocess
-import sys
 from pathlib import Path
 
-from _shared import REPO_ROOT, polnear_texts
+from _shared import REPO_ROOT, polnear_texts, run_in_checkout
 
 # Runs inside the checkout being measured; prints one JSON object of CPU seconds.
 _MEASURE = """
@@ -51,14 +48,6 @@ print(json.dumps(spent))
 """
 
 
-def measure(checkout: Path, files: list[Path]) -> dict[str, float]:
-    result = subprocess.run(
-        [sys.executable, "-c", _MEASURE, str(checkout), *map(str, files)],
-        check=True, cwd=checkout, capture_output=True, text=True,
-    )
-    return json.loads(result.stdout)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--base", type=Path, required=True, help="the other checkout (a folder holding analysis/)")
@@ -69,7 +58,7 @@ def main() -> None:
     best: dict[str, dict[str, float]] = {"base": {}, "here": {}}
     for round_number in range(1, options.rounds + 1):
         for label, checkout in checkouts.items():
-            spent = measure(checkout, files)
+            spent = run_in_checkout(_MEASURE, checkout, files)
             print(f"round {round_number} {label}: " + ", ".join(f"{k} {v:.2f} s" for k, v in spent.items()))
             for key, seconds in spent.items():
                 best[label][key] = min(seconds, best[label].get(key, seconds))
