@@ -34,7 +34,8 @@ import csv
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import Iterable, Sequence, Union
 
@@ -78,6 +79,7 @@ class Gazetteer:
 
     def __init__(self, entries: dict[str, tuple[GazetteerEntry, ...]]):
         self._entries = entries
+        self._sole_regions: dict[str, str | None] = {}
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -85,6 +87,18 @@ class Gazetteer:
     def candidates(self, surface: str) -> tuple[GazetteerEntry, ...]:
         """Every entry named ``surface`` (several when a name is ambiguous)."""
         return self._entries.get(gazetteer_key(surface), ())
+
+    def _sole_region(self, surface: str) -> str | None:
+        """The region of the only entry named ``surface`` (None when there is not exactly one,
+        or it has no region); remembered, since every capitalised run of every article asks."""
+        try:
+            return self._sole_regions[surface]
+        except KeyError:
+            found = self.candidates(surface)
+            if len(self._sole_regions) >= 1 << 16:
+                self._sole_regions.clear()
+            region = self._sole_regions[surface] = found[0].region if len(found) == 1 else None
+            return region
 
     def lookup(self, surface: str, *, region: str | None = None) -> GazetteerEntry | None:
         """The entry for ``surface``, preferring one of ``region`` when the name is ambiguous."""
@@ -249,6 +263,8 @@ _SOURCE_NOUN_IN_LOWERED = re.compile(_SOURCE_NOUN_PATTERN)
 _DETERMINER_BEFORE_IN_LOWERED = re.compile(_DETERMINER_BEFORE_PATTERN)
 _NON_ASCII_FOLDS = "\u0130\u0131\u017f\u212a"  # İ ı ſ K (Kelvin); tests check the list
 _HAS_NON_ASCII_FOLD = re.compile(f"[{_NON_ASCII_FOLDS}]")
+# What IGNORECASE equates each of _NON_ASCII_FOLDS with, to find a matched noun in the list.
+_FOLD_TO_ASCII = str.maketrans(dict(zip(_NON_ASCII_FOLDS, "iisk")))
 # Bytes a-z kept, every other byte a space: text.lower() encoded to ASCII ("?" for anything
 # else, so offsets stay) and translated by this splits into the a-z words of the text.
 _ONLY_ASCII_LETTERS = bytes(b if 0x61 <= b <= 0x7A else 0x20 for b in range(256))
@@ -267,7 +283,7 @@ _ACRONYM_GAP = re.compile(r"\s*(?:\(|,?\s+or|,?\s+(?:also\s+)?known\s+as)\s*", r
 
 # ----------------------------------------------------------------------------- chunking
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass is slower to create, and tokens are many
 class _Token:
     """One token of a run; ``start`` and ``end`` are relative to the start of its stretch
     (tokens are cached per stretch text and shared by every place the text occurs)."""
@@ -311,8 +327,24 @@ def _runs(text: str, start: int, end: int) -> list[tuple[int, tuple[_Token, ...]
     return runs
 
 
-@lru_cache(maxsize=1 << 15)
+# _stretch_runs per (stretch, after a full stop): a plain dict, emptied when full, rather
+# than lru_cache, whose per-entry links are more objects for the garbage collector to walk.
+_STRETCH_RUNS: dict[tuple[str, bool], tuple[tuple[_Token, ...], ...]] = {}
+_STRETCH_RUNS_SIZE = 1 << 15
+
+
 def _stretch_runs(stretch: str, after_full_stop: bool) -> tuple[tuple[_Token, ...], ...]:
+    key = (stretch, after_full_stop)
+    try:
+        return _STRETCH_RUNS[key]
+    except KeyError:
+        if len(_STRETCH_RUNS) >= _STRETCH_RUNS_SIZE:
+            _STRETCH_RUNS.clear()
+        runs = _STRETCH_RUNS[key] = _tokenise_stretch(stretch, after_full_stop)
+        return runs
+
+
+def _tokenise_stretch(stretch: str, after_full_stop: bool) -> tuple[tuple[_Token, ...], ...]:
     """The runs of one stretch, tokens relative to its start. A stretch never follows a word
     character or an apostrophe, so whether a full stop precedes it is all that the token
     regex's lookbehinds can see of the text before it: one space or one full stop stands in."""
@@ -620,10 +652,11 @@ class _Detector:
 
     def _article_region(self, runs: list[tuple[int, int, tuple[_Token, ...], bool]]) -> str | None:
         votes: Counter[str] = Counter()
+        text, sole_region = self.text, self.gazetteer._sole_region
         for _, base, run, _ in runs:
-            found = self.gazetteer.candidates(self._surface(base, run))
-            if len(found) == 1 and found[0].region:
-                votes[found[0].region] += 1
+            region = sole_region(text[base + run[0].start:base + run[-1].end])
+            if region:
+                votes[region] += 1
         return votes.most_common(1)[0][0] if votes else None
 
     def _surface(self, base: int, tokens: Sequence[_Token]) -> str:
@@ -898,13 +931,23 @@ class EntityIndex:
         starts = [m.start for m in self.mentions]
         if any(a > b for a, b in zip(starts, starts[1:])):
             raise ValueError("EntityIndex mentions must be sorted by start")
+        object.__setattr__(self, "_starts", starts)
+
+    # The lookup tables are built on first use: many articles never ask for some of them.
+    @cached_property
+    def _ends(self) -> list[tuple[int, int]]:
+        return sorted((m.end, i) for i, m in enumerate(self.mentions))
+
+    @cached_property
+    def _longest(self) -> int:
+        return max((m.end - m.start for m in self.mentions), default=0)
+
+    @cached_property
+    def _by_entity(self) -> dict[str, tuple[EntityMention, ...]]:
         by_entity: dict[str, list[EntityMention]] = {}
         for m in self.mentions:
             by_entity.setdefault(m.entity, []).append(m)
-        object.__setattr__(self, "_ends", sorted((m.end, i) for i, m in enumerate(self.mentions)))
-        object.__setattr__(self, "_starts", starts)
-        object.__setattr__(self, "_longest", max((m.end - m.start for m in self.mentions), default=0))
-        object.__setattr__(self, "_by_entity", {entity: tuple(ms) for entity, ms in by_entity.items()})
+        return {entity: tuple(ms) for entity, ms in by_entity.items()}
 
     def overlapping(self, start: int, end: int) -> list[EntityMention]:
         """The mentions sharing a character with ``[start, end)``, in index order.
@@ -1024,7 +1067,10 @@ def _source_mentions(text: str, segments: Segments, names: list[EntityMention]) 
                 continue  # part of a name: "Delhi Police", "the Twitter Rules"
             if overlapping:
                 start, determiner = head_start, None
-            category, resolve, needs_determiner = LEXICON.sources[head.lower()]
+            listed = _listed_source_noun(head)
+            if listed is None:
+                continue
+            category, resolve, needs_determiner = LEXICON.sources[listed]
             attached = _attached_name(text, names, name_starts, start, end) if resolve == "affiliation" else None
             if needs_determiner and determiner is None and attached is None:
                 continue
@@ -1036,7 +1082,7 @@ def _source_mentions(text: str, segments: Segments, names: list[EntityMention]) 
             if target is not None:
                 mention = EntityMention(start, end, surface, target.entity, target.type, target.category, kind)
             else:
-                mention = EntityMention(start, end, surface, _role_entity(head), "ROLE", category, kind)
+                mention = EntityMention(start, end, surface, _role_entity(head, listed), "ROLE", category, kind)
             found.append(mention)
             at = bisect.bisect_right(pool_ends, end)
             pool.insert(at, mention)
@@ -1059,16 +1105,22 @@ def _source_noun_matches(searched: str, source_noun: re.Pattern, sentences: Sequ
             starts.add(low + at)
             at = letters.find(word, at + 1)
     ordered = sorted(starts)
+    ordered.append(len(searched))  # a sentinel: no sentence starts at or after it
     out: list[list[re.Match]] = []
+    next_start = 0  # index into ordered; sentences are sorted and do not overlap
     for sentence in sentences:
         start, end = sentence.start, sentence.end
+        while ordered[next_start] < start:
+            next_start += 1
         if end < len(searched) and (_is_word_character(searched[end]) or searched[end] == "-"):
             # a word cut by the sentence end is a different word to the regex than to split()
             out.append(list(source_noun.finditer(searched, start, end)))
             continue
         matches: list[re.Match] = []
         free_from = start
-        for at in ordered[bisect.bisect_left(ordered, start):bisect.bisect_left(ordered, end)]:
+        while ordered[next_start] < end:
+            at = ordered[next_start]
+            next_start += 1
             if at < free_from:
                 continue
             match = source_noun.match(searched, at, end)
@@ -1089,13 +1141,21 @@ class _MostRecentFirst:
         self.items, self.count = items, count
 
     def __iter__(self):
-        items = self.items
-        return (items[i] for i in range(self.count - 1, -1, -1))
+        # islice skips the later items at C speed, where a generator over indices did not
+        return islice(reversed(self.items), len(self.items) - self.count, None)
 
 
-def _role_entity(head: str) -> str:
-    """The entity of an unresolved source noun: its singular ('officials' → 'official')."""
-    base = head.lower()
+def _listed_source_noun(head: str) -> str | None:
+    """The word-list noun a source-noun match stands for: ``law\nenforcement`` (hard-wrapped
+    text) → ``law enforcement``, ``ſpokesperson`` → ``spokesperson``; None if it is none."""
+    listed = " ".join(head.translate(_FOLD_TO_ASCII).lower().split())
+    return listed if listed in LEXICON.sources else None
+
+
+def _role_entity(head: str, listed: str) -> str:
+    """The entity of an unresolved source noun ``head`` (the word-list noun ``listed``): its
+    singular ('officials' → 'official')."""
+    base = listed
     if base.endswith("s") and base[:-1] in LEXICON.sources:
         base = base[:-1]
     return base.upper() if _is_acronym(head) else base

@@ -6,23 +6,22 @@ the machine's noise falls on both alike) that segments the texts of ``train/`` a
 the fresh interpreter, as a batch run meets it, then a second pass with whatever the
 stage caches kept), runs the quotes once on the index (not timed) and times
 ``find_mentions``. Times are ``time.process_time`` of that interpreter; the best of the
-rounds is printed per checkout, with the ratio base / here.
+rounds is printed per checkout, with the ratio base / here. The garbage collector stays on
+(batch runs meet it), but a full collection runs before each timed step, so that a
+collection owed to the objects of an earlier step is not charged to the next one.
 
     /work/main/.venv/bin/python benchmarks/bench_entities.py --base /work/main [--rounds 3]
 """
 from __future__ import annotations
 
 import argparse
-import json
-import subprocess
-import sys
 from pathlib import Path
 
-from _shared import REPO_ROOT, polnear_texts
+from _shared import REPO_ROOT, polnear_texts, run_in_checkout
 
 # Runs inside the checkout being measured; prints one JSON object of CPU seconds.
 _MEASURE = """
-import json, sys, time
+import gc, json, sys, time
 from pathlib import Path
 sys.path.insert(0, sys.argv[1])
 from analysis.entities import build_entity_index
@@ -35,24 +34,18 @@ probe = "The mayor of Springfield, Ann Lee, spoke on Monday.\\n"
 build_entity_index(probe, segment(probe))  # loads the gazetteer and the word lists
 spent = {}
 for name in ("entity index, first pass", "entity index, second pass"):
+    gc.collect()
     started = time.process_time()
     indexes = [build_entity_index(t, s) for t, s in zip(texts, segments)]
     spent[name] = time.process_time() - started
 quotes = [find_quotes(t, s, entities=e) for t, s, e in zip(texts, segments, indexes)]
+gc.collect()
 started = time.process_time()
 for t, s, q, e in zip(texts, segments, quotes, indexes):
     find_mentions(t, s, q, entities=e)
 spent["mentions"] = time.process_time() - started
 print(json.dumps(spent))
 """
-
-
-def measure(checkout: Path, files: list[Path]) -> dict[str, float]:
-    result = subprocess.run(
-        [sys.executable, "-c", _MEASURE, str(checkout), *map(str, files)],
-        check=True, cwd=checkout, capture_output=True, text=True,
-    )
-    return json.loads(result.stdout)
 
 
 def main() -> None:
@@ -65,7 +58,7 @@ def main() -> None:
     best: dict[str, dict[str, float]] = {"base": {}, "here": {}}
     for round_number in range(1, options.rounds + 1):
         for label, checkout in checkouts.items():
-            spent = measure(checkout, files)
+            spent = run_in_checkout(_MEASURE, checkout, files)
             print(f"round {round_number} {label}: " + ", ".join(f"{k} {v:.2f} s" for k, v in spent.items()))
             for key, seconds in spent.items():
                 best[label][key] = min(seconds, best[label].get(key, seconds))

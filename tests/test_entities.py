@@ -278,3 +278,49 @@ def test_lowered_scan_sees_the_same_characters_as_ignorecase() -> None:
 def test_sentence_initial_word_is_dropped_only_if_written_in_lower_case(text: str, name: str | None) -> None:
     first = [m for m in index_of(text).mentions if m.start == 0]
     assert [m.entity for m in first] == ([name] if name else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("The law\nenforcement officials said the city was calm.\n", "The law\nenforcement"),
+        ("Residents said law\r\nenforcement arrived late.\n", "law\r\nenforcement"),
+        ("By noon, law \n\t enforcement had sealed the road.\n", "law \n\t enforcement"),
+        ("Reporters waited; their law\n enforcement partners stayed away.\n", "their law\n enforcement"),
+    ],
+)
+def test_hard_wrapped_source_noun_is_one_mention_over_the_text_as_written(text: str, surface: str) -> None:
+    start = text.index(surface)
+    found = [m for m in index_of(text).mentions if (m.start, m.end) == (start, start + len(surface))]
+    assert [(m.surface, m.entity, m.kind) for m in found] == [(surface, "law enforcement", "role")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ſpokesperson said it was calm.\n",
+        "The ſpokeſperſon of Twitter ſaid it was calm.\n",
+        "Poİice and ofﬁcials said the İzmir office was calm.\n",
+        "The poIıce said the \u212aelvin unit was calm. The spokespeopLE agreed.\n",
+        "Straße officials said the ǅemal office was calm.\n",
+    ],
+)
+def test_odd_case_folding_characters_never_break_the_index(text: str) -> None:
+    from analysis.load import from_text
+    from analysis.pipeline import analyze_article
+
+    mentions = index_of(text).mentions
+    assert all(text[m.start:m.end] == m.surface for m in mentions)
+    assert analyze_article(from_text(text, id="odd")).get("error") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("The ſpokesperson said it was calm.\n", "spokesperson"),
+        ("Kestrel Bank's ſpokesman said it was calm.\n", "Kestrel Bank"),
+    ],
+)
+def test_source_noun_with_a_folding_character_is_read_as_the_listed_noun(text: str, entity: str) -> None:
+    roles = [m.entity for m in index_of(text).mentions if m.kind in ("role", "description")]
+    assert roles == [entity]
