@@ -25,8 +25,7 @@ import re
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
-from itertools import islice
-from operator import add
+from itertools import accumulate, islice
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence, TypeVar
 
@@ -139,12 +138,14 @@ def write_dask_tables(
 
     Partition ``n`` becomes part ``n`` of every table, written by the worker that
     analysed it. Returns (articles written, those with an error, articles skipped).
-    Everything is one Dask computation: each partition is read once, and the row number
-    its ids start from is the sum of the lengths of the partitions before it, chained so
-    that no task waits for a read it does not need. With ``resume``, a partition whose
-    ``articles`` part holds exactly its ids is kept as written (a part is complete once
-    that file exists: it is written last, each file atomically); otherwise everything
-    under ``out_dir`` is replaced.
+    Two passes: the partitions' lengths (the row number each partition's ids start from
+    is the sum of the lengths before it), then one task per partition that reads,
+    analyses and writes it. Reading inside the analysing task lets the scheduler hand
+    the partitions out as workers become free; a separate read task would keep each
+    partition, and so its analysis, on whichever worker read it. With ``resume``, a
+    partition whose ``articles`` part holds exactly its ids is kept as written (a part is
+    complete once that file exists: it is written last, each file atomically);
+    otherwise everything under ``out_dir`` is replaced.
     """
     import dask
     import dask.dataframe as dd
@@ -155,20 +156,27 @@ def write_dask_tables(
     out_dir = Path(out_dir)
     # Keep list columns as lists: Dask would otherwise turn object columns into strings.
     with dask.config.set({"dataframe.convert-string": False}):
-        partitions = frame.to_delayed()
-        _remove_parts(out_dir, first_number=len(partitions) if resume else 0)
-        first_rows = [0]
-        for partition in partitions[:-1]:
-            first_rows.append(dask.delayed(add)(first_rows[-1], dask.delayed(len)(partition)))
-        tasks = [
-            dask.delayed(write_partition)(
-                partition, out_dir, number=number, first_row=first_row, text_col=text_col, source=source,
-                metrics=pipeline_metrics(), resume=resume,
-            )
-            for number, (partition, first_row) in enumerate(zip(partitions, first_rows))
-        ]
-        counted = dask.compute(*tasks)
-    return tuple(sum(column) for column in zip(*counted)) if counted else (0, 0, 0)
+        lengths = dask.compute(*[dask.delayed(len)(partition) for partition in frame.to_delayed()])
+        _remove_parts(out_dir, first_number=len(lengths) if resume else 0)
+        first_rows = dask.delayed(list(accumulate([0, *lengths[:-1]])))
+        counts = frame.map_partitions(
+            _write_partition_counts, out_dir, first_rows, text_col=text_col, source=source, metrics=pipeline_metrics(),
+            resume=resume, meta=_COUNTS_META, enforce_metadata=False, align_dataframes=False,
+        )
+        totals = counts.sum().compute()
+    return int(totals["written"]), int(totals["errors"]), int(totals["skipped"])
+
+
+_COUNTS_META = pd.DataFrame({"written": pd.Series([], dtype="int64"), "errors": pd.Series([], dtype="int64"),
+                             "skipped": pd.Series([], dtype="int64")})
+
+
+def _write_partition_counts(
+    partition: pd.DataFrame, out_dir: Path, first_rows: list[int], *, partition_info: dict | None = None, **options
+) -> pd.DataFrame:
+    number = partition_info["number"] if partition_info else 0
+    written, errors, skipped = write_partition(partition, out_dir, number=number, first_row=first_rows[number], **options)
+    return pd.DataFrame({"written": [written], "errors": [errors], "skipped": [skipped]})
 
 
 def write_partition(

@@ -79,12 +79,15 @@ def in_process_dask():
     return dask.config.set(scheduler="synchronous")
 
 
-def test_dask_reads_each_partition_once(pandas_tables, tmp_path):
-    reads: list[int] = []
+def test_dask_analyses_each_partition_once_into_its_own_part(pandas_tables, tmp_path, monkeypatch):
+    analysed: list[list[str]] = []
+    real_analyze_batch = corpus.analyze_batch
+    monkeypatch.setattr(corpus, "analyze_batch", lambda articles: analysed.append([a.id for a in articles]) or real_analyze_batch(articles))
     with in_process_dask():
-        summary = corpus.write_dask_tables(dask_frame_of(small_corpus(), [(0, 4), (4, 7), (7, 10)], reads), tmp_path)
-    assert sorted(reads) == [0, 1, 2]
+        summary = corpus.write_dask_tables(dask_frame_of(small_corpus(), [(0, 4), (4, 7), (7, 10)], []), tmp_path)
+    assert sorted(len(ids) for ids in analysed) == [3, 3, 4]
     assert summary == (10, 2, 0)
+    assert [path.name for path in corpus.part_files(tmp_path / "articles")] == [f"part-00000{n}.parquet" for n in range(3)]
     assert_same_tables(corpus.read_tables(tmp_path), pandas_tables)
 
 
