@@ -13,7 +13,7 @@ Measures, in one run so that ratios compare like with like:
    /proc for the main process and its workers.
 
 Usage: ``python benchmarks/bench_corpus.py [--skip-speed] [--skip-scaling] [--skip-memory] [--multiplier 10]
-[--jobs 2] [--rounds 2]``.
+[--jobs 2] [--rounds 2] [--copies 1]``.
 Needs ../shared/benchmarks/polnear beside the repository; exits with a message if absent.
 """
 from __future__ import annotations
@@ -206,11 +206,18 @@ def extract_on_dask(table: Path, out_dir: Path, *, workers: int) -> tuple[float,
     return startup, seconds, command_cpu + spent
 
 
-def bench_scaling(frame: pd.DataFrame, workdir: Path, *, jobs: int, rounds: int) -> None:
-    """One process against ``--jobs N`` and Dask, each run in a fresh interpreter, rounds alternated."""
+def bench_scaling(frame: pd.DataFrame, workdir: Path, *, jobs: int, rounds: int, copies: int = 1) -> None:
+    """One process against ``--jobs N`` and Dask, each run in a fresh interpreter, rounds alternated.
+
+    ``copies`` > 1 repeats the corpus under distinct ids (later copies meet warm word
+    caches in every configuration alike), to see the runs' fixed start-up costs amortised.
+    """
     table = workdir / "polnear.parquet"
+    if copies > 1:
+        frame = pd.concat([frame.assign(id=frame["id"] + f"#{copy}") for copy in range(copies)], ignore_index=True)
     frame.to_parquet(table, row_group_size=100)
-    print(f"scaling: each run a fresh `python -m analysis extract TABLE --out-dir`; load before {load_average()}")
+    print(f"scaling: {len(frame)} articles ({copies}x PolNeAR); each run a fresh `python -m analysis extract TABLE "
+          f"--out-dir`; load before {load_average()}")
     for number in range(1, rounds + 1):
         one_wall, one_cpu = extract_in_process(table, workdir / "jobs1", ["--jobs", "1"])
         many_wall, many_cpu = extract_in_process(table, workdir / f"jobs{jobs}", ["--jobs", str(jobs)])
@@ -296,6 +303,7 @@ def main() -> int:
     parser.add_argument("--multiplier", type=int, default=10)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--rounds", type=int, default=2, help="scaling rounds, alternating the three runs")
+    parser.add_argument("--copies", type=int, default=1, help="scaling on the corpus repeated this many times")
     args = parser.parse_args()
     require_polnear()
     frame = polnear_frame()
@@ -304,7 +312,7 @@ def main() -> int:
         bench_speed(frame)
     with tempfile.TemporaryDirectory(prefix="bench_corpus_") as tmp:
         if not args.skip_scaling:
-            bench_scaling(frame, Path(tmp), jobs=args.jobs, rounds=args.rounds)
+            bench_scaling(frame, Path(tmp), jobs=args.jobs, rounds=args.rounds, copies=args.copies)
         if not args.skip_memory:
             bench_memory(frame, Path(tmp), multiplier=args.multiplier, jobs=args.jobs)
     return 0
