@@ -172,9 +172,9 @@ _COUNTS_META = pd.DataFrame({"written": pd.Series([], dtype="int64"), "errors": 
 
 
 def _write_partition_counts(
-    partition: pd.DataFrame, out_dir: Path, first_rows: list[int], *, partition_info: dict | None = None, **options
+    partition: pd.DataFrame, out_dir: Path, first_rows: list[int], *, partition_info: dict, **options
 ) -> pd.DataFrame:
-    number = partition_info["number"] if partition_info else 0
+    number = partition_info["number"]  # Dask passes it to functions that take it
     written, errors, skipped = write_partition(partition, out_dir, number=number, first_row=first_rows[number], **options)
     return pd.DataFrame({"written": [written], "errors": [errors], "skipped": [skipped]})
 
@@ -187,8 +187,8 @@ def write_partition(
     articles = articles_from_frame(partition, text_col=text_col, source=source, first_row=first_row)
     done = part_path(out_dir, "articles", number)
     if resume and done.exists():
-        written = pq.read_table(done, columns=["article_id", "error"])
-        if written.column("article_id").to_pylist() == [article.id for article in articles]:
+        written = pq.read_table(done, columns=["article_id"]).column("article_id").to_pylist()
+        if written == [article.id for article in articles]:
             return 0, 0, len(articles)
     tables = tables_from_records(analyze_batch(articles), metrics=metrics)
     write_parts(tables, out_dir, number=number, metrics=metrics)

@@ -573,11 +573,16 @@ class _Detector:
             return _Candidate(start, end, word, word.lower(), "ROLE", LEXICON.titles[word], "role", False)
         if _is_acronym(word):
             return _Candidate(start, end, word, word, "ORG", "other", "acronym", False)
+        return self._unlisted_word(start, end, word, word, initial=initial)
+
+    def _unlisted_word(self, start: int, end: int, surface: str, word: str, *, initial: bool) -> _Candidate | None:
+        """A lone capitalised word that no list knows: a person before a speech verb, else a
+        name, unless only the start of a sentence capitalised it."""
         if _SPEECH_AFTER.match(self.text, end):  # "Kasich said": a person speaking
-            return _Candidate(start, end, word, word, "PERSON", "other", "name", False)
+            return _Candidate(start, end, surface, surface, "PERSON", "other", "name", False)
         if initial and word not in self.name_words and not self._looks_like_a_subject(word, end):
             return None  # "Apparently", "Worse": capitalised only because a sentence starts
-        return _Candidate(start, end, word, word, "MISC", None, "name", False)
+        return _Candidate(start, end, surface, surface, "MISC", None, "name", False)
 
     def _names_in_headlines(self, runs: list[tuple[int, tuple[_Token, ...]]], found: list[_Candidate]) -> list[_Candidate]:
         """In a title-case line every word is capitalised, so take from its runs only names
@@ -790,11 +795,7 @@ class _Detector:
             word = words[0].text
             if _is_acronym(word) or words[0].kind == "initials":
                 return _Candidate(start, end, surface, surface, "ORG", "other", "acronym", False)
-            if _SPEECH_AFTER.match(self.text, end):  # "Kasich said": a person speaking
-                return _Candidate(start, end, surface, surface, "PERSON", "other", "name", False)
-            if initial and word not in self.name_words and not self._looks_like_a_subject(word, end):
-                return None  # "Apparently", "Worse": capitalised only because a sentence starts
-            return _Candidate(start, end, surface, surface, "MISC", None, "name", False)
+            return self._unlisted_word(start, end, surface, word, initial=initial)
         first = self._known(base, words[:1])
         if first and first.type == "ORG":
             return _Candidate(start, end, surface, surface, "ORG", first.category, "name", False)

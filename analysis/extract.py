@@ -15,7 +15,7 @@ dropped, and the result equals an uninterrupted run (``overwrite=True`` starts a
 ``engine="dask"`` analyses one corpus table on a ``dask.distributed`` cluster (the one at
 ``scheduler``, else a local one with ``jobs`` workers) and writes the Parquet tables, one
 part per partition; it resumes by partition (a partition whose ``articles`` part holds its
-ids is skipped), so a rerun must read the table with the same partitions.
+ids is skipped; one that no longer lines up, after a change of partitioning, is redone).
 """
 from __future__ import annotations
 

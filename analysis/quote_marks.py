@@ -222,9 +222,3 @@ def _top_level(spans: list[QuotedSpan]) -> list[QuotedSpan]:
             continue
         out.append(span)
     return out
-
-
-def mark_starts(text: str, start: int, end: int) -> list[int]:
-    """Sorted positions of every mark that may open or close a quotation in
-    ``text[start:end]``; a paragraph with none has no quotation (a cheap prefilter)."""
-    return MarkIndex(text, start, end).starts

@@ -30,7 +30,7 @@ import pandas as pd
 
 from _shared import REPO_ROOT, polnear_texts, require_polnear
 
-from analysis import corpus, extract  # noqa: E402
+from analysis import corpus  # noqa: E402
 from analysis.load import from_text  # noqa: E402
 from analysis.pipeline import analyze_article  # noqa: E402
 from analysis.tables import TABLE_NAMES  # noqa: E402
