@@ -71,7 +71,7 @@ _SENTENCE_BREAK = re.compile(
     r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt))(?<!\b(?:Mrs|Sen|Rep|Gov|Gen|Col|Rev))(?<!\bProf)\.(?![\w,)])"
 )
 _NEXT_WORD = re.compile(r"\s*(\S+)")
-_PROGRESSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were)\s+(?:also\s+|now\s+|still\s+)?$")
+_PROGRESSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were)\s+(?:also\s+|now\s+|still\s+|already\s+)?$")
 _PASSIVE_BEFORE = re.compile(r"(?:\b(?:is|was|were|are|be|been|being|to)\s+)$", re.IGNORECASE)
 _CLAUSE_SUBJECTS = frozenset("he she it they we i there".split())
 _CLAUSE_DETERMINERS = frozenset("the this these those his her their its our".split())
@@ -857,8 +857,7 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan],
         return None  # only a quoted phrase in its object is reported (_quoted_objects)
     if cue.kind == "according":
         return _according(text, cue, lo, hi)
-    # "Trump is telling a town hall that …": a progressive, not a passive.
-    progressive = _PROGRESSIVE_BEFORE.search(text, max(lo, cue.start - 12), cue.start) if text[cue.end - 3:cue.end] == "ing" else None
+    progressive = _progressive(text, cue, lo)
     if progressive is None and _PASSIVE_BEFORE.search(text, max(lo, cue.start - 12), cue.start):
         return None
     if _DETERMINER_BEFORE.search(text, max(lo, cue.start - 6), cue.start):
@@ -905,7 +904,7 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan],
         return None
     if cue.kind == "object" and text[cue.start - 1:cue.start] == "-":
         return None  # so-called
-    speaker = speaker_before(text, lo, progressive.start() if progressive else cue.start)
+    speaker = speaker_before(text, lo, progressive if progressive is not None else cue.start)
     if speaker is not None and cue_word in _NAMING_VERBS and text[speaker.start:speaker.end].lower().startswith(("a ", "an ")):
         return None  # "a group called Citizens for Trump" names, it does not report
     if speaker is None and cue.kind.startswith("speech") and _AND_BEFORE.search(text, max(lo, cue.start - 12), cue.start):
@@ -935,6 +934,15 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan],
         return _Draft("indirect", [content], cue_span, speaker, "indirect-object", 0.6)
     rule = "indirect-speaker-cue" if cue.kind.startswith("speech") else f"indirect-{cue.kind}-that"
     return _Draft("indirect", [content], cue_span, speaker, rule, 0.8 if cue.kind.startswith("speech") else 0.6)
+
+
+def _progressive(text: str, cue: _Cue, lo: int) -> int | None:
+    """Where the auxiliary of a progressive cue starts ('Trump is telling a town hall
+    that …', 'is promising to “bomb …”'), or None: there the cue is not a passive."""
+    if text[cue.end - 3:cue.end] != "ing":
+        return None
+    auxiliary = _PROGRESSIVE_BEFORE.search(text, max(lo, cue.start - 16), cue.start)
+    return auxiliary.start() if auxiliary else None
 
 
 _PARTICIPLE_NEXT = re.compile(r",\s*[a-z]+ing\b")
@@ -1061,6 +1069,7 @@ def _quoted_objects(text: str, regions: list[_Region], cues: _CueIndex, quotes: 
     sentence's subject (``Carson called the system “rotten to the core.”``)."""
     covered = sorted((span.start, span.end) for draft in drafts for span in draft.content)
     covered_starts = [start for start, _ in covered]
+    framed = sorted((d.cue.start, d.speaker) for d in drafts if d.cue is not None and d.speaker is not None)
     sentences = [sentence for region in regions for sentence in region.sentences]
     sentence_starts = [start for start, _ in sentences]
     out: list[_Draft] = []
@@ -1069,7 +1078,8 @@ def _quoted_objects(text: str, regions: list[_Region], cues: _CueIndex, quotes: 
         at = bisect.bisect_right(covered_starts, quote.start) - 1
         if at >= 0 and covered[at][1] > quote.start:
             continue  # already in an attribution
-        if out and out[-1].cue.start in by_cue and _OBJECT_LIST.fullmatch(text, out[-1].content[-1].end, quote.start):
+        if out and out[-1].cue.start in by_cue and _OBJECT_LIST.fullmatch(text, out[-1].content[-1].end, quote.start) \
+                and not cues.between(out[-1].content[-1].end, quote.start):
             out[-1].content[-1] = Span(out[-1].content[-1].start, quote.end)  # it “meritless” and “improper”
             continue
         index = bisect.bisect_right(sentence_starts, quote.start) - 1
@@ -1083,22 +1093,41 @@ def _quoted_objects(text: str, regions: list[_Region], cues: _CueIndex, quotes: 
                 out.append(draft)
             continue
         cue = found[-1]
-        if (text[cue.start - 1:cue.start] == "-" or _PASSIVE_BEFORE.search(text, max(lo, cue.start - 12), cue.start)
-                or _DETERMINER_BEFORE.search(text, max(lo, cue.start - 6), cue.start)):
+        progressive = _progressive(text, cue, lo)
+        if (text[cue.start - 1:cue.start] == "-" or _DETERMINER_BEFORE.search(text, max(lo, cue.start - 6), cue.start)
+                or (progressive is None and _PASSIVE_BEFORE.search(text, max(lo, cue.start - 12), cue.start))):
             continue  # so-called, was called, an alleged "Congress toolkit"
         before_end = cue.start
         while before_end > lo and text[before_end - 1] in " \t\xa0":
             before_end -= 1
         if text[cue.start:cue.end].lower().endswith("ing") and text[before_end - 1:before_end] == ",":
             speaker = _clause_subject(text, lo, before_end - 1)
+        elif progressive is not None:
+            speaker = speaker_before(text, lo, progressive) or subject_before(text, lo, progressive)
         else:
-            speaker = speaker_before(text, lo, cue.start) or subject_before(text, lo, cue.start)
+            speaker = speaker_before(text, lo, cue.start)
+            if speaker is None and _AND_BEFORE.search(text, max(lo, cue.start - 20), cue.start):
+                speaker = _coordinated_speaker(text, lo, cue, framed, out)
+            speaker = speaker or subject_before(text, lo, cue.start)
         content = _trim_content(text, cue.end, _object_end(text, quote, sentences[index][1]))
         if speaker is None or content is None:
             continue
         out.append(_Draft("indirect", [content], Span(cue.start, cue.end), speaker, "mixed-quoted-object", 0.5))
         by_cue[cue.start] = out[-1]
     return out
+
+
+def _coordinated_speaker(text: str, lo: int, cue: _Cue, framed: list[tuple[int, Span]], out: list[_Draft]) -> Span | None:
+    """The speaker of a cue coordinated with an earlier verb of its sentence ('met the
+    farmers and urged them to “…”', 'referred to X as … but described Y as “…”'): the
+    clause subject, else the speaker of the last attribution cued earlier in the sentence
+    ('calling him a “stiff” and accusing him of …')."""
+    subject = _clause_subject(text, lo, cue.start)
+    if subject is not None and speaker_words().get(subject.text_of(text).lower()) != "RELATIVE":
+        return subject
+    earlier = [(start, speaker) for start, speaker in framed[bisect.bisect_left(framed, (lo,)):] if start < cue.start]
+    earlier += [(draft.cue.start, draft.speaker) for draft in out[-1:] if lo <= draft.cue.start < cue.start]
+    return max(earlier, key=lambda item: item[0])[1] if earlier else None
 
 
 # A verb outside the cue list whose object holds a quoted phrase: 'heralded the deal as a

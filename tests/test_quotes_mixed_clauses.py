@@ -1,0 +1,61 @@
+"""Quote attribution: mixed clauses (a quoted phrase inside reported content) and speakers
+whose description holds a quotation."""
+from __future__ import annotations
+
+import pytest
+
+from analysis.quotes import find_quotes
+from analysis.segment import segment
+
+
+def _attributions(text: str) -> list[tuple]:
+    return [
+        (
+            a.kind,
+            tuple(span.text_of(text) for span in a.content),
+            a.cue.text_of(text) if a.cue else None,
+            a.speaker.text_of(text) if a.speaker else None,
+        )
+        for a in find_quotes(text, segment(text))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('The mayor is promising to "fix every pothole" by the spring.',
+         ("mixed", ('to "fix every pothole" by the spring',), "promising", "The mayor")),
+        ("Ana Ruiz, back from the picket line, is pledging to “keep the plant open” this year.",
+         ("mixed", ("to “keep the plant open”",), "pledging", "Ana Ruiz, back from the picket line")),
+        ('The union is already praising the deal as "a real step forward."',
+         ("mixed", ('the deal as "a real step forward."',), "praising", "The union")),
+    ],
+)
+def test_progressive_stance_cue_reports_its_quoted_object(text, expected):
+    assert _attributions(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('The coach heralded the keeper as "a wall" but described the defence as "a sieve."',
+         [("mixed", ('the keeper as "a wall"',), "heralded", "The coach"),
+          ("mixed", ('the defence as "a sieve."',), "described", "The coach")]),
+        ("The senator met the farmers and urged them to “stand firm” on prices.",
+         [("mixed", ("them to “stand firm”",), "urged", "The senator")]),
+    ],
+)
+def test_coordinated_cue_takes_the_speaker_of_its_sentence(text, expected):
+    assert _attributions(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The plant is being called "a disaster" by the neighbours.',  # a passive, no progressive
+        'Tourists and the "Blue Lagoon" crowd are praising nothing.',  # a scare quote before the cue
+        'Protesters carried an alleged "Congress toolkit" and left.',
+    ],
+)
+def test_passives_and_scare_quotes_stay_unattributed(text):
+    assert _attributions(text) == []
