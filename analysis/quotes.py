@@ -609,6 +609,8 @@ def _direct(text: str, regions: list[_Region], cues: _CueIndex, *, include_unatt
             lo = quotes[position - 1].end if position else region.start
             hi = quotes[position + 1].start if position + 1 < len(quotes) else region.end
             content = Span(quote.start, quote.end)
+            if _is_title_in_description(text, quote, sentences, sentence_starts):
+                continue
             frame = (_frame_after(text, cues, quote, hi, sentence_starts) or _frame_before(text, cues, quote, lo)
                      or _frame_colon(text, cues, quote, sentence_starts) or _frame_before_any_verb(text, quote, lo, sentence_starts)
                      or _frame_signature(text, quote, region))
@@ -639,6 +641,24 @@ def _direct(text: str, regions: list[_Region], cues: _CueIndex, *, include_unatt
                     drafts.append(_Draft("direct", [content], None, None, "direct-unframed", 0.3))
             last = None if quote.start - region.start > 1 else last
     return drafts, all_quotes, used_cues
+
+
+# A sentence opening with a name and an appositive that runs up to a quotation:
+# 'Washington, star of television’s “Scandal,” thanked …', 'Ana Ruiz, a host of “Morning
+# Shift,” said …'.
+_DESCRIPTION_BEFORE_TITLE = re.compile(
+    r"(?:(?:But|And|Yet|So)[ \xa0]+)?[A-Z][\w.'’-]*(?:[ \xa0]+[A-Z][\w.'’-]*){0,3},[ \xa0]+[a-z][^,\"“”.;:!?\n]{0,80}[ \xa0]"
+)
+MAX_DESCRIPTION_TITLE_WORDS = 6
+
+
+def _is_title_in_description(text: str, quote: QuotedSpan, sentences: list[tuple[int, int]], sentence_starts: list[int]) -> bool:
+    """A short quotation closed by a comma inside the appositive of a sentence's subject is a
+    title in the speaker's description, not a quotation the frame after it reports."""
+    if text[quote.end - 2:quote.end - 1] != "," or _word_count(text, quote.start, quote.end) > MAX_DESCRIPTION_TITLE_WORDS:
+        return False
+    index = bisect.bisect_right(sentence_starts, quote.start) - 1
+    return index >= 0 and _DESCRIPTION_BEFORE_TITLE.fullmatch(text, sentences[index][0], quote.start) is not None
 
 
 def _whole_clause(text: str, cues: _CueIndex, quote: QuotedSpan, cue: Span, sentences: list[tuple[int, int]],

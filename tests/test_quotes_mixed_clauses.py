@@ -59,3 +59,17 @@ def test_coordinated_cue_takes_the_speaker_of_its_sentence(text, expected):
 )
 def test_passives_and_scare_quotes_stay_unattributed(text):
     assert _attributions(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Lee, the author of "Quiet Towns," a book about rural life, said the region felt "left behind" for years.',
+         ("mixed", ('the region felt "left behind" for years',), "said",
+          'Lee, the author of "Quiet Towns," a book about rural life')),
+        ("Ana Ruiz, a host of “Morning Shift,” said the station would close.",
+         ("indirect", ("the station would close",), "said", "Ana Ruiz, a host of “Morning Shift,”")),
+    ],
+)
+def test_title_inside_speaker_description_keeps_the_speaker(text, expected):
+    assert _attributions(text) == [expected]
