@@ -972,7 +972,7 @@ def _participle_cue_start(text: str, start: int, hi: int) -> int:
     """Where a participle cue opens its own report (', saying …', ', adding that …'), or
     ``hi``: the clause before it is the first cue's content."""
     for match in _PARTICIPLE_NEXT.finditer(text, start, hi):
-        if match.group().lstrip(", \t\xa0") in cue_words():
+        if cue_words().get(match.group().lstrip(", \t\xa0"), "stance") != "stance":
             return match.start()
     return hi
 

@@ -73,3 +73,42 @@ def test_passives_and_scare_quotes_stay_unattributed(text):
 )
 def test_title_inside_speaker_description_keeps_the_speaker(text, expected):
     assert _attributions(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The mayor won the vote, declaring it “a good day for the city”.",
+         ("mixed", ("it “a good day for the city”",), "declaring", "The mayor")),
+        ('The coach faced the critics, dismissing them as "armchair experts."',
+         ("mixed", ('them as "armchair experts."',), "dismissing", "The coach")),
+        ('The union filed a lawsuit, alleging that managers kept a "secret list" of organisers.',
+         ("mixed", ('that managers kept a "secret list" of organisers',), "alleging", "The union")),
+        ('Ana Ruiz casts the merger as a "hostile takeover" of the town.',
+         ("mixed", ('the merger as a "hostile takeover" of the town',), "casts", "Ana Ruiz")),
+    ],
+)
+def test_stance_verb_reports_its_quoted_object(text, expected):
+    assert _attributions(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The mayor said the bridge would reopen, claiming credit for the repairs.",
+         ("indirect", ("the bridge would reopen, claiming credit for the repairs",), "said", "The mayor")),
+    ],
+)
+def test_stance_participle_does_not_cut_reported_content(text, expected):
+    assert _attributions(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor dismissing the plan was a surprise to everyone.",  # no quoted phrase
+        'The plan was being labeled "a failure" by its critics.',  # a passive, not a progressive
+    ],
+)
+def test_stance_verb_without_quoted_object_or_speaker_reports_nothing(text):
+    assert _attributions(text) == []
