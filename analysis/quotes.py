@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import bisect
 import csv
+import itertools
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -918,6 +919,8 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan],
     # "…, contending (that) …": a participle whose speaker is the clause subject.
     if cue_word.endswith("ing") and comma_before:
         speaker = sentence_speaker or _clause_subject(text, lo, before_end - 1)
+        if speaker is None and cue.kind.startswith("speech"):
+            speaker = _described_clause_subject(text, lo, before_end - 1)
         content = _content_after(text, cue, hi)
         if speaker and content:
             return _Draft("indirect", [content], cue_span, speaker, "indirect-participle", 0.65)
@@ -1072,6 +1075,45 @@ def _clause_subject(text: str, lo: int, comma: int) -> Span | None:
     return None
 
 
+def _described_clause_subject(text: str, lo: int, comma: int) -> Span | None:
+    """The subject of the sentence's first clause when it carries a description the speaker
+    walk stops at ('Sen. Ted Cruz (R-Texas) weighed in …, calling', 'Ed Rendell (D), a
+    Clinton supporter, praised …, calling'): the stretch from the sentence start to its
+    first finite verb, if it reads as a subject."""
+    for verb in itertools.islice(_FINITE_VERB.finditer(text, lo, comma), MAX_SUBJECT_VERB_TRIES):
+        subject = subject_before(text, lo, verb.start())
+        # 'The retired …' (an adjective in -ed) is tried past; 'The senator sought to calm …'
+        # holds a verb the search does not know, and is no subject.
+        if subject is not None and not _INFINITIVE_OR_LONE_DETERMINER.search(subject.text_of(text)) \
+                and _ends_in_head(text, subject):
+            dateline = _DATELINE.match(text, subject.start, subject.end)
+            return Span(dateline.end(), subject.end) if dateline else subject
+    return None
+
+
+# "WASHINGTON — ", "DECATUR, Ill. — ", "PARIS, Aug 31 (Reuters) - ": a dateline before the subject.
+_DATELINE = re.compile(r"[A-Z][A-Z.'’ ]+\b(?:,[^—–\n]{1,30}?)?[ \xa0]+[—–-]{1,2}[ \xa0]+")
+
+
+def _ends_in_head(text: str, subject: Span) -> bool:
+    """The phrase ends in a name, a parenthesis or a speaker noun ('… Ed Rendell (D), a
+    Clinton supporter'), not an adverb or a verb ('Clinton, clearly', 'Gowdy did not release')."""
+    words = text[subject.start:subject.end].split()
+    if len(words) == 1 and words[0].lower() in _NOT_A_SUBJECT:
+        return False  # "For …", "There …": a sentence opener, not a name
+    last = words[-1]
+    return last[0].isupper() or last.endswith(")") or last.lower() in speaker_words()
+
+
+_NOT_A_SUBJECT = frozenset("for there here in on at with by from to as so yet still".split())
+
+
+MAX_SUBJECT_VERB_TRIES = 3
+
+
+_INFINITIVE_OR_LONE_DETERMINER = re.compile(r"\sto\s|^(?i:the|a|an|this|that)$")
+
+
 # ----- quoted phrases in a cue's object -----------------------------------------------------
 
 # Between a cue and a quoted phrase in its object: a few words, no clause punctuation
@@ -1121,7 +1163,7 @@ def _quoted_objects(text: str, regions: list[_Region], cues: _CueIndex, quotes: 
         while before_end > lo and text[before_end - 1] in " \t\xa0":
             before_end -= 1
         if text[cue.start:cue.end].lower().endswith("ing") and text[before_end - 1:before_end] == ",":
-            speaker = _clause_subject(text, lo, before_end - 1)
+            speaker = _clause_subject(text, lo, before_end - 1) or _described_clause_subject(text, lo, before_end - 1)
         elif progressive is not None:
             speaker = speaker_before(text, lo, progressive) or subject_before(text, lo, progressive)
         else:

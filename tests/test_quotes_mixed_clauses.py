@@ -112,3 +112,18 @@ def test_stance_participle_does_not_cut_reported_content(text, expected):
 )
 def test_stance_verb_without_quoted_object_or_speaker_reports_nothing(text):
     assert _attributions(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Sen. Ana Ruiz (D-Ore.) weighed in on the dispute, calling the vote a "sham."',
+         ("mixed", ('the vote a "sham."',), "calling", "Sen. Ana Ruiz (D-Ore.)")),
+        ("BOSTON — Rep. Tom Lee (R-Mass.) spoke at the rally, saying the plan would “cost jobs.”",
+         ("mixed", ("the plan would “cost jobs.”",), "saying", "Rep. Tom Lee (R-Mass.)")),
+        ("The retired mayor has kept quiet, saying only that the case was closed.",
+         ("indirect", ("only that the case was closed",), "saying", "The retired mayor")),
+    ],
+)
+def test_participle_takes_a_described_sentence_subject(text, expected):
+    assert _attributions(text) == [expected]
