@@ -786,6 +786,81 @@ def _headline_says(text: str, start: int, end: int) -> _Draft | None:
     return _Draft("indirect", [content], Span(*match.span("cue")), Span(*match.span("speaker")), "headline-says", 0.6)
 
 
+_HEADLINE_TOKEN = re.compile(r"[\"“”‘’'(]*(?P<word>[\w.’'-]+)")
+_HEADLINE_ADVERBS = frozenset("just now is also".split())
+_QUOTED_HEADLINE_MARK = re.compile("[\"“”«»‘]")
+MIN_TITLE_CASE_SHARE = 0.8
+MAX_HEADLINE_SPEAKER_WORDS = 5
+
+
+def _is_title_case(text: str, start: int, end: int, words: list[re.Match[str]] | None = None) -> bool:
+    """Are (nearly) all words of four letters or more capitalised, as in a headline?"""
+    words = words if words is not None else list(_HEADLINE_TOKEN.finditer(text, start, end))
+    long_words = [w.group("word") for w in words if len(w.group("word")) >= 4 and w.group("word")[0].isalpha()]
+    return bool(long_words) and sum(word[0].isupper() for word in long_words) >= MIN_TITLE_CASE_SHARE * len(long_words)
+
+
+def _is_headline_cue(word: str) -> bool:
+    return cue_words().get(word.lower(), "according") != "according"
+
+
+def _quoted_headline(text: str, start: int, end: int) -> _Draft | None:
+    """A title-case headline with a quotation, a name and then any cue verb: 'Maria Lopez
+    Questioned What It Means To Be “Local Enough”', 'Ana Ruiz Is Now Calling The Plan A
+    ‘Disaster’'. Every word of four letters or more is capitalised (a headline, not a
+    sentence), so the first cue word after the opening names is the verb."""
+    words = list(_HEADLINE_TOKEN.finditer(text, start, end))
+    if len(words) < 4 or not _is_title_case(text, start, end, words):
+        return None
+    speaker_end = None
+    for index, match in enumerate(words[:MAX_HEADLINE_SPEAKER_WORDS + 3]):
+        word = match.group("word")
+        if match.start() != match.start("word") or not word[0].isupper():
+            return None  # a quotation or a lower-case word before the verb: no headline frame
+        lower = word.lower()
+        if index and lower in ("a", "an", "the"):
+            return None  # 'Protesters Carried An Alleged “Peace Plan”': a noun phrase, no name
+        if index and lower in _HEADLINE_ADVERBS:
+            speaker_end = speaker_end or words[index - 1].end("word")
+            continue
+        if index and _is_headline_cue(word):
+            content = _trim_content(text, match.end(), end)
+            speaker = Span(start, speaker_end or words[index - 1].end("word"))
+            if content is None or not _QUOTED_HEADLINE_MARK.search(text, content.start, content.end) \
+                    or _word_count(text, speaker.start, speaker.end) > MAX_HEADLINE_SPEAKER_WORDS:
+                return None
+            return _Draft("indirect", [content], Span(match.start("word"), match.end()), speaker, "headline-quoted", 0.6)
+        if speaker_end is not None:
+            return None
+    return None
+
+
+# '“Guns Are ‘A Crisis,’” Ana Ruiz Tells Convention.': after a comma (and a closing mark),
+# capitalised words only to the headline's end.
+_HEADLINE_TAIL = re.compile(r",[\"”’']*[ \xa0]+(?P<tail>[A-Z][\w.’'-]*(?:[ \xa0]+[A-Z][\w.’'-]*){1,8})[ \xa0]*[.!]?[ \xa0]*$")
+_CAPITALISED_WORD = re.compile(r"[A-Z][\w’'-]*")
+MAX_HEADLINE_OBJECT_WORDS = 3
+
+
+def _quoted_headline_after(text: str, start: int, end: int) -> _Draft | None:
+    """A title-case headline framed at its end: '“Guns Are ‘A Crisis,’” Ana Ruiz Tells
+    Convention.', '‘Tax Plan’ Is A Fraud, Board Finds.': a name, a cue verb and at most a
+    short object after the last comma."""
+    comma = text.rfind(",", start, end)
+    tail = _HEADLINE_TAIL.match(text, comma, end) if comma > start else None
+    if tail is None:
+        return None
+    words = list(_CAPITALISED_WORD.finditer(text, tail.start("tail"), tail.end("tail")))
+    cue = next((i for i, word in enumerate(words) if i and _is_headline_cue(word.group())), None)
+    if cue is None or len(words) - cue - 1 > MAX_HEADLINE_OBJECT_WORDS or cue > MAX_HEADLINE_SPEAKER_WORDS:
+        return None
+    content = _trim_content(text, start, comma + 1)
+    if content is None or not _QUOTED_HEADLINE_MARK.search(text, content.start, content.end) or not _is_title_case(text, start, end):
+        return None
+    speaker = Span(words[0].start(), words[cue - 1].end())
+    return _Draft("indirect", [content], Span(*words[cue].span()), speaker, "headline-quoted", 0.6)
+
+
 # "Asked whether …, she said …", "When asked about …": a reported question with no
 # speaker of its own (the one asked answers in the main clause).
 _ASKED_OPENER = re.compile(
@@ -843,10 +918,13 @@ def _indirect(text: str, regions: list[_Region], cues: _CueIndex, quotes: list[Q
             labelled = ((text.find(":", sentence_start, sentence_end) != -1 and _name_colon(text, sentence_start, sentence_end))
                         or ("A" <= opening <= "Z" and _any_between(headline_cues, sentence_start, sentence_end)
                             and _headline_says(text, sentence_start, sentence_end))
-                        or (opening in _ASKED_OPENER_FIRST and _asked_opener(text, sentence_start, sentence_end)) or None)
+                        or (opening in _ASKED_OPENER_FIRST and _asked_opener(text, sentence_start, sentence_end))
+                        or (("A" <= opening <= "Z" or opening in _QUOTE_CHARS) and _any_between(quote_starts, sentence_start, sentence_end)
+                            and (_quoted_headline(text, sentence_start, sentence_end)
+                                 or _quoted_headline_after(text, sentence_start, sentence_end))) or None)
             if labelled is not None:
                 drafts.append(labelled)
-                taken_until = sentence_end if labelled.rule in ("name-colon", "headline-says") else labelled.content[-1].end
+                taken_until = sentence_end if labelled.rule in ("name-colon", "headline-says", "headline-quoted") else labelled.content[-1].end
             sentence_cues = cues.between(sentence_start, sentence_end)
             if not sentence_cues:
                 continue

@@ -127,3 +127,32 @@ def test_stance_verb_without_quoted_object_or_speaker_reports_nothing(text):
 )
 def test_participle_takes_a_described_sentence_subject(text, expected):
     assert _attributions(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Maria Lopez Questioned What It Means To Be “Local Enough.”",
+         ("mixed", ("What It Means To Be “Local Enough.”",), "Questioned", "Maria Lopez")),
+        ("Ana Ruiz Is Now Calling The Plan A ‘Disaster’.",
+         ("indirect", ("The Plan A ‘Disaster’",), "Calling", "Ana Ruiz")),  # single marks make no "mixed"
+        ("“Guns Are ‘A Crisis,’” Ana Ruiz Tells Convention.",
+         ("mixed", ("“Guns Are ‘A Crisis,’”",), "Tells", "Ana Ruiz")),
+        ("‘Tax Plan’ Is A Fraud, Board Finds.",
+         ("indirect", ("‘Tax Plan’ Is A Fraud",), "Finds", "Board")),
+    ],
+)
+def test_title_case_headline_with_a_quotation_is_reported_by_its_name(text, expected):
+    assert _attributions(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Protesters Carried An Alleged "Peace Plan" Through Town.',  # a noun phrase, no name
+        "Maria Lopez Questioned What It Means To Be Local.",  # no quotation
+        "The “Blue Lagoon” Reopens This Summer, Owners Celebrate.",  # no cue verb
+    ],
+)
+def test_headline_without_name_quotation_or_cue_is_not_attributed(text):
+    assert _attributions(text) == []
