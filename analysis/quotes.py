@@ -610,7 +610,7 @@ def _direct(text: str, regions: list[_Region], cues: _CueIndex, *, include_unatt
             lo = quotes[position - 1].end if position else region.start
             hi = quotes[position + 1].start if position + 1 < len(quotes) else region.end
             content = Span(quote.start, quote.end)
-            if _is_title_in_description(text, quote, sentences, sentence_starts):
+            if _is_title_in_description(text, quote, sentences, sentence_starts) or _is_programme_title(text, quote, lo):
                 continue
             frame = (_frame_after(text, cues, quote, hi, sentence_starts) or _frame_before(text, cues, quote, lo)
                      or _frame_colon(text, cues, quote, sentence_starts) or _frame_before_any_verb(text, quote, lo, sentence_starts)
@@ -660,6 +660,19 @@ def _is_title_in_description(text: str, quote: QuotedSpan, sentences: list[tuple
         return False
     index = bisect.bisect_right(sentence_starts, quote.start) - 1
     return index >= 0 and _DESCRIPTION_BEFORE_TITLE.fullmatch(text, sentences[index][0], quote.start) is not None
+
+
+# 'Wednesday on Fox News Channel’s “Hannity,” X said …', 'In an interview with "Fox and
+# Friends," X pointed …': "on" or "with", a channel's name at most, then the programme.
+_PROGRAMME_INTRO = re.compile(r"\b(?:[Oo]n|with)[ \xa0]+(?:[A-Z][\w&’'-]*[ \xa0]+|[a-z]+[’']s[ \xa0]+){0,4}$")
+
+
+def _is_programme_title(text: str, quote: QuotedSpan, lo: int) -> bool:
+    """A short quotation closed by a comma after 'on' or 'with' and a channel's name is the
+    programme someone spoke on, not speech the frame after it reports."""
+    if text[quote.end - 2:quote.end - 1] != "," or _word_count(text, quote.start, quote.end) > MAX_DESCRIPTION_TITLE_WORDS:
+        return False
+    return _PROGRAMME_INTRO.search(text, max(lo, quote.start - 40), quote.start) is not None
 
 
 def _whole_clause(text: str, cues: _CueIndex, quote: QuotedSpan, cue: Span, sentences: list[tuple[int, int]],

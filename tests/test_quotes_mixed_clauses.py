@@ -156,3 +156,18 @@ def test_title_case_headline_with_a_quotation_is_reported_by_its_name(text, expe
 )
 def test_headline_without_name_quotation_or_cue_is_not_attributed(text):
     assert _attributions(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Wednesday on Fox News Channel’s “Morning Hour,” Ana Ruiz said the plan would fail.",
+         [("indirect", ("the plan would fail",), "said", "Ana Ruiz")]),
+        ('In an interview with "City Talk," the mayor said taxes would rise.',
+         [("indirect", ("taxes would rise",), "said", "the mayor")]),
+        ('He met with Kasich. "There never was a deal," he said.',  # a sentence break: a quotation
+         [("direct", ('"There never was a deal,"',), "said", "he")]),
+    ],
+)
+def test_programme_title_before_a_frame_is_not_the_quotation(text, expected):
+    assert _attributions(text) == expected
