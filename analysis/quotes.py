@@ -1148,7 +1148,7 @@ _FINITE_VERB = re.compile(
     r"\s(?:is|was|were|are|has|had|have|will|would|went|made|took|threw|gave|held|got|came|put|kept"
     r"|met|led|ran|won|lost|sent|left|spoke|wrote|drew|began|brought|fought|stood|[a-z]+ed|[a-z]+[^s\W]s)\b"
 )
-_CLAUSE_OPENERS = re.compile(r"\b(?:as|after|while|when|because|and|but|since)\s+", re.IGNORECASE)
+_CLAUSE_OPENERS = re.compile(r"\b(?:as|after|while|when|because|and|but|since|where)\s+", re.IGNORECASE)
 
 
 def _clause_subject(text: str, lo: int, comma: int) -> Span | None:

@@ -171,3 +171,16 @@ def test_headline_without_name_quotation_or_cue_is_not_attributed(text):
 )
 def test_programme_title_before_a_frame_is_not_the_quotation(text, expected):
     assert _attributions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('A crowd gathered outside the hospital, chanting "Staff the wards!"',
+         ("mixed", ('"Staff the wards!"',), "chanting", "A crowd")),
+        ("The mayor spoke near the plant, where the union had gathered, chanting “no contract, no work.”",
+         ("mixed", ("“no contract, no work.”",), "chanting", "the union")),
+    ],
+)
+def test_chant_is_reported_by_the_clause_subject(text, expected):
+    assert _attributions(text) == [expected]
