@@ -586,6 +586,16 @@ def _is_free_quote(text: str, quote: QuotedSpan, region: _Region) -> bool:
     return not before or before[-1] in ".!?:\"”"
 
 
+_PARAGRAPH_OPENING_MARKS = "\"“«„"
+
+
+def _opens_with_quotation(text: str, region: _Region) -> bool:
+    """Does the paragraph open with a quotation mark? A quotation left open at the end of the
+    paragraph before then carries on over the break (the multi-paragraph convention: '“One
+    I would describe as …,” Sexton said. “Trump events are outlets …' ⏎ '“There’s another …')."""
+    return text[region.start:region.start + 1] in _PARAGRAPH_OPENING_MARKS
+
+
 def _direct(text: str, regions: list[_Region], cues: _CueIndex, *, include_unattributed: bool) -> tuple[list[_Draft], list[QuotedSpan], set[int]]:
     drafts: list[_Draft] = []
     all_quotes: list[QuotedSpan] = []
@@ -598,10 +608,12 @@ def _direct(text: str, regions: list[_Region], cues: _CueIndex, *, include_unatt
     marks = MarkIndex(text, regions[0].start, regions[-1].end)
     sentences = [sentence for region in regions for sentence in region.sentences]
     sentence_starts = [start for start, _ in sentences]
-    for region in regions:
+    for index, region in enumerate(regions):
         if not marks.any_within(region.start, region.end):
             continues = False
             continue  # no quotation mark in this paragraph
+        following = regions[index + 1] if index + 1 < len(regions) else None
+        continues = continues or (following is not None and _opens_with_quotation(text, following))
         quotes = quoted_spans(text, region.start, region.end, continues=continues, marks=marks)
         continues = bool(quotes) and quotes[-1].open_end
         all_quotes.extend(quotes)
@@ -629,7 +641,8 @@ def _direct(text: str, regions: list[_Region], cues: _CueIndex, *, include_unatt
                 used_cues.add(cue.start)
                 last = draft
                 continue
-            if last is not None and _continues_last(text, cues, last, quote, region) and _is_free_quote(text, quote, region):
+            if last is not None and _continues_last(text, cues, last, quote, region) \
+                    and (_is_free_quote(text, quote, region) or _resumes_split_quotation(text, last, quote)):
                 last.content.append(content)
                 continue
             if _is_unframed_speech(text, quote):
@@ -700,6 +713,16 @@ def _is_unframed_speech(text: str, quote: QuotedSpan) -> bool:
     first = _WORD.search(text, quote.start, quote.end)
     sentence_like = first is not None and first.group()[0].isupper() and words >= MIN_UNFRAMED_SENTENCE_WORDS
     return sentence_like or words >= MIN_UNFRAMED_WORDS
+
+
+def _resumes_split_quotation(text: str, last: _Draft, quote: QuotedSpan) -> bool:
+    """'"This used to be Russia's back yard," said X, director of … in London, "but it is …"':
+    a quotation right after the comma that closes its frame goes on with the one before it
+    (which ended in a comma), even in lower case."""
+    previous = last.content[-1]
+    frame_end = max(last.cue.end if last.cue else 0, last.speaker.end if last.speaker else 0)
+    return frame_end > previous.end and text[previous.end - 2:previous.end - 1] == "," \
+        and text[frame_end:quote.start].strip(" \t\xa0") == ","
 
 
 def _continues_last(text: str, cues: _CueIndex, last: _Draft, quote: QuotedSpan, region: _Region) -> bool:
@@ -1181,6 +1204,7 @@ def find_quotes(text: str, segments: Segments, *, entities=None, include_unattri
     indirect = _indirect(text, regions, cues, quotes, used_cues, direct)
     quoted_objects = _quoted_objects(text, regions, cues, quotes, direct + indirect)
     indirect = _following_quotations(text, regions, cues, _to_quotation_ends(indirect, quotes), quotes, direct)
+    indirect = _quotation_paragraphs_after_reports(text, regions, indirect, quotes, direct)
     drafts = sorted(direct + indirect + quoted_objects, key=lambda d: d.content[0].start)
     drafts = _drop_overlaps(_issuers_as_speakers(text, regions, drafts))
     index = entities if entities is not None else CandidateIndex(text, [(r.start, r.end) for r in regions])
@@ -1236,6 +1260,43 @@ def _following_quotations(text: str, regions: list[_Region], cues: _CueIndex, dr
         if bisect.bisect_left(covered, quote.start) < len(covered) and covered[bisect.bisect_left(covered, quote.start)] < quote.end:
             continue  # a direct frame of its own
         draft.content.append(Span(quote.start, quote.end))
+    return drafts
+
+
+# A transcript line quoted whole: '"Chris Matthews: Seriously, …'
+_LABEL_OPENING = re.compile(r"[A-Z][\w.'’-]*(?:[ \xa0]+[A-Z][\w.'’-]*){0,3}:")
+
+
+def _quotation_paragraphs_after_reports(text: str, regions: list[_Region], drafts: list[_Draft],
+                                        quotes: list[QuotedSpan], direct: list[_Draft]) -> list[_Draft]:
+    """A paragraph that is only a quotation with no frame, right after a paragraph that ends
+    in a reported clause ('Clinton … responded …, saying the Sanders campaign was conflating
+    …' ⏎ '“I do not have — I have money from people who …”'), goes on with that report."""
+    covered = FurthestEnd([(span.start, span.end) for draft in direct for span in draft.content])
+    region_starts = [region.start for region in regions]
+    ending_at = {}
+    for draft in drafts:
+        # A speech verb before its clause ('X said that …'): objects ('sees Cruz as …'),
+        # thoughts and participles ('staff members suggesting …') carried on too seldom.
+        if draft.rule == "indirect-speaker-cue" and draft.cue.start < draft.content[-1].start \
+                and not text[draft.cue.start:draft.cue.end].endswith("ing"):
+            ending_at[draft.content[-1].end] = draft
+    for quote in quotes:
+        at = bisect.bisect_right(region_starts, quote.start) - 1
+        region = regions[at]
+        if at == 0 or quote.start != region.start or text[quote.end:region.end].strip(" .\t\xa0") \
+                or covered.reach(quote.start) > quote.start or not _is_unframed_speech(text, quote) \
+                or _LABEL_OPENING.match(text, quote.start + 1):
+            continue
+        previous = regions[at - 1]
+        end = previous.end
+        while end > previous.start and text[end - 1] in _TRAILING_PUNCT + "\"”’":
+            end -= 1
+        draft = ending_at.get(end)
+        if draft is None and text[end:end + 1] in "\"”":
+            draft = ending_at.get(end + 1)
+        if draft is not None and draft.content[-1].start >= previous.sentences[-1][0]:
+            draft.content.append(Span(quote.start, quote.end))
     return drafts
 
 
