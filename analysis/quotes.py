@@ -552,19 +552,33 @@ def _frame_colon(text: str, cues: _CueIndex, quote: QuotedSpan, sentence_starts:
     if named is not None and text[named.end - 1:named.end].isalpha() and _is_name_word(text, named):
         if _word_count(text, clause_start, named.start) <= 2 or dash is not None:
             return cue, named, "direct-name-colon"
-    speaker = _clause_subject(text, clause_start, colon)
+    # "He said:", "He told his audience, to rowdy applause:", "As X reported after the FBI
+    # appears to …:": the subject of the first speech cue, else the clause subject.
+    said = [c for c in cues.between(clause_start, colon) if c.kind in ("speech", "speech-that")]
+    speaker = speaker_before(text, clause_start, said[0].start) if said else None
     if speaker is None:
-        # "He said:", "He told his audience, to rowdy applause:": the cue's own subject.
-        said = [c for c in cues.between(clause_start, colon) if c.kind in ("speech", "speech-that")]
-        speaker = speaker_before(text, clause_start, said[0].start) if said else None
+        speaker = _clause_subject(text, clause_start, colon)
     if speaker is None:
-        return None
+        return _frame_as_follows(text, clause_start, colon)
     verb_start = speaker.end
     while verb_start < colon and not text[verb_start].isalnum():
         verb_start += 1
     if verb_start < colon and _word_count(text, verb_start, colon) <= MAX_COLON_CUE_WORDS:
         cue = Span(verb_start, colon + 1)
     return cue, speaker, "direct-clause-colon"
+
+
+# 'Partial transcript as follows:', 'The statement in full as follows:'
+_AS_FOLLOWS = re.compile(r"(?P<speaker>[A-Z][\w'’-]*(?:[ \xa0]+[\w'’-]+){0,5}?)[ \xa0]+(?P<cue>(?:is|are|reads|read|was|were)[ \xa0]+)?as[ \xa0]+follows[ \xa0]*")
+
+
+def _frame_as_follows(text: str, clause_start: int, colon: int) -> tuple[Span, Span | None, str] | None:
+    """A document introduced with no verb before the colon: 'Transcript as follows:' ⏎
+    '"Tonight we arrived in Cleveland, …': the document is the speaker, 'as follows:' the cue."""
+    match = _AS_FOLLOWS.fullmatch(text, clause_start, colon)
+    if match is None:
+        return None
+    return Span(match.end("speaker") + 1, colon + 1), Span(*match.span("speaker")), "direct-as-follows"
 
 
 # "RED STATES OUTNUMBER BLUE STATES - Jeffrey M. Jones: “…”": a digest item's heading, a
