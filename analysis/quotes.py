@@ -1284,34 +1284,39 @@ _LABEL_OPENING = re.compile(r"[A-Z][\w.'’-]*(?:[ \xa0]+[A-Z][\w.'’-]*){0,3}:
 def _quotation_paragraphs_after_reports(text: str, regions: list[_Region], drafts: list[_Draft],
                                         quotes: list[QuotedSpan], direct: list[_Draft]) -> list[_Draft]:
     """A paragraph that is only a quotation with no frame, right after a paragraph that ends
-    in a reported clause ('Clinton … responded …, saying the Sanders campaign was conflating
-    …' ⏎ '“I do not have — I have money from people who …”'), goes on with that report."""
+    in a report ('Clinton said that the plan …' ⏎ '“We heard the drivers …”'; '"I have made
+    it clear …" and against the Brady law, Clinton said.' ⏎ '"He voted to …"'), goes on
+    with that report."""
     covered = FurthestEnd([(span.start, span.end) for draft in direct for span in draft.content])
     region_starts = [region.start for region in regions]
-    ending_at = {}
+    last_in_paragraph: dict[int, _Draft] = {}
     for draft in drafts:
-        # A speech verb before its clause ('X said that …'): objects ('sees Cruz as …'),
-        # thoughts and participles ('staff members suggesting …') carried on too seldom.
-        if draft.rule == "indirect-speaker-cue" and draft.cue.start < draft.content[-1].start \
-                and not text[draft.cue.start:draft.cue.end].endswith("ing"):
-            ending_at[draft.content[-1].end] = draft
+        if _carries_on(text, draft):
+            last_in_paragraph[bisect.bisect_right(region_starts, draft.content[-1].start) - 1] = draft
     for quote in quotes:
         at = bisect.bisect_right(region_starts, quote.start) - 1
         region = regions[at]
-        if at == 0 or quote.start != region.start or text[quote.end:region.end].strip(" .\t\xa0") \
+        draft = last_in_paragraph.get(at - 1)
+        if draft is None or quote.start != region.start or text[quote.end:region.end].strip(" .\t\xa0") \
                 or covered.reach(quote.start) > quote.start or not _is_unframed_speech(text, quote) \
                 or _LABEL_OPENING.match(text, quote.start + 1):
             continue
         previous = regions[at - 1]
-        end = previous.end
-        while end > previous.start and text[end - 1] in _TRAILING_PUNCT + "\"”’":
-            end -= 1
-        draft = ending_at.get(end)
-        if draft is None and text[end:end + 1] in "\"”":
-            draft = ending_at.get(end + 1)
-        if draft is not None and draft.content[-1].start >= previous.sentences[-1][0]:
+        reach = max(draft.content[-1].end, draft.cue.end, draft.speaker.end)
+        if draft.content[-1].start >= previous.sentences[-1][0] and _is_trailing(text[reach:previous.end].rstrip("\"”’")):
             draft.content.append(Span(quote.start, quote.end))
     return drafts
+
+
+def _carries_on(text: str, draft: _Draft) -> bool:
+    """A report a quotation paragraph may continue: a speech verb before its clause ('X said
+    that …') or a frame after a mixed clause; objects ('sees Cruz as …'), thoughts and
+    participles ('staff members suggesting …') carried on too seldom."""
+    if draft.speaker is None:
+        return False
+    if draft.rule == "indirect-speaker-cue":
+        return draft.cue.start < draft.content[-1].start and not text[draft.cue.start:draft.cue.end].endswith("ing")
+    return draft.rule in _FRAME_AT_SENTENCE_END and _has_quote_mark(text, draft.content)
 
 
 # "Trump issued a statement saying …": the one who issued the document is the speaker, not

@@ -87,6 +87,10 @@ def test_curly_quotation_inside_a_paragraph_still_ends_a_stray_straight_mark():
          '"Families come on Mondays because the other museums are closed then."',
          (("that the museum should stay open on Mondays",
            '"Families come on Mondays because the other museums are closed then."'), "Ms. Adler")),
+        ('The plan "leaves every rural clinic without a doctor" and cuts the bus routes, Ms. Ruiz said.\n\n'
+         '"Nobody in the valley will be able to see a nurse in less than a day."',
+         (('The plan "leaves every rural clinic without a doctor" and cuts the bus routes',
+           '"Nobody in the valley will be able to see a nurse in less than a day."'), "Ms. Ruiz")),
     ],
 )
 def test_quotation_paragraph_after_a_reported_clause_continues_the_report(text, expected):
