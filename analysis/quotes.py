@@ -545,6 +545,9 @@ def _frame_colon(text: str, cues: _CueIndex, quote: QuotedSpan, sentence_starts:
     if colon - clause_start > MAX_COLON_CLAUSE:
         return None
     cue = Span(colon, colon + 1)
+    source = _colon_source(text, clause_start, colon)
+    if source is not None:
+        return cue, source, "direct-source-colon"
     named = speaker_before(text, clause_start, colon)
     dash = _LABEL_DASH.search(text, clause_start, named.end) if named is not None else None
     if dash is not None and dash.end() < named.end:
@@ -566,6 +569,24 @@ def _frame_colon(text: str, cues: _CueIndex, quote: QuotedSpan, sentence_starts:
     if verb_start < colon and _word_count(text, verb_start, colon) <= MAX_COLON_CUE_WORDS:
         cue = Span(verb_start, colon + 1)
     return cue, speaker, "direct-clause-colon"
+
+
+# 'More from Jones:', 'From the report:', 'Here’s Clinton in December 1992:', 'Rep. Trey
+# Gowdy (R-S.C.):': a source named right before a colon, with no verb.
+_COLON_SOURCE = re.compile(
+    r"(?:(?<![\w'’])(?:[Mm]ore[ \xa0]+from|[Ff]rom|Here[’']s|Here[ \xa0]+is)[ \xa0]+"
+    r"(?P<source>(?:the[ \xa0]+[a-z]+|[A-Z][\w.'’-]*(?:[ \xa0]+[A-Z][\w.'’-]*){0,3}))"
+    r"(?:[ \xa0]+(?:in|on|at)[ \xa0]+[A-Z0-9][\w ,\xa0]{1,30})?"
+    r"|^(?P<name>(?:[A-Z][\w.'’-]*[ \xa0]+){1,4}[A-Z][\w.'’-]*)[ \xa0]*\([^()\n]{1,30}\))[ \xa0]*$"
+)
+
+
+def _colon_source(text: str, clause_start: int, colon: int) -> Span | None:
+    match = _COLON_SOURCE.search(text[clause_start:colon])
+    if match is None:
+        return None
+    group = "source" if match.group("source") else "name"
+    return Span(clause_start + match.start(group), clause_start + match.end(group))
 
 
 # 'Partial transcript as follows:', 'The statement in full as follows:'

@@ -141,3 +141,23 @@ def test_document_as_follows_frames_the_next_paragraph(text, expected):
 def test_colon_frame_takes_the_subject_of_its_speech_cue(text, speaker):
     (attribution,) = [a for a in find_quotes(text, segment(text)) if a.kind == "direct"]
     assert attribution.speaker.text_of(text) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The survey explains why. From the report: “Samples weighted on education were the most accurate of all.”",
+         "the report"),
+        ("Here’s Obama in March 2009: “Our new budget must rest on the hard facts of this recession.”", "Obama"),
+        ('Sen. Ann Lowe (D-Mass.): "Who told you that ninety percent of the money was spent on the roads?"',
+         "Sen. Ann Lowe"),
+    ],
+)
+def test_source_named_before_a_colon_without_a_verb_is_the_speaker(text, speaker):
+    (attribution,) = [a for a in find_quotes(text, segment(text)) if a.kind == "direct"]
+    assert (attribution.speaker.text_of(text), attribution.rule) == (speaker, "direct-source-colon")
+
+
+def test_from_inside_a_clause_is_no_colon_source():
+    text = "Voters came from every county to hear him: “We will build the new bridge this year.”"
+    assert all(a.rule != "direct-source-colon" for a in find_quotes(text, segment(text)))
