@@ -8,7 +8,9 @@ and single quotes used as quotation marks (but not apostrophes: ``users' posts``
 part of it). Unbalanced marks are handled by context: an opening mark met while a
 quotation is already open means the earlier one was stray, and the scan restarts there.
 A quotation still open at the paragraph end is kept (``open_end`` True) only when the
-paragraph starts with it, the multi-paragraph convention; otherwise its mark is stray.
+paragraph starts with it, the multi-paragraph convention (or the caller says it carries
+on, ``continues``); otherwise its mark is stray. A curly quotation inside a straight one
+that opens the paragraph is nested in it.
 Curly marks printed the wrong way round are read by position (``“…,“ said X``).
 
 The scan visits quotation marks only (found by one compiled regex), so it runs in time
@@ -158,8 +160,9 @@ def quoted_spans(text: str, start: int, end: int, *, continues: bool = False,
                  marks: "MarkIndex | None" = None) -> list[QuotedSpan]:
     """Top-level quotations in the paragraph ``text[start:end]``, in order.
 
-    ``continues``: the previous paragraph ended inside a quotation, so a quotation left open
-    here at the end is kept even when it does not start the paragraph. ``marks``: the marks
+    ``continues``: the previous paragraph ended inside a quotation (or the next one opens
+    with a quotation mark), so a quotation left open here at the end is kept even when it
+    does not start the paragraph. ``marks``: the marks
     of a stretch holding the paragraph, found once (the paragraph is not scanned again).
     """
     found_marks = marks.within(text, start, end) if marks is not None else None

@@ -6,9 +6,11 @@ returns :class:`Attribution` items sorted by their first content character:
 - ``direct``: a quotation in quotation marks (:mod:`analysis.quote_marks`) framed by a
   cue, after it (``"…," the spokesperson said``, ``"…," said X``) or before it
   (``X said: "…"``) or after a clause or a name ending in a colon (``Cruz continued: "…"``,
-  ``Kerry: "…"``, ``Said X, "…"``; the speaker may carry an appositive or a parenthesis:
+  ``Kerry: "…"``, ``From the report: "…"``, ``Transcript as follows:``, ``Said X, "…"``; the speaker may carry an appositive or a parenthesis:
   ``"…," Sen. X, R-Ky., said``); a quotation split by its frame (``"…," he said, "…"``) and quotations
-  that carry on right after it are further content spans of the same attribution;
+  that carry on right after it (also over a paragraph break, and a quotation paragraph
+  after a report that ends the paragraph before) are further content spans of the same
+  attribution;
 - ``indirect``: reported speech around a cue verb (``X said (that) …``, ``…, X said.``,
   ``…, said X.``, ``according to X, …``, ``…, according to X.``, ``X told reporters
   that …``, ``…, contending …``; a participle after a frame keeps its speaker:
