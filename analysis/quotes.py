@@ -6,9 +6,11 @@ returns :class:`Attribution` items sorted by their first content character:
 - ``direct``: a quotation in quotation marks (:mod:`analysis.quote_marks`) framed by a
   cue, after it (``"…," the spokesperson said``, ``"…," said X``) or before it
   (``X said: "…"``) or after a clause or a name ending in a colon (``Cruz continued: "…"``,
-  ``Kerry: "…"``, ``Said X, "…"``; the speaker may carry an appositive or a parenthesis:
+  ``Kerry: "…"``, ``From the report: "…"``, ``Transcript as follows:``, ``Said X, "…"``; the speaker may carry an appositive or a parenthesis:
   ``"…," Sen. X, R-Ky., said``); a quotation split by its frame (``"…," he said, "…"``) and quotations
-  that carry on right after it are further content spans of the same attribution;
+  that carry on right after it (also over a paragraph break, and a quotation paragraph
+  after a report that ends the paragraph before) are further content spans of the same
+  attribution;
 - ``indirect``: reported speech around a cue verb (``X said (that) …``, ``…, X said.``,
   ``…, said X.``, ``according to X, …``, ``…, according to X.``, ``X told reporters
   that …``, ``…, contending …``; a participle after a frame keeps its speaker:
@@ -546,6 +548,9 @@ def _frame_colon(text: str, cues: _CueIndex, quote: QuotedSpan, sentence_starts:
     if colon - clause_start > MAX_COLON_CLAUSE:
         return None
     cue = Span(colon, colon + 1)
+    source = _colon_source(text, clause_start, colon)
+    if source is not None:
+        return cue, source, "direct-source-colon"
     named = speaker_before(text, clause_start, colon)
     dash = _LABEL_DASH.search(text, clause_start, named.end) if named is not None else None
     if dash is not None and dash.end() < named.end:
@@ -553,19 +558,51 @@ def _frame_colon(text: str, cues: _CueIndex, quote: QuotedSpan, sentence_starts:
     if named is not None and text[named.end - 1:named.end].isalpha() and _is_name_word(text, named):
         if _word_count(text, clause_start, named.start) <= 2 or dash is not None:
             return cue, named, "direct-name-colon"
-    speaker = _clause_subject(text, clause_start, colon)
+    # "He said:", "He told his audience, to rowdy applause:", "As X reported after the FBI
+    # appears to …:": the subject of the first speech cue, else the clause subject.
+    said = [c for c in cues.between(clause_start, colon) if c.kind in ("speech", "speech-that")]
+    speaker = speaker_before(text, clause_start, said[0].start) if said else None
     if speaker is None:
-        # "He said:", "He told his audience, to rowdy applause:": the cue's own subject.
-        said = [c for c in cues.between(clause_start, colon) if c.kind in ("speech", "speech-that")]
-        speaker = speaker_before(text, clause_start, said[0].start) if said else None
+        speaker = _clause_subject(text, clause_start, colon)
     if speaker is None:
-        return None
+        return _frame_as_follows(text, clause_start, colon)
     verb_start = speaker.end
     while verb_start < colon and not text[verb_start].isalnum():
         verb_start += 1
     if verb_start < colon and _word_count(text, verb_start, colon) <= MAX_COLON_CUE_WORDS:
         cue = Span(verb_start, colon + 1)
     return cue, speaker, "direct-clause-colon"
+
+
+# 'More from Jones:', 'From the report:', 'Here’s Clinton in December 1992:', 'Rep. Trey
+# Gowdy (R-S.C.):': a source named right before a colon, with no verb.
+_COLON_SOURCE = re.compile(
+    r"(?:(?<![\w'’])(?:[Mm]ore[ \xa0]+from|[Ff]rom|Here[’']s|Here[ \xa0]+is)[ \xa0]+"
+    r"(?P<source>(?:the[ \xa0]+[a-z]+|[A-Z][\w.'’-]*(?:[ \xa0]+[A-Z][\w.'’-]*){0,3}))"
+    r"(?:[ \xa0]+(?:in|on|at)[ \xa0]+[A-Z0-9][\w ,\xa0]{1,30})?"
+    r"|^(?P<name>(?:[A-Z][\w.'’-]*[ \xa0]+){1,4}[A-Z][\w.'’-]*)[ \xa0]*\([^()\n]{1,30}\))[ \xa0]*$"
+)
+
+
+def _colon_source(text: str, clause_start: int, colon: int) -> Span | None:
+    match = _COLON_SOURCE.search(text[clause_start:colon])
+    if match is None:
+        return None
+    group = "source" if match.group("source") else "name"
+    return Span(clause_start + match.start(group), clause_start + match.end(group))
+
+
+# 'Partial transcript as follows:', 'The statement in full as follows:'
+_AS_FOLLOWS = re.compile(r"(?P<speaker>[A-Z][\w'’-]*(?:[ \xa0]+[\w'’-]+){0,5}?)[ \xa0]+(?P<cue>(?:is|are|reads|read|was|were)[ \xa0]+)?as[ \xa0]+follows[ \xa0]*")
+
+
+def _frame_as_follows(text: str, clause_start: int, colon: int) -> tuple[Span, Span | None, str] | None:
+    """A document introduced with no verb before the colon: 'Transcript as follows:' ⏎
+    '"Tonight we arrived in Cleveland, …': the document is the speaker, 'as follows:' the cue."""
+    match = _AS_FOLLOWS.fullmatch(text, clause_start, colon)
+    if match is None:
+        return None
+    return Span(match.end("speaker") + 1, colon + 1), Span(*match.span("speaker")), "direct-as-follows"
 
 
 # "RED STATES OUTNUMBER BLUE STATES - Jeffrey M. Jones: “…”": a digest item's heading, a
@@ -587,6 +624,16 @@ def _is_free_quote(text: str, quote: QuotedSpan, region: _Region) -> bool:
     return not before or before[-1] in ".!?:\"”"
 
 
+_PARAGRAPH_OPENING_MARKS = "\"“«„"
+
+
+def _opens_with_quotation(text: str, region: _Region) -> bool:
+    """Does the paragraph open with a quotation mark? A quotation left open at the end of the
+    paragraph before then carries on over the break (the multi-paragraph convention: '“One
+    I would describe as …,” Sexton said. “Trump events are outlets …' ⏎ '“There’s another …')."""
+    return text[region.start:region.start + 1] in _PARAGRAPH_OPENING_MARKS
+
+
 def _direct(text: str, regions: list[_Region], cues: _CueIndex, *, include_unattributed: bool) -> tuple[list[_Draft], list[QuotedSpan], set[int]]:
     drafts: list[_Draft] = []
     all_quotes: list[QuotedSpan] = []
@@ -599,10 +646,12 @@ def _direct(text: str, regions: list[_Region], cues: _CueIndex, *, include_unatt
     marks = MarkIndex(text, regions[0].start, regions[-1].end)
     sentences = [sentence for region in regions for sentence in region.sentences]
     sentence_starts = [start for start, _ in sentences]
-    for region in regions:
+    for index, region in enumerate(regions):
         if not marks.any_within(region.start, region.end):
             continues = False
             continue  # no quotation mark in this paragraph
+        following = regions[index + 1] if index + 1 < len(regions) else None
+        continues = continues or (following is not None and _opens_with_quotation(text, following))
         quotes = quoted_spans(text, region.start, region.end, continues=continues, marks=marks)
         continues = bool(quotes) and quotes[-1].open_end
         all_quotes.extend(quotes)
@@ -632,7 +681,8 @@ def _direct(text: str, regions: list[_Region], cues: _CueIndex, *, include_unatt
                 used_cues.add(cue.start)
                 last = draft
                 continue
-            if last is not None and _continues_last(text, cues, last, quote, region) and _is_free_quote(text, quote, region):
+            if last is not None and _continues_last(text, cues, last, quote, region) \
+                    and (_is_free_quote(text, quote, region) or _resumes_split_quotation(text, last, quote)):
                 last.content.append(content)
                 continue
             if _is_unframed_speech(text, quote):
@@ -734,6 +784,16 @@ def _is_unframed_speech(text: str, quote: QuotedSpan) -> bool:
     first = _WORD.search(text, quote.start, quote.end)
     sentence_like = first is not None and first.group()[0].isupper() and words >= MIN_UNFRAMED_SENTENCE_WORDS
     return sentence_like or words >= MIN_UNFRAMED_WORDS
+
+
+def _resumes_split_quotation(text: str, last: _Draft, quote: QuotedSpan) -> bool:
+    """'"This used to be Russia's back yard," said X, director of … in London, "but it is …"':
+    a quotation right after the comma that closes its frame goes on with the one before it
+    (which ended in a comma), even in lower case."""
+    previous = last.content[-1]
+    frame_end = max(last.cue.end if last.cue else 0, last.speaker.end if last.speaker else 0)
+    return frame_end > previous.end and text[previous.end - 2:previous.end - 1] == "," \
+        and text[frame_end:quote.start].strip(" \t\xa0") == ","
 
 
 def _continues_last(text: str, cues: _CueIndex, last: _Draft, quote: QuotedSpan, region: _Region) -> bool:
@@ -1363,6 +1423,7 @@ def find_quotes(text: str, segments: Segments, *, entities=None, include_unattri
     indirect = _indirect(text, regions, cues, quotes, used_cues, direct)
     quoted_objects = _quoted_objects(text, regions, cues, quotes, direct + indirect)
     indirect = _following_quotations(text, regions, cues, _to_quotation_ends(indirect, quotes), quotes, direct)
+    indirect = _quotation_paragraphs_after_reports(text, regions, indirect, quotes, direct)
     drafts = sorted(direct + indirect + quoted_objects, key=lambda d: d.content[0].start)
     drafts = _drop_overlaps(_issuers_as_speakers(text, regions, drafts))
     index = entities if entities is not None else CandidateIndex(text, [(r.start, r.end) for r in regions])
@@ -1419,6 +1480,48 @@ def _following_quotations(text: str, regions: list[_Region], cues: _CueIndex, dr
             continue  # a direct frame of its own
         draft.content.append(Span(quote.start, quote.end))
     return drafts
+
+
+# A transcript line quoted whole: '"Chris Matthews: Seriously, …'
+_LABEL_OPENING = re.compile(r"[A-Z][\w.'’-]*(?:[ \xa0]+[A-Z][\w.'’-]*){0,3}:")
+
+
+def _quotation_paragraphs_after_reports(text: str, regions: list[_Region], drafts: list[_Draft],
+                                        quotes: list[QuotedSpan], direct: list[_Draft]) -> list[_Draft]:
+    """A paragraph that is only a quotation with no frame, right after a paragraph that ends
+    in a report ('Clinton said that the plan …' ⏎ '“We heard the drivers …”'; '"I have made
+    it clear …" and against the Brady law, Clinton said.' ⏎ '"He voted to …"'), goes on
+    with that report."""
+    covered = FurthestEnd([(span.start, span.end) for draft in direct for span in draft.content])
+    region_starts = [region.start for region in regions]
+    last_in_paragraph: dict[int, _Draft] = {}
+    for draft in drafts:
+        if _carries_on(text, draft):
+            last_in_paragraph[bisect.bisect_right(region_starts, draft.content[-1].start) - 1] = draft
+    for quote in quotes:
+        at = bisect.bisect_right(region_starts, quote.start) - 1
+        region = regions[at]
+        draft = last_in_paragraph.get(at - 1)
+        if draft is None or quote.start != region.start or text[quote.end:region.end].strip(" .\t\xa0") \
+                or covered.reach(quote.start) > quote.start or not _is_unframed_speech(text, quote) \
+                or _LABEL_OPENING.match(text, quote.start + 1):
+            continue
+        previous = regions[at - 1]
+        reach = max(draft.content[-1].end, draft.cue.end, draft.speaker.end)
+        if draft.content[-1].start >= previous.sentences[-1][0] and _is_trailing(text[reach:previous.end].rstrip("\"”’")):
+            draft.content.append(Span(quote.start, quote.end))
+    return drafts
+
+
+def _carries_on(text: str, draft: _Draft) -> bool:
+    """A report a quotation paragraph may continue: a speech verb before its clause ('X said
+    that …') or a frame after a mixed clause; objects ('sees Cruz as …'), thoughts and
+    participles ('staff members suggesting …') carried on too seldom."""
+    if draft.speaker is None:
+        return False
+    if draft.rule == "indirect-speaker-cue":
+        return draft.cue.start < draft.content[-1].start and not text[draft.cue.start:draft.cue.end].endswith("ing")
+    return draft.rule in _FRAME_AT_SENTENCE_END and _has_quote_mark(text, draft.content)
 
 
 # "Trump issued a statement saying …": the one who issued the document is the speaker, not
