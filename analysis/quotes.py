@@ -1301,7 +1301,7 @@ def _quoted_objects(text: str, regions: list[_Region], cues: _CueIndex, quotes: 
         lo = sentences[index][0]
         found = [c for c in cues.between(lo, quote.start) if c.kind != "according"]
         if not found or not _OBJECT_BRIDGE.fullmatch(text, found[-1].end, quote.start):
-            draft = _any_verb_object(text, quote, lo, sentences[index][1])
+            draft = _any_verb_object(text, quote, lo, sentences[index][1]) or _possessed_claim(text, quote, lo, sentences[index][1])
             if draft is not None:
                 out.append(draft)
             continue
@@ -1369,6 +1369,32 @@ def _any_verb_object(text: str, quote: QuotedSpan, lo: int, sentence_end: int) -
             return None
         return _Draft("indirect", [content], verb, speaker, rule, 0.4)
     return None
+
+
+# "Trump's recent assertion that “thousands” …", "her claim that she “never sent …”", "his
+# pledge to be “neutral”": a claim noun after its owner, then its that- or to-clause.
+_POSSESSED_CLAIM = re.compile(
+    r"(?P<speaker>\b(?:[Hh]is|[Hh]er|[Tt]heir|(?:[A-Z][\w.-]*[ \xa0]+){0,3}[A-Z][\w.-]*['’]s?))"
+    r"(?:[ \xa0]+[\w-]+){0,3}?[ \xa0]+(?P<cue>claim|assertion|accusation|insistence|contention|charge|suggestion"
+    r"|pledge|promise|vow|warning|admission|remark|argument|declaration)"
+    r"(?P<object>(?:[ \xa0]+(?:during|in|on|at)[ \xa0]+[^,;:.!?\"“”«»\n]{1,30}?)?[ \xa0]+(?:that|to)[ \xa0]+[^;:!?\"“”«»\n]{0,120}?)$"
+)
+
+
+_PROMISE_NOUNS = frozenset("pledge promise vow".split())
+_TO_CLAUSE = re.compile(r"[ \xa0]+to[ \xa0]")
+
+
+def _possessed_claim(text: str, quote: QuotedSpan, lo: int, sentence_end: int) -> _Draft | None:
+    """A quoted phrase in the clause of a claim noun, reported by the noun's owner ('her
+    assertion during the debate that “we now finally are …”')."""
+    match = _POSSESSED_CLAIM.search(text, max(lo, quote.start - MAX_INTRO_WINDOW), quote.start)
+    if match is None or (_TO_CLAUSE.match(text, match.start("object")) and match.group("cue") not in _PROMISE_NOUNS):
+        return None  # 'her claim to the “family farm”': a to-clause only after a promise
+    content = _trim_content(text, match.start("object"), _object_end(text, quote, sentence_end))
+    if content is None:
+        return None
+    return _Draft("indirect", [content], Span(*match.span("cue")), Span(*match.span("speaker")), "mixed-possessed-claim", 0.4)
 
 
 # An object that is not the verb's own: another verb's ('appeared to cut deals … to describe

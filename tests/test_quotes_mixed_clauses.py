@@ -184,3 +184,29 @@ def test_programme_title_before_a_frame_is_not_the_quotation(text, expected):
 )
 def test_chant_is_reported_by_the_clause_subject(text, expected):
     assert _attributions(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Mayor Ana Ruiz\'s assertion that the bridge was "perfectly safe" drew laughter.',
+         ("mixed", ('that the bridge was "perfectly safe" drew laughter',), "assertion", "Mayor Ana Ruiz's")),
+        ("Critics pointed to her claim during the hearing that she “never saw the memo.”",
+         ("mixed", ("during the hearing that she “never saw the memo.”",), "claim", "her")),
+        ('Voters remember his pledge to stay "neutral" in the fight.',
+         ("mixed", ('to stay "neutral"',), "pledge", "his")),
+    ],
+)
+def test_claim_noun_with_a_quoted_clause_is_reported_by_its_owner(text, expected):
+    assert _attributions(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The claim that the bridge was "perfectly safe" drew laughter.',  # no owner
+        'Her claim to the "family farm" was rejected.',  # no clause after the noun
+    ],
+)
+def test_claim_noun_without_owner_or_clause_is_not_attributed(text):
+    assert _attributions(text) == []
