@@ -86,6 +86,10 @@ def test_title_inside_speaker_description_keeps_the_speaker(text, expected):
          ("mixed", ('that managers kept a "secret list" of organisers',), "alleging", "The union")),
         ('Ana Ruiz casts the merger as a "hostile takeover" of the town.',
          ("mixed", ('the merger as a "hostile takeover" of the town',), "casts", "Ana Ruiz")),
+        ("The mayor spoke for an hour, referring to the plan as “our best shot.”",
+         ("mixed", ("to the plan as “our best shot.”",), "referring", "The mayor")),
+        ("The senator closed the hearing, portraying the bill as a “gift to lobbyists.”",
+         ("mixed", ("the bill as a “gift to lobbyists.”",), "portraying", "The senator")),
     ],
 )
 def test_stance_verb_reports_its_quoted_object(text, expected):
