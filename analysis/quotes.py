@@ -340,7 +340,8 @@ def _frame_after(text: str, cues: _CueIndex, quote: QuotedSpan, limit: int,
     return Span(cue.start, cue.end), speaker, "direct-speaker-cue"
 
 
-def _frame_after_description(text: str, cues: _CueIndex, quote: QuotedSpan, limit: int) -> tuple[Span, Span, str] | None:
+def _frame_after_description(text: str, cues: _CueIndex, quote: QuotedSpan, limit: int, *,
+                             title: QuotedSpan | None = None) -> tuple[Span, Span, str] | None:
     """``"…," state Sen. X (D) said``, ``"…," X, the 2016 frontrunner …, said``,
     ``"…," nuclear experts X and Y of the Institute wrote``: a described speaker, which may
     open in lower case and run further from the quotation than a plain frame; the stretch
@@ -352,8 +353,11 @@ def _frame_after_description(text: str, cues: _CueIndex, quote: QuotedSpan, limi
     if not found or found[0].kind not in ("speech", "speech-that"):
         return None
     cue = found[0]
+    # Only the marks of ``title`` (a name in the description: 'wearing “Ted Cruz” pins') may
+    # lie between the quotation and the cue.
+    unquoted = ((quote.end, title.start), (title.end, cue.start)) if title is not None else ((quote.end, cue.start),)
     if "\n" in text[quote.end:cue.start] or _SENTENCE_BREAK.search(text, quote.end, cue.start) \
-            or _DOUBLE_QUOTE_CHAR.search(text, quote.end, cue.start):
+            or any(_DOUBLE_QUOTE_CHAR.search(text, start, end) for start, end in unquoted):
         return None
     words = _WORD.findall(text, quote.end, cue.start)
     if not words or len(words) > MAX_DESCRIBED_SPEAKER_WORDS or words[0] in _CLAUSE_CONJUNCTIONS:
@@ -414,6 +418,19 @@ _POSSESSED = re.compile(
     r"(?P<phrase>(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?['’]s?\s+[a-z]+(?:\s+[a-z]+)?"
     r"|(?:the|this|that|a|an|one|another|his|her|its|their)(?:\s+[\w-]+){1,4})\s*"
 )
+
+
+def _frame_across_title(text: str, cues: _CueIndex, quotes: list[QuotedSpan], position: int,
+                        region_end: int) -> tuple[Span, Span, str] | None:
+    """``"…," Texas delegate X, wearing a hat and “Ted Cruz” pins, said``: a described
+    speaker after the quotation whose description holds a short quoted name."""
+    if position + 1 >= len(quotes):
+        return None
+    title = quotes[position + 1]
+    if _word_count(text, title.start, title.end) > MAX_DESCRIPTION_TITLE_WORDS or _ends_in_frame_punctuation(text, title.end):
+        return None
+    limit = quotes[position + 2].start if position + 2 < len(quotes) else region_end
+    return _frame_after_description(text, cues, quotes[position], limit, title=title)
 
 
 def _ends_in_frame_punctuation(text: str, quote_end: int) -> bool:
@@ -646,6 +663,7 @@ def _direct(text: str, regions: list[_Region], cues: _CueIndex, *, include_unatt
     marks = MarkIndex(text, regions[0].start, regions[-1].end)
     sentences = [sentence for region in regions for sentence in region.sentences]
     sentence_starts = [start for start, _ in sentences]
+    titles: set[int] = set()  # short quotations read as part of a speaker's description
     for index, region in enumerate(regions):
         if not marks.any_within(region.start, region.end):
             continues = False
@@ -659,11 +677,16 @@ def _direct(text: str, regions: list[_Region], cues: _CueIndex, *, include_unatt
             lo = quotes[position - 1].end if position else region.start
             hi = quotes[position + 1].start if position + 1 < len(quotes) else region.end
             content = Span(quote.start, quote.end)
-            if _is_title_in_description(text, quote, sentences, sentence_starts) or _is_programme_title(text, quote, lo):
+            if quote.start in titles or _is_title_in_description(text, quote, sentences, sentence_starts) \
+                    or _is_programme_title(text, quote, lo):
                 continue
             frame = (_frame_after(text, cues, quote, hi, sentence_starts) or _frame_before(text, cues, quote, lo)
                      or _frame_colon(text, cues, quote, sentence_starts) or _frame_before_any_verb(text, quote, lo, sentence_starts)
                      or _frame_signature(text, quote, region))
+            if frame is None:
+                frame = _frame_across_title(text, cues, quotes, position, region.end)
+                if frame is not None:
+                    titles.add(quotes[position + 1].start)
             if frame is not None:
                 cue, speaker, rule = frame
                 content = _whole_clause(text, cues, quote, cue, sentences, sentence_starts, lo, hi)

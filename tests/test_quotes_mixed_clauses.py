@@ -214,3 +214,16 @@ def test_claim_noun_with_a_quoted_clause_is_reported_by_its_owner(text, expected
 )
 def test_claim_noun_without_owner_or_clause_is_not_attributed(text):
     assert _attributions(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“We have had better weeks,” Ohio delegate Ann Lee, wearing a sash and “Vote Kasich” buttons, said quietly.",
+         [("direct", ("“We have had better weeks,”",), "said", "Ohio delegate Ann Lee")]),
+        ('"It was a long night," organiser Tom Bell, a fan of "Star Wars" films, said.',
+         [("direct", ('"It was a long night,"',), "said", "organiser Tom Bell")]),
+    ],
+)
+def test_quoted_name_inside_speaker_description_keeps_the_frame(text, expected):
+    assert _attributions(text) == expected
