@@ -502,6 +502,37 @@ def _frame_before(text: str, cues: _CueIndex, quote: QuotedSpan, lo: int) -> tup
     return Span(cue.start, cue.end), speaker, "direct-cue-before"
 
 
+# '…, saying, “…”', '… and adding, "…"', '… by interjecting, “…”': a participle after a
+# clause, then a comma or colon right before a quotation that opens a sentence.
+_PARTICIPLE_BEFORE_QUOTE = re.compile(
+    r"(?:,[\"”’']?|\band|\bby)[ \xa0]+(?:(?:also|then|later|again)[ \xa0]+)?(?P<verb>[a-z]{3,}ing)[ \xa0]*[,:][ \xa0]*$"
+)
+
+
+# Participles that carry on (or question) the last quotation's speaker more often than
+# they report their clause subject: on train they took the wrong speaker in 5 of 6 cases.
+_CONTINUING_PARTICIPLES = frozenset("adding asking continuing".split())
+
+
+def _frame_before_participle(text: str, quote: QuotedSpan, lo: int, sentence_starts: list[int]) -> tuple[Span, Span | None, str] | None:
+    """``Kerpen needled the “reporter,” saying, “…”``: the participle reports the quotation
+    and the subject of its sentence's clause is the speaker (the clause may hold an earlier
+    quotation, so it is read from the sentence start)."""
+    first = _WORD.search(text, quote.start, quote.end)
+    if first is None or not first.group()[0].isupper():
+        return None
+    index = bisect.bisect_right(sentence_starts, quote.start) - 1
+    sentence_start = sentence_starts[index] if index >= 0 else lo
+    match = _PARTICIPLE_BEFORE_QUOTE.search(text, max(sentence_start, quote.start - MAX_INTRO_WINDOW), quote.start)
+    if match is None or match.group("verb") in _CONTINUING_PARTICIPLES:
+        return None  # ', adding, “…”' goes on with the last speaker quoted (see _direct)
+    clause_end = match.start()
+    speaker = _clause_subject(text, sentence_start, clause_end) or _described_clause_subject(text, sentence_start, clause_end)
+    if speaker is None or speaker_words().get(speaker.text_of(text).lower()) == "RELATIVE":
+        return None
+    return Span(*match.span("verb")), speaker, "direct-participle-before"
+
+
 # 'He jokes, “…”', 'Wallace then asked, “…”', 'As Vulture put it, “…”': a clause ending in
 # a verb and a comma or colon right before a quotation that opens a sentence.
 _VERB_BEFORE_QUOTE = re.compile(r"(?P<verb>\b[a-z]{2,}(?:ed|es|[^s]s)|\bputs?[ \xa0]+it)[ \xa0]*[,:][ \xa0]*$")
@@ -683,6 +714,8 @@ def _direct(text: str, regions: list[_Region], cues: _CueIndex, *, include_unatt
             frame = (_frame_after(text, cues, quote, hi, sentence_starts) or _frame_before(text, cues, quote, lo)
                      or _frame_colon(text, cues, quote, sentence_starts) or _frame_before_any_verb(text, quote, lo, sentence_starts)
                      or _frame_signature(text, quote, region))
+            if frame is None:
+                frame = _frame_before_participle(text, quote, lo, sentence_starts)
             if frame is None:
                 frame = _frame_across_title(text, cues, quotes, position, region.end)
                 if frame is not None:

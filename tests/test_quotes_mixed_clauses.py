@@ -227,3 +227,18 @@ def test_claim_noun_without_owner_or_clause_is_not_attributed(text):
 )
 def test_quoted_name_inside_speaker_description_keeps_the_frame(text, expected):
     assert _attributions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The mayor visited the crews, saying, “They worked through the night.”",
+         [("direct", ("“They worked through the night.”",), "saying", "The mayor")]),
+        ("Ms. Ruiz waved at the “expert,” saying, “He has never run a farm.”",
+         [("direct", ("“He has never run a farm.”",), "saying", "Ms. Ruiz")]),
+        ('The coach closed the session by remarking, "Nobody rests tomorrow."',
+         [("direct", ('"Nobody rests tomorrow."',), "remarking", "The coach")]),
+    ],
+)
+def test_participle_before_a_quotation_takes_its_clause_subject(text, expected):
+    assert _attributions(text) == expected
