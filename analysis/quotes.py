@@ -922,9 +922,13 @@ MIN_TITLE_CASE_SHARE = 0.8
 MAX_HEADLINE_SPEAKER_WORDS = 5
 
 
-def _is_title_case(text: str, start: int, end: int, words: list[re.Match[str]] | None = None) -> bool:
+# A headline opens with two capitalised words ('Ana Ruiz Calls …', '‘Time’ Just Announced …').
+_HEADLINE_OPENING = re.compile(r"[\"“‘']?[A-Z][\w.’'-]*[\"”’']?[ \xa0]+[A-Z]")
+
+
+def _is_title_case(text: str, start: int, end: int) -> bool:
     """Are (nearly) all words of four letters or more capitalised, as in a headline?"""
-    words = words if words is not None else list(_HEADLINE_TOKEN.finditer(text, start, end))
+    words = _HEADLINE_TOKEN.finditer(text, start, end)
     long_words = [w.group("word") for w in words if len(w.group("word")) >= 4 and w.group("word")[0].isalpha()]
     return bool(long_words) and sum(word[0].isupper() for word in long_words) >= MIN_TITLE_CASE_SHARE * len(long_words)
 
@@ -938,11 +942,13 @@ def _quoted_headline(text: str, start: int, end: int) -> _Draft | None:
     Questioned What It Means To Be “Local Enough”', 'Ana Ruiz Is Now Calling The Plan A
     ‘Disaster’'. Every word of four letters or more is capitalised (a headline, not a
     sentence), so the first cue word after the opening names is the verb."""
-    words = list(_HEADLINE_TOKEN.finditer(text, start, end))
-    if len(words) < 4 or not _is_title_case(text, start, end, words):
+    if _HEADLINE_OPENING.match(text, start, end) is None:
+        return None  # most sentences: a lower-case second word
+    words = list(itertools.islice(_HEADLINE_TOKEN.finditer(text, start, end), MAX_HEADLINE_SPEAKER_WORDS + 3))
+    if len(words) < 4:
         return None
     speaker_end = None
-    for index, match in enumerate(words[:MAX_HEADLINE_SPEAKER_WORDS + 3]):
+    for index, match in enumerate(words):
         word = match.group("word")
         if match.start() != match.start("word") or not word[0].isupper():
             return None  # a quotation or a lower-case word before the verb: no headline frame
@@ -956,7 +962,8 @@ def _quoted_headline(text: str, start: int, end: int) -> _Draft | None:
             content = _trim_content(text, match.end(), end)
             speaker = Span(start, speaker_end or words[index - 1].end("word"))
             if content is None or not _QUOTED_HEADLINE_MARK.search(text, content.start, content.end) \
-                    or _word_count(text, speaker.start, speaker.end) > MAX_HEADLINE_SPEAKER_WORDS:
+                    or _word_count(text, speaker.start, speaker.end) > MAX_HEADLINE_SPEAKER_WORDS \
+                    or not _is_title_case(text, start, end):
                 return None
             return _Draft("indirect", [content], Span(match.start("word"), match.end()), speaker, "headline-quoted", 0.6)
         if speaker_end is not None:
