@@ -20,10 +20,14 @@ returns :class:`Attribution` items sorted by their first content character:
   name-colon and title-case headlines (``Sanders: Clinton Email Story Has Moved``,
   ``Clinton Says …``);
 - ``mixed``: indirect speech with a quoted phrase inside its content, and a quoted phrase
-  in the object of a cue (``calling him a “loser”``) reported by the sentence subject.
+  in the object of a cue (``calling him a “loser”``, ``is promising to “…”``, ``… but
+  described X as “…”``) reported by the sentence subject, in the clause of a claim noun
+  (``her assertion that “…”``) reported by its owner, and in a title-case headline with
+  any cue verb (``X Questioned What It Means To Be “…”``, ``“…,” X Tells Convention``).
 
 Quotations with no frame and no attribution to join (scare quotes, titles: ``an alleged
-"Congress toolkit"``) are not attributions. Each attribution has the ``rule`` that made
+"Congress toolkit"``; a title in a speaker's description or a programme: ``X, host of
+“Show,” said``, ``on Fox News Channel’s “Hannity,” X said``) are not attributions. Each attribution has the ``rule`` that made
 it and a ``confidence``. Speakers are resolved to entities by :mod:`analysis.speakers`,
 through an :class:`analysis.entities.EntityIndex` when one is given.
 
