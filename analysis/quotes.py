@@ -733,7 +733,9 @@ def _direct(text: str, regions: list[_Region], cues: _CueIndex, *, include_unatt
                     by_cue[cue.start].content.append(content)
                     last = by_cue[cue.start]
                     continue
-                draft = _Draft("direct", [content], cue, speaker, rule, 0.9 if speaker else 0.6)
+                head = _parenthetical_head(text, quote, cue, speaker, sentences, sentence_starts, lo) \
+                    if rule == "direct-cue-before" else None
+                draft = _Draft("direct", [head, content] if head else [content], cue, speaker, rule, 0.9 if speaker else 0.6)
                 rest = _unquoted_rest(text, cues, quote, cue, speaker, sentences, sentence_starts, hi)
                 if rest is not None:
                     draft.content.append(rest)
@@ -807,6 +809,39 @@ def _whole_clause(text: str, cues: _CueIndex, quote: QuotedSpan, cue: Span, sent
         if rest is not None and text[quote.end] in " \xa0" and not cues.between(quote.end, sentence_end):
             end = rest.end
     return _trim_content(text, start, end) or Span(quote.start, quote.end)
+
+
+# Words that open an adjunct before a frame ('On Monday, he said, “…”'), not the subject or
+# the opening of the reported sentence ('These rules, the lawyers said, “all command …”').
+_HEAD_ADJUNCT_OPENERS = frozenset(
+    "in at on after before during about of to for with from by as when while since if although "
+    "though because under over earlier later last this that today yesterday speaking asked but and "
+    "so yet also then now however meanwhile still instead indeed".split()
+)
+MAX_PARENTHETICAL_HEAD_WORDS = 12
+
+
+def _parenthetical_head(text: str, quote: QuotedSpan, cue: Span, speaker: Span | None,
+                        sentences: list[tuple[int, int]], sentence_starts: list[int], lo: int) -> Span | None:
+    """The opening of the reported sentence before a frame set off by commas right before
+    the quotation: 'These and other sources, the lawyers said, “all command …”', 'Clinton, a
+    top aide said, “is very confident …”'; an adjunct opening ('On Monday, he said, “…”')
+    is the frame's, not the content's."""
+    if speaker is None or speaker.end > cue.start or cue.end > quote.start:
+        return None
+    index = bisect.bisect_right(sentence_starts, speaker.start) - 1
+    if index < 0:
+        return None
+    start = max(sentences[index][0], lo)
+    before = text[start:speaker.start].rstrip(" \t\xa0")
+    if not before.endswith(",") or text[cue.end:quote.start].strip(" \t\xa0") != "," \
+            or _DOUBLE_QUOTE_CHAR.search(text, start, speaker.start) or "\n" in before:
+        return None
+    words = _WORD.findall(text, start, speaker.start)
+    if not words or len(words) > MAX_PARENTHETICAL_HEAD_WORDS or words[0].lower() in _HEAD_ADJUNCT_OPENERS \
+            or words[0].endswith("ing") or "," in before[:-1]:
+        return None  # a participle ('Taking it in, Trump said, “…”') or a list of adjuncts
+    return _trim_content(text, start, start + len(before) - 1)
 
 
 # Words that open an adjunct of the frame, not the rest of the quoted sentence:

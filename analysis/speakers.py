@@ -68,7 +68,7 @@ SPEAKER_WINDOW = 250
 SHORT_SPEAKER_WINDOW = 100
 MAX_APPOSITIVE_TOKENS = 30
 # Lower-case words allowed before the name of an inverted speaker ("said retired surgeon X").
-MAX_MODIFIER_WORDS = 3
+MAX_MODIFIER_WORDS = 5
 # Words after an inverted cue ("said Trump in a statement") that end the speaker.
 _AFTER_STOP = frozenset("in on at during when while after before as to via last this earlier that who adding noting".split())
 

@@ -30,3 +30,24 @@ def _attributions(text: str) -> list[tuple]:
 )
 def test_phrasal_reply_verb_after_a_quotation_is_its_frame(text, expected):
     assert _attributions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Prices rose.\n\nThe new rules, the engineers said, “make every bridge safer” than the old code did.",
+         ("The new rules", "“make every bridge safer” than the old code did")),
+        ("Prices rose.\n\nHer brother, a neighbour said, “never came home after the storm.”",
+         ("Her brother", "“never came home after the storm.”")),
+        ("Prices rose.\n\nOn Monday, the mayor said, “The bridge stays shut.”", ("“The bridge stays shut.”",)),
+        ("Prices rose.\n\nLooking at the river, the mayor said, “The bridge stays shut.”", ("“The bridge stays shut.”",)),
+    ],
+)
+def test_subject_before_a_parenthetical_frame_opens_the_content(text, content):
+    (attribution,) = _attributions(text)
+    assert attribution[0] == content
+
+
+def test_described_speaker_after_said_may_open_with_several_lower_case_words():
+    text = 'Prices rose.\n\n"The valley needs the water," said former state water board member Ana Ruiz.'
+    assert _attributions(text) == [(('"The valley needs the water,"',), "former state water board member Ana Ruiz", "said")]
