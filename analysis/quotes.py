@@ -729,6 +729,10 @@ def _direct(text: str, regions: list[_Region], cues: _CueIndex, *, include_unatt
             if frame is not None:
                 cue, speaker, rule = frame
                 content = _whole_clause(text, cues, quote, cue, sentences, sentence_starts, lo, hi)
+                if cue.end <= quote.start:
+                    content, taken = _clause_across_quotations(text, cues, quotes, position, content, sentences,
+                                                               sentence_starts, region.end)
+                    titles.update(q.start for q in quotes[position + 1:position + 1 + taken])
                 if cue.start in by_cue:
                     by_cue[cue.start].content.append(content)
                     last = by_cue[cue.start]
@@ -809,6 +813,38 @@ def _whole_clause(text: str, cues: _CueIndex, quote: QuotedSpan, cue: Span, sent
         if rest is not None and text[quote.end] in " \xa0" and not cues.between(quote.end, sentence_end):
             end = rest.end
     return _trim_content(text, start, end) or Span(quote.start, quote.end)
+
+
+# A dash or a semicolon ends the reported clause ('which read “…” — and waved it around').
+_REPORTED_CLAUSE_END = re.compile(r"[—–;]|\s-\s")
+
+
+def _clause_across_quotations(text: str, cues: _CueIndex, quotes: list[QuotedSpan], position: int,
+                              content: Span, sentences: list[tuple[int, int]], sentence_starts: list[int],
+                              region_end: int) -> tuple[Span, int]:
+    """A reported clause with several quoted phrases after its cue: 'Kaine declared that "I
+    strongly support" the state's misnamed "right to work" law'. The content runs to the
+    sentence end over the later quotations when no cue and no frame punctuation lies between;
+    returns the content and how many of the following quotations it took in."""
+    quote = quotes[position]
+    if content.end != quote.end or text[quote.start] in "‘’'" and not text.startswith("''", quote.start) \
+            or text[quote.end - 2:quote.end - 1] in (".", ",", "?", "!") \
+            or text[quote.end:quote.end + 1] not in (" ", "\xa0"):
+        return content, 0
+    index = bisect.bisect_right(sentence_starts, quote.start) - 1
+    if index < 0:
+        return content, 0
+    sentence_end = min(sentences[index][1], region_end)
+    taken = 0
+    for following in quotes[position + 1:]:
+        if following.end > sentence_end:
+            break
+        taken += 1
+    if not taken or cues.between(quote.end, sentence_end) or _REPORTED_CLAUSE_END.search(text, quote.end, sentence_end) \
+            or any(text[q.end - 2:q.end - 1] in (",", "?", "!") for q in quotes[position + 1:position + 1 + taken]):
+        return content, 0
+    rest = _trim_content(text, quote.end, sentence_end)
+    return (Span(content.start, rest.end), taken) if rest is not None else (content, 0)
 
 
 # Words that open an adjunct before a frame ('On Monday, he said, “…”'), not the subject or

@@ -51,3 +51,18 @@ def test_subject_before_a_parenthetical_frame_opens_the_content(text, content):
 def test_described_speaker_after_said_may_open_with_several_lower_case_words():
     text = 'Prices rose.\n\n"The valley needs the water," said former state water board member Ana Ruiz.'
     assert _attributions(text) == [(('"The valley needs the water,"',), "former state water board member Ana Ruiz", "said")]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ('Prices rose.\n\nAs mayor, Ortiz declared that "I fully back" the city\'s new and misnamed "clean air" rule.',
+         ('"I fully back" the city\'s new and misnamed "clean air" rule',)),
+        ("Prices rose.\n\nThe marchers chanted “open the border” and “no more walls.”",
+         ("“open the border” and “no more walls.”",)),
+        ("Prices rose.\n\nThe banner read “Vote Ortiz” — and the crowd waved a second one reading “Ortiz now.”",
+         ("“Vote Ortiz”",)),
+    ],
+)
+def test_reported_clause_runs_over_later_quoted_phrases_to_the_sentence_end(text, content):
+    assert _attributions(text)[0][0] == content
