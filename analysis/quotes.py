@@ -1622,14 +1622,15 @@ _FRAME_AT_SENTENCE_END = frozenset({"indirect-speaker-after", "indirect-cue-spea
 
 def _following_quotations(text: str, regions: list[_Region], cues: _CueIndex, drafts: list[_Draft],
                           quotes: list[QuotedSpan], direct: list[_Draft]) -> list[_Draft]:
-    """A mixed clause framed at its sentence end ('Obama "felt a moral obligation," Axelrod
-    said.') goes on in a quotation that opens the next sentence with no frame of its own
-    ('"This is core stuff for him."'), as a direct frame does."""
+    """A clause framed at its sentence end ('Obama "felt a moral obligation," Axelrod
+    said.', 'Or maybe Jeb Bush, consultant Phil Musser says.') goes on in a quotation that
+    opens the next sentence with no frame of its own ('"This is core stuff for him."'), as a
+    direct frame does."""
     covered = sorted(span.start for draft in direct for span in draft.content)
     starts = [quote.start for quote in quotes]
     region_starts = [region.start for region in regions]
     for draft in drafts:
-        if draft.rule not in _FRAME_AT_SENTENCE_END or not _has_quote_mark(text, draft.content):
+        if draft.rule not in _FRAME_AT_SENTENCE_END:
             continue
         frame_end = max(draft.content[-1].end, draft.cue.end, draft.speaker.end if draft.speaker else 0)
         at = bisect.bisect_left(starts, frame_end)

@@ -66,3 +66,11 @@ def test_described_speaker_after_said_may_open_with_several_lower_case_words():
 )
 def test_reported_clause_runs_over_later_quoted_phrases_to_the_sentence_end(text, content):
     assert _attributions(text)[0][0] == content
+
+
+def test_plain_report_framed_at_its_sentence_end_goes_on_in_the_next_quotation():
+    text = ("Prices rose.\n\nOr maybe the harbour, the planner Ada Stone says. "
+            "“Several surveys suggest a second look at the harbour. But the money is short.”")
+    (attribution,) = _attributions(text)
+    assert attribution[0] == ("Or maybe the harbour",
+                              "“Several surveys suggest a second look at the harbour. But the money is short.”")
