@@ -1586,6 +1586,10 @@ def find_quotes(text: str, segments: Segments, *, entities=None, include_unattri
         return []
     cues = _CueIndex(text, regions)
     direct, quotes, used_cues = _direct(text, regions, cues, include_unattributed=include_unattributed)
+    digest = _digest_items(text, regions)
+    if digest:
+        taken = FurthestEnd([(d.content[0].start, d.content[0].end) for d in digest])
+        direct = [d for d in direct if not any(taken.reach(c.start) > c.start for c in d.content)] + digest
     indirect = _indirect(text, regions, cues, quotes, used_cues, direct)
     quoted_objects = _quoted_objects(text, regions, cues, quotes, direct + indirect)
     indirect = _following_quotations(text, regions, cues, _to_quotation_ends(indirect, quotes), quotes, direct)
@@ -1601,6 +1605,36 @@ def find_quotes(text: str, segments: Segments, *, entities=None, include_unattri
             kind = "mixed"
         out.append(Attribution(kind, tuple(draft.content), draft.cue, draft.speaker, entity, draft.rule, draft.confidence))
     return out
+
+
+# A newsletter digest item: an upper-case headline, a quotation from the linked story and
+# the outlet in brackets ('HOW CHINA’S DECLINE AFFECTS THE WORLD “China’s slowdown …” [WaPo.]').
+# PolNeAR reads the headline as the source and the bracket as the cue.
+_DIGEST_ITEM = re.compile(
+    r"(?P<speaker>[A-Z0-9‘’'][A-Z0-9‘’'&,:!?.\- \xa0]{8,}?[A-Z0-9!?’'])[ \xa0]+(?P<content>[“\"][^\n]+?)"
+    r"[ \xa0]*(?P<cue>\[[A-Z][\w .’'-]{0,40}\])[ \xa0]*$"
+)
+MIN_DIGEST_HEADLINE_WORDS = 2
+
+
+def _digest_items(text: str, regions: list[_Region]) -> list[_Draft]:
+    """Digest items, one per paragraph that ends in a bracketed outlet; see :data:`_DIGEST_ITEM`."""
+    drafts = []
+    for region in regions:
+        end = region.end
+        while end > region.start and text[end - 1] in " \t\xa0\n":
+            end -= 1
+        if text[end - 1:end] != "]" or not text[region.start:region.start + 1].isupper():
+            continue
+        match = _DIGEST_ITEM.match(text, region.start, end)
+        if match is None or len(match.group("speaker").split()) < MIN_DIGEST_HEADLINE_WORDS \
+                or match.group("speaker").upper() != match.group("speaker"):
+            continue
+        content = _trim_content(text, *match.span("content"))
+        if content is not None:
+            drafts.append(_Draft("direct", [content], Span(*match.span("cue")), Span(*match.span("speaker")),
+                                 "direct-digest-item", 0.6))
+    return drafts
 
 
 def _to_quotation_ends(drafts: list[_Draft], quotes: list[QuotedSpan]) -> list[_Draft]:

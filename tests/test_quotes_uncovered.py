@@ -74,3 +74,21 @@ def test_plain_report_framed_at_its_sentence_end_goes_on_in_the_next_quotation()
     (attribution,) = _attributions(text)
     assert attribution[0] == ("Or maybe the harbour",
                               "“Several surveys suggest a second look at the harbour. But the money is short.”")
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("HARBOUR TOWNS BRACE FOR THE FLOOD “Water reached the second floor of the mill by noon.” [Tribune.]",
+         [(("“Water reached the second floor of the mill by noon.”",), "HARBOUR TOWNS BRACE FOR THE FLOOD", "[Tribune.]")]),
+        ("FARMERS, THROUGH THE LENS “We plant in April and pray in May.” Watch the film tonight. [Daily Post.]",
+         [(("“We plant in April and pray in May.” Watch the film tonight",), "FARMERS, THROUGH THE LENS", "[Daily Post.]")]),
+    ],
+)
+def test_digest_item_reads_its_headline_as_source_and_outlet_as_cue(paragraph, expected):
+    assert _attributions("TOP STORIES.\n\n" + paragraph + "\n\nThat is all for today.") == expected
+
+
+def test_quotation_in_an_ordinary_paragraph_with_a_bracket_is_no_digest_item():
+    text = "Prices rose.\n\nThe mayor said, “We will rebuild the mill.” [Video.]"
+    assert "direct-digest-item" not in [a.rule for a in find_quotes(text, segment(text))]
