@@ -619,13 +619,29 @@ def _frame_colon(text: str, cues: _CueIndex, quote: QuotedSpan, sentence_starts:
     if speaker is None:
         speaker = _clause_subject(text, clause_start, colon)
     if speaker is None:
-        return _frame_as_follows(text, clause_start, colon)
+        return _frame_as_follows(text, clause_start, colon) or _frame_colon_clause(text, quote, clause_start, colon)
     verb_start = speaker.end
     while verb_start < colon and not text[verb_start].isalnum():
         verb_start += 1
     if verb_start < colon and _word_count(text, verb_start, colon) <= MAX_COLON_CUE_WORDS:
         cue = Span(verb_start, colon + 1)
     return cue, speaker, "direct-clause-colon"
+
+
+def _frame_colon_clause(text: str, quote: QuotedSpan, clause_start: int, colon: int) -> tuple[Span, Span, str] | None:
+    """'Hoff’s letter makes a libertarian-style case: “Followers of …”', 'a paper from the
+    Brookings Institution had this to say about it: "Families …"': a clause before a colon
+    and a quoted sentence; its subject (up to the first finite verb, not a compound's
+    first part such as 'left-leaning') is the speaker even when it is a document, which
+    the speaker walk does not take; the cue runs from the verb to the colon."""
+    first = _WORD.search(text, quote.start, quote.end)
+    if first is None or not first.group()[0].isupper() or _word_count(text, quote.start, quote.end) < MIN_FREE_QUOTE_WORDS:
+        return None
+    verb = next((v for v in _FINITE_VERB.finditer(text, clause_start, colon) if text[v.end():v.end() + 1] != "-"), None)
+    if verb is None or "," in text[verb.end():colon]:
+        return None  # 'The rationale these liars use …, is a blind faith in …:' is no frame
+    speaker = subject_before(text, clause_start, verb.start())
+    return (Span(verb.start() + 1, colon + 1), speaker, "direct-clause-colon") if speaker is not None else None
 
 
 # 'More from Jones:', 'From the report:', 'Here’s Clinton in December 1992:', 'Rep. Trey

@@ -92,3 +92,24 @@ def test_digest_item_reads_its_headline_as_source_and_outlet_as_cue(paragraph, e
 def test_quotation_in_an_ordinary_paragraph_with_a_bracket_is_no_digest_item():
     text = "Prices rose.\n\nThe mayor said, “We will rebuild the mill.” [Video.]"
     assert "direct-digest-item" not in [a.rule for a in find_quotes(text, segment(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ("Prices rose.\n\nThe council’s report makes a blunt case: “The bridge cannot carry trucks any longer.”",
+         "The council’s report", "makes a blunt case:"),
+        ("Prices rose.\n\nA study from the left-leaning institute had this to say about the plan: "
+         "\"Families at the top would gain the most from it.\"",
+         "A study from the left-leaning institute", "had this to say about the plan:"),
+    ],
+)
+def test_subject_of_a_clause_before_a_colon_speaks_the_quoted_sentence(text, speaker, cue):
+    (attribution,) = _attributions(text)
+    assert attribution[1:] == (speaker, cue)
+
+
+def test_clause_with_a_comma_after_its_verb_is_no_colon_frame():
+    text = ("Prices rose.\n\nThe reason these critics give, again and again, is a simple one: "
+            "“The bridge cannot carry trucks any longer.”")
+    assert "direct-clause-colon" not in [a.rule for a in find_quotes(text, segment(text))]
