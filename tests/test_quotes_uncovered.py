@@ -26,6 +26,8 @@ def _attributions(text: str) -> list[tuple]:
          [(("“And the roof still leaks in every classroom,”",), "she", "went on")]),
         ("The talks stalled.\n\n“Nobody here wants a strike,” the union fired back.",
          [(("“Nobody here wants a strike,”",), "the union", "fired back")]),
+        ("The talks stalled.\n\n“Nobody here wants a strike,” they conclude.",
+         [(("“Nobody here wants a strike,”",), "they", "conclude")]),
     ],
 )
 def test_phrasal_reply_verb_after_a_quotation_is_its_frame(text, expected):
