@@ -499,7 +499,8 @@ def _frame_before(text: str, cues: _CueIndex, quote: QuotedSpan, lo: int) -> tup
         return _frame_opener(text, quote, lo)
     cue = found[-1]
     if not _INTRO_BRIDGE.fullmatch(text, cue.end, quote.start):
-        return None
+        # 'officials called it a hate crime. Said Comey, "…"': the opener is the frame
+        return _frame_opener(text, quote, lo)
     if _PASSIVE_BEFORE.search(text, max(lo, cue.start - 12), cue.start):
         return None
     speaker = speaker_before(text, lo, cue.start)

@@ -115,3 +115,9 @@ def test_clause_with_a_comma_after_its_verb_is_no_colon_frame():
     text = ("Prices rose.\n\nThe reason these critics give, again and again, is a simple one: "
             "“The bridge cannot carry trucks any longer.”")
     assert "direct-clause-colon" not in [a.rule for a in find_quotes(text, segment(text))]
+
+
+def test_capitalised_said_opener_frames_its_quotation_after_an_earlier_cue_in_the_stretch():
+    text = ('Prices rose.\n\nThe pump failed in what engineers called a design flaw. '
+            'Said Ortiz, "We should have seen it coming years ago."')
+    assert ((('"We should have seen it coming years ago."',), "Ortiz", "Said")) in _attributions(text)
