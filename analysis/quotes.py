@@ -542,9 +542,13 @@ def _frame_before_participle(text: str, quote: QuotedSpan, lo: int, sentence_sta
     return Span(*match.span("verb")), speaker, "direct-participle-before"
 
 
-# 'He jokes, “…”', 'Wallace then asked, “…”', 'As Vulture put it, “…”': a clause ending in
-# a verb and a comma or colon right before a quotation that opens a sentence.
-_VERB_BEFORE_QUOTE = re.compile(r"(?P<verb>\b[a-z]{2,}(?:ed|es|[^s]s)|\bputs?[ \xa0]+it)[ \xa0]*[,:][ \xa0]*$")
+# 'He jokes, “…”', 'Wallace then asked, “…”', 'As Vulture put it, “…”', 'Sanders asks at
+# Western High School, “…”': a clause ending in a verb (and a short named place) and a
+# comma or colon right before a quotation that opens a sentence.
+_VERB_BEFORE_QUOTE = re.compile(
+    r"(?P<verb>\b[a-z]{2,}(?:ed|es|[^s]s)|\bputs?[ \xa0]+it)"
+    r"(?:[ \xa0]+(?:at|in)[ \xa0]+(?:the[ \xa0]+)?[A-Z][^,;:.!?\"“”«»\n]{0,40}?)?[ \xa0]*[,:][ \xa0]*$"
+)
 
 
 def _frame_before_any_verb(text: str, quote: QuotedSpan, lo: int, sentence_starts: list[int]) -> tuple[Span, Span | None, str] | None:

@@ -121,3 +121,16 @@ def test_capitalised_said_opener_frames_its_quotation_after_an_earlier_cue_in_th
     text = ('Prices rose.\n\nThe pump failed in what engineers called a design flaw. '
             'Said Ortiz, "We should have seen it coming years ago."')
     assert ((('"We should have seen it coming years ago."',), "Ortiz", "Said")) in _attributions(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Prices rose.\n\nOrtiz asks at Lincoln High School, “Who here works a night shift?”",
+         [(("“Who here works a night shift?”",), "Ortiz", "asks")]),
+        ("Prices rose.\n\nOrtiz jokes in the Harbour Hall, “Nobody came for the soup.”",
+         [(("“Nobody came for the soup.”",), "Ortiz", "jokes")]),
+    ],
+)
+def test_verb_and_a_named_place_before_a_quoted_sentence_frame_it(text, expected):
+    assert _attributions(text) == expected
