@@ -134,3 +134,8 @@ def test_capitalised_said_opener_frames_its_quotation_after_an_earlier_cue_in_th
 )
 def test_verb_and_a_named_place_before_a_quoted_sentence_frame_it(text, expected):
     assert _attributions(text) == expected
+
+
+def test_shouting_reports_its_quoted_chant():
+    text = "Prices rose.\n\nThe strikers blocked the gate, shouting “no contract, no work!”"
+    assert _attributions(text) == [(("“no contract, no work!”",), "The strikers", "shouting")]
