@@ -137,5 +137,5 @@ def test_verb_and_a_named_place_before_a_quoted_sentence_frame_it(text, expected
 
 
 def test_shouting_reports_its_quoted_chant():
-    text = "Prices rose.\n\nThe strikers blocked the gate, shouting “no contract, no work!”"
-    assert _attributions(text) == [(("“no contract, no work!”",), "The strikers", "shouting")]
+    text = "Prices rose.\n\nOrtiz blocked the gate, shouting “no contract, no work!”"
+    assert _attributions(text) == [(("“no contract, no work!”",), "Ortiz", "shouting")]
