@@ -7,6 +7,9 @@ paragraphs, sentences, quotes, mentions, entities, readability; columns in
 
 - A pandas DataFrame is analysed in this process, or in ``jobs`` worker processes, in
   batches; the tables are pandas DataFrames.
+- A Parquet corpus file can also go straight to a ``dask.distributed`` cluster
+  (:func:`write_parquet_file_tables`): one task per row range, planned from the file's
+  metadata, each reading its rows and writing its parts as above.
 - A ``dask.dataframe.DataFrame`` is analysed partition by partition on the Dask workers
   of the current scheduler (a ``dask.distributed.Client`` if one is active): each
   partition becomes records, then the seven tables of that partition, which the worker
@@ -48,6 +51,9 @@ Result = TypeVar("Result")
 BATCH_ARTICLES = 8
 # Tasks submitted ahead of the one being collected, per worker: bounds memory.
 TASKS_AHEAD_PER_JOB = 4
+# Row ranges per Dask worker thread when a Parquet file is split into tasks: enough that
+# the last range to finish leaves the other workers little idle time.
+RANGES_PER_THREAD = 8
 _PART_NUMBER = re.compile(r"(\d+)")
 
 
@@ -165,6 +171,57 @@ def write_dask_tables(
         )
         totals = counts.sum().compute()
     return int(totals["written"]), int(totals["errors"]), int(totals["skipped"])
+
+
+def parquet_row_ranges(path: str | Path, *, ranges: int) -> list[tuple[int, int]]:
+    """``[start, stop)`` row ranges that split a Parquet file into ``ranges`` nearly equal
+    runs (one per row when it has fewer rows), from the file's metadata alone."""
+    rows = pq.ParquetFile(path).metadata.num_rows
+    count = max(1, min(ranges, rows))
+    bounds = [rows * number // count for number in range(count + 1)]
+    return list(zip(bounds, bounds[1:]))
+
+
+def read_parquet_rows(path: str | Path, start: int, stop: int) -> pd.DataFrame:
+    """Rows ``[start, stop)`` of a Parquet file, reading only the row groups that hold them."""
+    file = pq.ParquetFile(path)
+    sizes = [file.metadata.row_group(group).num_rows for group in range(file.metadata.num_row_groups)]
+    group_starts = [0, *accumulate(sizes)]
+    groups = [group for group, size in enumerate(sizes) if group_starts[group] < stop and group_starts[group] + size > start]
+    if not groups:
+        return file.schema_arrow.empty_table().to_pandas()
+    return file.read_row_groups(groups).slice(start - group_starts[groups[0]], stop - start).to_pandas()
+
+
+def write_parquet_file_tables(
+    client, path: str | Path, out_dir: str | Path, *, text_col: str | None = None, source: str | None = None,
+    resume: bool = False, ranges: int,
+) -> tuple[int, int, int]:
+    """Analyse a Parquet corpus file on a ``dask.distributed`` ``client``'s cluster into ``out_dir/<table>/``.
+
+    The file is split into ``ranges`` row ranges from its metadata (no pass over the rows)
+    and each range is one task that reads its rows, analyses them and writes part ``n`` of
+    every table, as :func:`write_dask_tables` does for partition ``n`` (same ids, same
+    resuming). Plain tasks rather than a ``dask.dataframe`` graph: neither the client nor
+    the workers import ``dask.dataframe`` or build and optimise a graph. Returns
+    (articles written, those with an error, articles skipped).
+    """
+    text_column(pq.read_schema(path).empty_table().to_pandas(), column=text_col)  # fail here, not on a worker
+    out_dir = Path(out_dir)
+    row_ranges = parquet_row_ranges(path, ranges=ranges)
+    _remove_parts(out_dir, first_number=len(row_ranges) if resume else 0)
+    options = {"out_dir": out_dir, "text_col": text_col, "source": source, "metrics": pipeline_metrics(), "resume": resume}
+    futures = [
+        client.submit(write_parquet_rows, str(path), start, stop, number=number, pure=False, **options)
+        for number, (start, stop) in enumerate(row_ranges)
+    ]
+    written, errors, skipped = (sum(counts) for counts in zip(*client.gather(futures)))
+    return written, errors, skipped
+
+
+def write_parquet_rows(path: str, start: int, stop: int, *, number: int, **options) -> tuple[int, int, int]:
+    """Analyse rows ``[start, stop)`` of a Parquet file into part ``number`` (a worker's task)."""
+    return write_partition(read_parquet_rows(path, start, stop), number=number, first_row=start, **options)
 
 
 _COUNTS_META = pd.DataFrame({"written": pd.Series([], dtype="int64"), "errors": pd.Series([], dtype="int64"),

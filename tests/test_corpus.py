@@ -8,6 +8,7 @@ import pytest
 
 from analysis import corpus, extract
 from analysis.__main__ import main
+from analysis.load import LoadError
 from analysis.tables import TABLE_NAMES, CorpusTables
 
 from conftest import BUNDLED_ARTICLE
@@ -139,6 +140,74 @@ def test_dask_local_cluster_gives_the_same_tables_as_pandas(pandas_tables, tmp_p
     assert (rerun.n_articles, rerun.n_skipped) == (0, 10)  # rerunning into the same output resumes
     expected = corpus.analyze(pd.read_parquet(table_file), source=str(table_file))
     assert_same_tables(corpus.read_tables(tmp_path / "cli"), expected)
+
+
+@pytest.mark.parametrize(("rows", "ranges", "expected"), [
+    (10, 3, [(0, 3), (3, 6), (6, 10)]),
+    (10, 1, [(0, 10)]),
+    (3, 8, [(0, 1), (1, 2), (2, 3)]),  # never an empty range while rows remain
+    (0, 4, [(0, 0)]),
+])
+def test_parquet_row_ranges_cover_the_file_in_order(tmp_path, rows, ranges, expected):
+    table_file = tmp_path / "corpus.parquet"
+    pd.DataFrame({"text": [f"text {n}" for n in range(rows)]}).to_parquet(table_file, row_group_size=4)
+    assert corpus.parquet_row_ranges(table_file, ranges=ranges) == expected
+
+
+@pytest.mark.parametrize(("start", "stop"), [(0, 10), (0, 4), (3, 5), (4, 8), (5, 6), (7, 10), (9, 10), (6, 6)])
+def test_parquet_rows_read_by_range_equal_the_rows_of_the_whole_file(tmp_path, start, stop):
+    table_file = tmp_path / "corpus.parquet"
+    small_corpus().to_parquet(table_file, row_group_size=4)
+    whole = pd.read_parquet(table_file)
+    expected = whole.iloc[start:stop].reset_index(drop=True)
+    pd.testing.assert_frame_equal(corpus.read_parquet_rows(table_file, start, stop).reset_index(drop=True), expected)
+
+
+class InProcessClient:
+    """The two ``dask.distributed.Client`` calls the Parquet file path makes, run here and now."""
+
+    def __init__(self) -> None:
+        self.tasks = 0
+
+    def submit(self, function, *args, pure: bool = True, **kwargs):
+        self.tasks += 1
+        return function(*args, **kwargs)
+
+    def gather(self, results):
+        return list(results)
+
+
+def test_parquet_file_tasks_give_the_pandas_tables(pandas_tables, tmp_path):
+    table_file = tmp_path / "corpus.parquet"
+    small_corpus().to_parquet(table_file, row_group_size=4)
+    client = InProcessClient()
+    summary = corpus.write_parquet_file_tables(client, table_file, tmp_path / "out", ranges=3)
+    assert (summary, client.tasks) == ((10, 2, 0), 3)
+    assert len(corpus.part_files(tmp_path / "out" / "articles")) == 3
+    assert_same_tables(corpus.read_tables(tmp_path / "out"), pandas_tables)
+
+
+def test_parquet_file_resume_analyses_only_the_unfinished_range(pandas_tables, tmp_path, monkeypatch):
+    table_file = tmp_path / "corpus.parquet"
+    small_corpus().to_parquet(table_file, row_group_size=4)
+    corpus.write_parquet_file_tables(InProcessClient(), table_file, tmp_path, ranges=3)
+    corpus.part_files(tmp_path / "articles")[1].unlink()  # interrupted before range 1's articles part
+    analysed: list[list[str]] = []
+    real_analyze_batch = corpus.analyze_batch
+    monkeypatch.setattr(corpus, "analyze_batch", lambda articles: analysed.append([a.id for a in articles]) or real_analyze_batch(articles))
+    summary = corpus.write_parquet_file_tables(InProcessClient(), table_file, tmp_path, resume=True, ranges=3)
+    assert analysed == [["row-3", "story-4", "row-5"]]
+    assert summary == (3, 1, 7)  # row 4 has no text
+    assert_same_tables(corpus.read_tables(tmp_path), pandas_tables)
+
+
+def test_parquet_file_without_the_text_column_fails_before_any_task(tmp_path):
+    table_file = tmp_path / "corpus.parquet"
+    pd.DataFrame({"body": ["A text."]}).to_parquet(table_file)
+    client = InProcessClient()
+    with pytest.raises(LoadError, match="no text column"):
+        corpus.write_parquet_file_tables(client, table_file, tmp_path / "out", text_col="text", ranges=2)
+    assert client.tasks == 0
 
 
 def test_map_ordered_reads_only_a_bounded_window_ahead():
