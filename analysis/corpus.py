@@ -241,6 +241,9 @@ def write_partition(
     source: str | None, metrics: Sequence[str], resume: bool,
 ) -> tuple[int, int, int]:
     """Analyse one partition into part ``number`` of every table: (written, errors, skipped)."""
+    from analysis.workers import warm_up  # imports dask.distributed, which only these runs need
+
+    warm_up()  # a warm-up already running in this worker (the WarmUp plugin) is waited for, not repeated
     articles = articles_from_frame(partition, text_col=text_col, source=source, first_row=first_row)
     done = part_path(out_dir, "articles", number)
     if resume and done.exists():

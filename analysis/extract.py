@@ -275,12 +275,15 @@ def _run_dask(
 ) -> ExtractSummary:
     from dask.distributed import Client, LocalCluster
 
+    from analysis.workers import WarmUp
+
     if scheduler:
         client, cluster = Client(scheduler), None
     else:
         cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None)
         client = Client(cluster)
     try:
+        client.register_plugin(WarmUp())  # workers warm up while the tasks are planned
         threads = max(1, sum(client.nthreads().values()))
         if path.suffix.lower() == ".parquet":
             count, errors, skipped = corpus.write_parquet_file_tables(

@@ -125,7 +125,9 @@ def test_dask_local_cluster_gives_the_same_tables_as_pandas(pandas_tables, tmp_p
 
     table_file = tmp_path / "corpus.parquet"
     small_corpus().to_parquet(table_file)
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, Client(cluster):
+    from analysis.workers import is_warm
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, Client(cluster) as client:
         result = corpus.analyze(dd.from_pandas(small_corpus(), npartitions=3), out_dir=tmp_path / "dask")
         assert result.articles.npartitions == 3
         assert_same_tables(result.compute(), pandas_tables)
@@ -136,6 +138,7 @@ def test_dask_local_cluster_gives_the_same_tables_as_pandas(pandas_tables, tmp_p
         rerun = extract.run_extract(
             [table_file], out_dir=tmp_path / "cli", engine="dask", scheduler=cluster.scheduler_address, text_col="text"
         )
+        assert all(client.run(is_warm).values())  # extract registered the warm-up plugin on every worker
     assert (summary.n_articles, summary.n_errors, summary.n_skipped) == (10, 2, 0)
     assert (rerun.n_articles, rerun.n_skipped) == (0, 10)  # rerunning into the same output resumes
     expected = corpus.analyze(pd.read_parquet(table_file), source=str(table_file))
@@ -287,3 +290,30 @@ def test_jsonl_records_and_parquet_tables_describe_the_same_articles(corpus_file
     extract.run_extract([corpus_file], out_dir=tmp_path / "tables", jobs=1)
     ids = [json.loads(line)["id"] for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
     assert corpus.read_tables(tmp_path / "tables").articles["article_id"].tolist() == ids
+
+
+def test_warm_up_runs_once_and_changes_no_record():
+    from analysis.load import from_text
+    from analysis.pipeline import analyze_article
+    from analysis.workers import is_warm, warm_up
+
+    article = from_text(BUNDLED_ARTICLE.read_text(encoding="utf-8"), id="bundled")
+    before = analyze_article(article)
+    warm_up()
+    warm_up()  # a second call returns at once
+    assert is_warm()
+    assert analyze_article(article) == before
+
+
+def test_warm_up_plugin_starts_in_the_background_and_survives_a_pickle():
+    import pickle
+    import threading
+
+    from analysis.workers import WarmUp, is_warm
+
+    plugin = pickle.loads(pickle.dumps(WarmUp()))
+    plugin.setup(worker=None)  # returns at once; the warm-up runs in a daemon thread
+    for thread in [t for t in threading.enumerate() if t.name == "newslens-warm-up"]:
+        thread.join(timeout=30)
+    assert is_warm()
+    assert plugin.name == "newslens-warm-up"
