@@ -37,8 +37,6 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from analysis.load import Article, articles_from_frame, text_column
-from analysis.pipeline import analyze_article
-from analysis.readability.scores import SCORE_KEYS
 from analysis.tables import (
     TABLE_NAMES, CorpusTables, arrow_schema, restore_read_table, table_rows, tables_from_records, tables_from_rows,
 )
@@ -57,8 +55,21 @@ RANGES_PER_THREAD = 8
 _PART_NUMBER = re.compile(r"(\d+)")
 
 
+def load_pipeline() -> Callable[[Article], dict]:
+    """The pipeline's ``analyze_article``, imported on first use.
+
+    The pipeline pulls in textstat and NLTK (about half a second of imports), which a
+    process that only plans work (a Dask client, a scheduler unpickling tasks) never needs.
+    """
+    from analysis.pipeline import analyze_article
+
+    return analyze_article
+
+
 def pipeline_metrics() -> tuple[str, ...]:
     """The readability metrics the pipeline reports, in its order (the readability columns)."""
+    from analysis.readability.scores import SCORE_KEYS  # imports textstat, see load_pipeline
+
     return SCORE_KEYS
 
 
@@ -78,6 +89,7 @@ def map_ordered(function: Callable[[Item], Result], items: Iterable[Item], *, jo
     if jobs <= 1:
         yield from map(function, items)
         return
+    load_pipeline()  # imported once here, before the workers are forked, instead of in each of them
     pool = ProcessPoolExecutor(max_workers=jobs)
     pending: deque = deque()
     try:
@@ -93,6 +105,7 @@ def map_ordered(function: Callable[[Item], Result], items: Iterable[Item], *, jo
 
 def analyze_batch(articles: Sequence[Article]) -> list[dict]:
     """The records of a batch of articles."""
+    analyze_article = load_pipeline()
     return [analyze_article(article) for article in articles]
 
 
@@ -203,14 +216,15 @@ def write_parquet_file_tables(
     and each range is one task that reads its rows, analyses them and writes part ``n`` of
     every table, as :func:`write_dask_tables` does for partition ``n`` (same ids, same
     resuming). Plain tasks rather than a ``dask.dataframe`` graph: neither the client nor
-    the workers import ``dask.dataframe`` or build and optimise a graph. Returns
+    the workers import ``dask.dataframe`` or build and optimise a graph, and the client
+    does not import the pipeline (the workers name the readability columns). Returns
     (articles written, those with an error, articles skipped).
     """
     text_column(pq.read_schema(path).empty_table().to_pandas(), column=text_col)  # fail here, not on a worker
     out_dir = Path(out_dir)
     row_ranges = parquet_row_ranges(path, ranges=ranges)
     _remove_parts(out_dir, first_number=len(row_ranges) if resume else 0)
-    options = {"out_dir": out_dir, "text_col": text_col, "source": source, "metrics": pipeline_metrics(), "resume": resume}
+    options = {"out_dir": out_dir, "text_col": text_col, "source": source, "resume": resume}
     futures = [
         client.submit(write_parquet_rows, str(path), start, stop, number=number, pure=False, **options)
         for number, (start, stop) in enumerate(row_ranges)
@@ -221,7 +235,8 @@ def write_parquet_file_tables(
 
 def write_parquet_rows(path: str, start: int, stop: int, *, number: int, **options) -> tuple[int, int, int]:
     """Analyse rows ``[start, stop)`` of a Parquet file into part ``number`` (a worker's task)."""
-    return write_partition(read_parquet_rows(path, start, stop), number=number, first_row=start, **options)
+    partition = read_parquet_rows(path, start, stop)
+    return write_partition(partition, number=number, first_row=start, metrics=pipeline_metrics(), **options)
 
 
 _COUNTS_META = pd.DataFrame({"written": pd.Series([], dtype="int64"), "errors": pd.Series([], dtype="int64"),

@@ -317,3 +317,25 @@ def test_warm_up_plugin_starts_in_the_background_and_survives_a_pickle():
         thread.join(timeout=30)
     assert is_warm()
     assert plugin.name == "newslens-warm-up"
+
+
+def run_python(code: str) -> str:
+    """What ``code`` prints in a fresh interpreter started in the repository root."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    done = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parent.parent,
+                          capture_output=True, text=True, check=True)
+    return done.stdout.strip()
+
+
+def test_the_extract_command_plans_work_without_importing_the_pipeline():
+    code = "import sys, analysis.__main__; print(sorted(m for m in ('analysis.pipeline', 'textstat', 'nltk') if m in sys.modules))"
+    assert run_python(code) == "[]"
+
+
+def test_local_jobs_import_the_pipeline_before_forking_their_workers():
+    code = ("import sys; from analysis import corpus; "
+            "list(corpus.map_ordered(len, [[1], [1, 2]], jobs=2)); print('analysis.pipeline' in sys.modules)")
+    assert run_python(code) == "True"
