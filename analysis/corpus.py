@@ -186,10 +186,13 @@ def write_dask_tables(
     return int(totals["written"]), int(totals["errors"]), int(totals["skipped"])
 
 
-def parquet_row_ranges(path: str | Path, *, ranges: int) -> list[tuple[int, int]]:
+def parquet_row_ranges(path: str | Path, *, ranges: int, most_rows: int | None = None) -> list[tuple[int, int]]:
     """``[start, stop)`` row ranges that split a Parquet file into ``ranges`` nearly equal
-    runs (one per row when it has fewer rows), from the file's metadata alone."""
+    runs (one per row when it has fewer rows), or more if a range would otherwise hold
+    more than ``most_rows`` rows; from the file's metadata alone."""
     rows = pq.ParquetFile(path).metadata.num_rows
+    if most_rows:
+        ranges = max(ranges, -(-rows // most_rows))
     count = max(1, min(ranges, rows))
     bounds = [rows * number // count for number in range(count + 1)]
     return list(zip(bounds, bounds[1:]))
@@ -208,11 +211,12 @@ def read_parquet_rows(path: str | Path, start: int, stop: int) -> pd.DataFrame:
 
 def write_parquet_file_tables(
     client, path: str | Path, out_dir: str | Path, *, text_col: str | None = None, source: str | None = None,
-    resume: bool = False, ranges: int,
+    resume: bool = False, ranges: int, most_rows: int | None = None,
 ) -> tuple[int, int, int]:
     """Analyse a Parquet corpus file on a ``dask.distributed`` ``client``'s cluster into ``out_dir/<table>/``.
 
-    The file is split into ``ranges`` row ranges from its metadata (no pass over the rows)
+    The file is split into ``ranges`` row ranges (more if one would exceed ``most_rows``
+    rows, which bounds a worker's memory) from its metadata (no pass over the rows)
     and each range is one task that reads its rows, analyses them and writes part ``n`` of
     every table, as :func:`write_dask_tables` does for partition ``n`` (same ids, same
     resuming). Plain tasks rather than a ``dask.dataframe`` graph: neither the client nor
@@ -222,7 +226,7 @@ def write_parquet_file_tables(
     """
     text_column(pq.read_schema(path).empty_table().to_pandas(), column=text_col)  # fail here, not on a worker
     out_dir = Path(out_dir)
-    row_ranges = parquet_row_ranges(path, ranges=ranges)
+    row_ranges = parquet_row_ranges(path, ranges=ranges, most_rows=most_rows)
     _remove_parts(out_dir, first_number=len(row_ranges) if resume else 0)
     options = {"out_dir": out_dir, "text_col": text_col, "source": source, "resume": resume}
     futures = [

@@ -288,7 +288,7 @@ def _run_dask(
         if path.suffix.lower() == ".parquet":
             count, errors, skipped = corpus.write_parquet_file_tables(
                 client, path, out_dir, text_col=text_col, source=str(path), resume=resume,
-                ranges=threads * corpus.RANGES_PER_THREAD,
+                ranges=threads * corpus.RANGES_PER_THREAD, most_rows=PART_ARTICLES,
             )
         else:
             frame = read_dask_table(path, min_partitions=threads * corpus.TASKS_AHEAD_PER_JOB)

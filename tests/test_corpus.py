@@ -145,16 +145,18 @@ def test_dask_local_cluster_gives_the_same_tables_as_pandas(pandas_tables, tmp_p
     assert_same_tables(corpus.read_tables(tmp_path / "cli"), expected)
 
 
-@pytest.mark.parametrize(("rows", "ranges", "expected"), [
-    (10, 3, [(0, 3), (3, 6), (6, 10)]),
-    (10, 1, [(0, 10)]),
-    (3, 8, [(0, 1), (1, 2), (2, 3)]),  # never an empty range while rows remain
-    (0, 4, [(0, 0)]),
+@pytest.mark.parametrize(("rows", "ranges", "most_rows", "expected"), [
+    (10, 3, None, [(0, 3), (3, 6), (6, 10)]),
+    (10, 1, None, [(0, 10)]),
+    (3, 8, None, [(0, 1), (1, 2), (2, 3)]),  # never an empty range while rows remain
+    (0, 4, None, [(0, 0)]),
+    (10, 2, 3, [(0, 2), (2, 5), (5, 7), (7, 10)]),  # a big file gets more ranges, none over most_rows
+    (10, 3, 5, [(0, 3), (3, 6), (6, 10)]),
 ])
-def test_parquet_row_ranges_cover_the_file_in_order(tmp_path, rows, ranges, expected):
+def test_parquet_row_ranges_cover_the_file_in_order(tmp_path, rows, ranges, most_rows, expected):
     table_file = tmp_path / "corpus.parquet"
     pd.DataFrame({"text": [f"text {n}" for n in range(rows)]}).to_parquet(table_file, row_group_size=4)
-    assert corpus.parquet_row_ranges(table_file, ranges=ranges) == expected
+    assert corpus.parquet_row_ranges(table_file, ranges=ranges, most_rows=most_rows) == expected
 
 
 @pytest.mark.parametrize(("start", "stop"), [(0, 10), (0, 4), (3, 5), (4, 8), (5, 6), (7, 10), (9, 10), (6, 6)])
