@@ -262,13 +262,13 @@ def write_partition(
     """Analyse one partition into part ``number`` of every table: (written, errors, skipped)."""
     from analysis.workers import warm_up  # imports dask.distributed, which only these runs need
 
-    warm_up()  # a warm-up already running in this worker (the WarmUp plugin) is waited for, not repeated
     articles = articles_from_frame(partition, text_col=text_col, source=source, first_row=first_row)
     done = part_path(out_dir, "articles", number)
     if resume and done.exists():
         written = pq.read_table(done, columns=["article_id"]).column("article_id").to_pylist()
         if written == [article.id for article in articles]:
             return 0, 0, len(articles)
+    warm_up()  # a warm-up already running in this worker (the WarmUp plugin) is waited for, not repeated
     tables = tables_from_records(analyze_batch(articles), metrics=metrics)
     write_parts(tables, out_dir, number=number, metrics=metrics)
     return len(articles), int(tables.articles["error"].notna().sum()), 0
