@@ -8,7 +8,8 @@ Colours are deterministic: :func:`color_for` gives every label the same colour i
 chart and notebook — a fixed colour for the known categories (body/boilerplate,
 direct/indirect/mixed, speaker/mentioned, quoted/narrative, entity categories) and, for
 any other name such as an entity, a colour picked from a fixed palette by a stable hash of
-the name.
+the name. :func:`color_map` keeps that pick but moves a name to the next free palette colour
+when two names of one chart would share it (up to the palette's 24 colours).
 """
 from __future__ import annotations
 
@@ -67,8 +68,24 @@ def color_for(name: object) -> str:
 
 
 def color_map(names: Iterable[object]) -> dict[str, str]:
-    """``{name: colour}`` for every distinct name, for plotly express ``color_discrete_map``."""
-    return {str(n): color_for(n) for n in dict.fromkeys(names)}
+    """``{name: colour}`` for every distinct name, for plotly express ``color_discrete_map``.
+
+    Each name gets :func:`color_for` unless an earlier name (in case-folded order, so the
+    result does not depend on row order) already took that colour; it then gets the next
+    palette colour nobody in the map uses. Names repeat colours only past the palette's size.
+    """
+    distinct = sorted(dict.fromkeys(str(n) for n in names), key=lambda n: (n.strip().casefold(), n))
+    taken: set[str] = set()
+    colours: dict[str, str] = {}
+    for name in distinct:
+        colour = color_for(name)
+        if colour in taken and colour in NAME_PALETTE and len(taken) < len(NAME_PALETTE):
+            start = NAME_PALETTE.index(colour)
+            probe = (NAME_PALETTE[(start + step) % len(NAME_PALETTE)] for step in range(1, len(NAME_PALETTE)))
+            colour = next((c for c in probe if c not in taken), colour)
+        colours[name] = colour
+        taken.add(colour)
+    return colours
 
 
 def _style(fig: go.Figure, *, title: str, height: int | None = None) -> go.Figure:
@@ -164,10 +181,20 @@ def length_profile(paragraphs: pd.DataFrame, sentences: pd.DataFrame) -> go.Figu
 # --- quotes ------------------------------------------------------------------------------
 
 
-def _speaker_labels(quotes: pd.DataFrame) -> pd.Series:
+def speaker_names(quotes: pd.DataFrame) -> pd.Series:
+    """Each attribution's speaker as charts name it: the entity if resolved, else the words."""
     entity = quotes["speaker_entity"].where(quotes["speaker_entity"].notna() & (quotes["speaker_entity"] != ""))
     speaker = quotes["speaker"].where(quotes["speaker"].notna() & (quotes["speaker"] != ""))
-    return entity.fillna(speaker).fillna(UNKNOWN_SPEAKER).astype(str).map(_escape_hover)
+    return entity.fillna(speaker).fillna(UNKNOWN_SPEAKER).astype(str)
+
+
+def _speaker_labels(quotes: pd.DataFrame) -> pd.Series:
+    return speaker_names(quotes).map(_escape_hover)
+
+
+def speaker_colors(quotes: pd.DataFrame) -> dict[str, str]:
+    """``{speaker: colour}`` for one quotes table, distinct within it; charts and views share it."""
+    return color_map(speaker_names(quotes)) if not quotes.empty else {}
 
 
 def quoted_by_entity(quotes: pd.DataFrame, *, top: int = 15) -> go.Figure:
@@ -219,8 +246,10 @@ def speaker_timeline(quotes: pd.DataFrame, *, text_length: int | None = None) ->
     title = "Where each speaker appears (position of each quote in the article)"
     if quotes.empty:
         return _empty(title, "No quotes found")
+    colours = speaker_colors(quotes)
     frame = quotes.assign(
         who=_speaker_labels(quotes),
+        colour=speaker_names(quotes).map(colours),
         preview=quotes.apply(lambda q: _wrap(q.get("content") or ""), axis=1),
         rule=quotes["rule"].fillna("").astype(str).map(_escape_hover),
     )
@@ -231,7 +260,7 @@ def speaker_timeline(quotes: pd.DataFrame, *, text_length: int | None = None) ->
         fig.add_scatter(
             x=rows["content_start"], y=rows["who"], mode="markers", name=who,
             marker={
-                "color": color_for(who), "size": 14, "line": {"width": 1, "color": "white"},
+                "color": rows["colour"].iloc[0], "size": 14, "line": {"width": 1, "color": "white"},
                 "symbol": rows["kind"].map({"direct": "circle", "indirect": "diamond", "mixed": "square"}).fillna("circle"),
             },
             customdata=rows[["kind", "rule", "paragraph", "preview"]],
@@ -437,7 +466,7 @@ def article_lengths(articles: pd.DataFrame) -> go.Figure:
     ).sort_values(["outlet", "date"], na_position="last")
     fig = px.bar(
         frame, x="n_words", y="article", color="outlet", orientation="h",
-        color_discrete_map=color_map(frame["outlet"]), category_orders={"article": frame["article"].tolist()},
+        color_discrete_map=color_map(_outlet_labels(articles)), category_orders={"article": frame["article"].tolist()},
         labels={"n_words": "words (whole text as loaded)", "article": ""},
     )
     return _style(fig, title=title, height=max(300, 110 + 30 * len(frame)))
@@ -482,7 +511,7 @@ def metric_by_outlet(articles: pd.DataFrame, readability: pd.DataFrame, *, metri
     else:
         x = "outlet"
     fig = px.scatter(
-        frame, x=x, y=metric, color="outlet", color_discrete_map=color_map(frame["outlet"]),
+        frame, x=x, y=metric, color="outlet", color_discrete_map=color_map(_outlet_labels(articles)),
         custom_data=["title_hover", "outlet", "date_label"], labels={"when": "date", metric: metric.replace("_", " ")},
     )
     fig.update_traces(

@@ -8,7 +8,9 @@ and single quotes used as quotation marks (but not apostrophes: ``users' posts``
 part of it). Unbalanced marks are handled by context: an opening mark met while a
 quotation is already open means the earlier one was stray, and the scan restarts there.
 A quotation still open at the paragraph end is kept (``open_end`` True) only when the
-paragraph starts with it, the multi-paragraph convention; otherwise its mark is stray.
+paragraph starts with it, the multi-paragraph convention (or the caller says it carries
+on, ``continues``); otherwise its mark is stray. A curly quotation inside a straight one
+that opens the paragraph is nested in it.
 Curly marks printed the wrong way round are read by position (``“…,“ said X``).
 
 The scan visits quotation marks only (found by one compiled regex), so it runs in time
@@ -40,6 +42,7 @@ _CLOSE_AFTER = frozenset(" \t\n\r\xa0)]}.,;:!?—–-/…")
 # final punctuation ('“It's unusual,“ said X'), a closing mark opening a paragraph
 # ('” … in the case of Wyoming, …,” wrote Time', after an invisible direction mark at most).
 _WRONG_WAY_CLOSE_BEFORE = frozenset(",.?!…")
+_WORD_CHARACTER = re.compile(r"\w")
 _PARAGRAPH_LEAD = " \t\xa0\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
 
 
@@ -84,18 +87,34 @@ def _pair(text: str, marks: list[tuple[int, int, str]], start: int, end: int) ->
     """Pair marks into top-level quotations; also return the position of a mark left open."""
     found: list[QuotedSpan] = []
     open_at: int | None = None
+    nested = False
     for mark_start, mark_end, mark in marks:
+        if nested:
+            nested = mark != "”"
+            continue
         role = _wrong_way_role(text, mark_start, mark, start, end, is_open=open_at is not None) \
             or _role(text, mark_start, mark_end, mark, start, end)
         if open_at is None:
             if role != "close":
                 open_at = mark_start
         elif role == "open":
-            open_at = mark_start  # the earlier opening mark was stray
+            nested = _nests_curly(text, open_at, mark_start, start)
+            if not nested:
+                open_at = mark_start  # the earlier opening mark was stray
         else:
             found.append(QuotedSpan(open_at, mark_end))
             open_at = None
     return found, open_at
+
+
+def _nests_curly(text: str, open_at: int, mark_start: int, start: int) -> bool:
+    """A curly quotation inside a straight one that opens the paragraph ('"The Justice
+    Department isn’t about “Equal Justice Under Law” anymore. …'): the paragraph-opening
+    mark is the outer quotation, not a stray one (a straight mark inside a paragraph often
+    is stray, so only this position counts). Words must come between the two marks: in
+    '"“You don’t win …,” Rubio responded' the straight mark is the stray one."""
+    return text[mark_start] == "“" and text[open_at] == '"' and not text[start:open_at].strip(_PARAGRAPH_LEAD) \
+        and _WORD_CHARACTER.search(text, open_at, mark_start) is not None
 
 
 def _single_marks(text: str, positions, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -141,8 +160,9 @@ def quoted_spans(text: str, start: int, end: int, *, continues: bool = False,
                  marks: "MarkIndex | None" = None) -> list[QuotedSpan]:
     """Top-level quotations in the paragraph ``text[start:end]``, in order.
 
-    ``continues``: the previous paragraph ended inside a quotation, so a quotation left open
-    here at the end is kept even when it does not start the paragraph. ``marks``: the marks
+    ``continues``: the previous paragraph ended inside a quotation (or the next one opens
+    with a quotation mark), so a quotation left open here at the end is kept even when it
+    does not start the paragraph. ``marks``: the marks
     of a stretch holding the paragraph, found once (the paragraph is not scanned again).
     """
     found_marks = marks.within(text, start, end) if marks is not None else None

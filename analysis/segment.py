@@ -35,6 +35,11 @@ _LINE = re.compile(r"[^\n\r\u2028\u2029\x0b\x0c\x85]+")
 # the text is hard-wrapped, and the two lines are one paragraph.
 _OPEN_LINE_END = re.compile(r"[\w,;\-–—]$")
 _LOWER_START = re.compile(r"^[a-z(]")
+_FIRST_WORD = re.compile(r"\S+")
+# Hard-wrapped text (wire copy, e-mail, plain-text exports) is filled to a width of at most
+# this many characters; web text has whole paragraphs on one line and is far wider.
+_MAX_WRAP_WIDTH = 100
+_MIN_WRAP_WIDTH = 40
 
 
 @dataclass(frozen=True)
@@ -71,10 +76,43 @@ class Segments:
         return [s for s in self.sentences if s.is_body]
 
 
+def wrap_width(text: str) -> int | None:
+    """The width a hard-wrapped text is filled to, or None when its lines are not wrapped.
+
+    The width is the longest line's length, taken when it is 40 to 100 characters and at
+    least three lines, and three in ten of all lines, come within ten characters of it.
+    """
+    lengths = [len(line.rstrip()) for line in _LINE.findall(text)]
+    lengths = [length for length in lengths if length]
+    if len(lengths) < 3:
+        return None
+    width = max(lengths)
+    if not _MIN_WRAP_WIDTH <= width <= _MAX_WRAP_WIDTH:
+        return None
+    near_width = sum(1 for length in lengths if length >= width - 10)
+    return width if near_width >= 3 and near_width >= 0.3 * len(lengths) else None
+
+
+def _wrapped_here(previous_line: str, line_text: str, width: int | None) -> bool:
+    """Whether a line filled to ``width`` broke before ``line_text`` only because its first word did not fit."""
+    if width is None:
+        return False
+    first_word = _FIRST_WORD.match(line_text)
+    return first_word is not None and len(previous_line) + 1 + len(first_word.group()) > width
+
+
 def paragraph_spans(text: str) -> list[Span]:
-    """Paragraphs as spans: each non-blank line, joining lines of hard-wrapped text."""
+    """Paragraphs as spans: each non-blank line, joining lines of hard-wrapped text.
+
+    Two lines are one paragraph when the first ends open (a word, comma, semicolon or
+    dash, no full stop) and the next starts in lower case, or, in text filled to a width
+    (:func:`wrap_width`), when the next line's first word would not have fitted on the
+    first: so ``the White\nHouse said`` stays one paragraph and one sentence.
+    """
     spans: list[Span] = []
     previous_text = ""
+    previous_line = ""
+    width = wrap_width(text) if len(text) > 2 * _MAX_WRAP_WIDTH and "\n" in text else None
     for match in _LINE.finditer(text):
         raw = match.group()
         line_text = raw.strip()  # str.strip and strip_span agree on white space (str.isspace)
@@ -86,13 +124,14 @@ def paragraph_spans(text: str) -> list[Span]:
         if (
             previous_text
             and _OPEN_LINE_END.search(previous_text, len(previous_text) - 1)
-            and _LOWER_START.match(line_text)
+            and (_LOWER_START.match(line_text) or _wrapped_here(previous_line, line_text, width))
             and text.count("\n", spans[-1].end, start) <= 1
         ):
             spans[-1] = Span(spans[-1].start, end)
         else:
             spans.append(Span(start, end))
         previous_text = line_text
+        previous_line = raw.rstrip()
     return spans
 
 

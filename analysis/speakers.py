@@ -181,6 +181,9 @@ def _speaker_ending(text: str, tokens: list[tuple[int, int, str]], *, truncated:
         return _NEEDS_MORE
     if i < 0:
         return None
+    if tokens[i][2] in _QUOTE_TOKENS and i >= 1 and tokens[i - 1][2] == ",":
+        # '…, a host of “Morning Shift,” said': the description ends in a quoted title
+        return _NEEDS_MORE if truncated else _appositive_speaker(text, tokens[:i + 1])
     if tokens[i][2] == ",":
         if truncated:
             return _NEEDS_MORE
@@ -304,8 +307,9 @@ def _appositive_speaker(text: str, tokens: list[tuple[int, int, str]]) -> Span |
         tokens = tokens[-MAX_APPOSITIVE_TOKENS:]
     start = 0
     for index, (_, _, word) in enumerate(tokens):
-        if word in ('"', "“", "”", ";", ":", "—", "–", "(", ")"):
+        if word in (";", ":", "—", "–", "(", ")"):
             start = index + 1
+    start = _after_quotations(tokens, start)
     tokens = _without_opener(tokens[start:])
     if not tokens or not (_is_name(tokens[0][2]) or tokens[0][2].lower() in _DETERMINERS):
         return None
@@ -316,6 +320,23 @@ def _appositive_speaker(text: str, tokens: list[tuple[int, int, str]]) -> Span |
     if sum(1 for _, _, word in tokens if word == ",") > 3:
         return None
     return Span(tokens[0][0], tokens[-1][1])
+
+
+_QUOTE_TOKENS = frozenset('"“”«»')
+
+
+def _after_quotations(tokens: list[tuple[int, int, str]], start: int) -> int:
+    """Where a described speaker may start, from ``start``: after the last quotation mark,
+    unless the marks pair up inside the description, after its first comma ('Hemsley, the
+    co-author of "Going Viral," said': a title inside the appositive, not a quotation the
+    speaker phrase follows)."""
+    marks = [index for index in range(start, len(tokens)) if tokens[index][2] in _QUOTE_TOKENS]
+    if not marks:
+        return start
+    comma = next((index for index in range(start, len(tokens)) if tokens[index][2] == ","), None)
+    if comma is not None and comma < marks[0] and len(marks) % 2 == 0:
+        return start
+    return marks[-1] + 1
 
 
 def speaker_after(text: str, cue_end: int, hi: int, *, appositives: bool = True) -> Span | None:

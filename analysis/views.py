@@ -19,7 +19,7 @@ from typing import Iterable, Sequence
 
 import pandas as pd
 
-from analysis.charts import color_for
+from analysis.charts import color_for, speaker_colors, speaker_names
 
 _STYLE = """
 <style>
@@ -139,7 +139,9 @@ def _quote_title(quote: pd.Series) -> str:
 def attribution_marks(quotes: pd.DataFrame) -> list[Mark]:
     """The content, cue and speaker marks of every attribution (speaker and cue on top)."""
     marks = []
-    for _, quote in quotes.iterrows():
+    speaker_colours = speaker_colors(quotes)
+    names = speaker_names(quotes) if not quotes.empty else pd.Series(dtype=str)
+    for (_, quote), name in zip(quotes.iterrows(), names):
         title = _quote_title(quote)
         kind_color = color_for(quote["kind"])
         for s, e in quote["content_spans"]:
@@ -147,8 +149,7 @@ def attribution_marks(quotes: pd.DataFrame) -> list[Mark]:
         if not pd.isna(quote.get("cue_start")):
             marks.append(Mark(int(quote["cue_start"]), int(quote["cue_end"]), "nl-cue", "cue · " + title, f"color:{kind_color}", 2))
         if not pd.isna(quote.get("speaker_start")):
-            entity = quote.get("speaker_entity") or quote.get("speaker")
-            speaker_color = color_for(entity)
+            speaker_color = speaker_colours[name]
             marks.append(Mark(
                 int(quote["speaker_start"]), int(quote["speaker_end"]), "nl-speaker", "speaker · " + title,
                 f"color:{speaker_color};border-color:{speaker_color}", 3,

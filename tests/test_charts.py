@@ -40,6 +40,40 @@ def test_color_map_covers_each_distinct_name_once():
     assert charts.color_map(["direct", "Twitter", "direct"]) == {"direct": "#E45756", "Twitter": charts.color_for("Twitter")}
 
 
+def _colliding_names() -> tuple[str, str]:
+    seen: dict[str, str] = {}
+    for number in range(200):
+        name = f"Outlet {number}"
+        colour = charts.color_for(name)
+        if colour in seen:
+            return seen[colour], name
+        seen[colour] = name
+    raise AssertionError("no two names share a palette colour")
+
+
+def test_ndtv_and_northbank_daily_no_longer_share_a_colour():
+    assert charts.color_for("NDTV") == charts.color_for("Northbank Daily")
+    colours = charts.color_map(["NDTV", "Northbank Daily"])
+    assert colours["NDTV"] != colours["Northbank Daily"]
+
+
+def test_colliding_names_get_distinct_colours_whatever_the_row_order():
+    first, second = _colliding_names()
+    forward = charts.color_map([first, second, "Twitter"])
+    backward = charts.color_map(["Twitter", second, first, second])
+    assert forward == backward
+    assert len(set(forward.values())) == 3
+    earlier = min(first, second, key=str.casefold)
+    assert forward[earlier] == charts.color_for(earlier)
+
+
+def test_past_the_palette_size_colours_repeat_instead_of_failing():
+    names = [f"Outlet {number}" for number in range(len(charts.NAME_PALETTE) + 5)]
+    colours = charts.color_map(names)
+    assert len(colours) == len(names)
+    assert set(colours.values()) == set(charts.NAME_PALETTE)
+
+
 def test_length_profile_has_body_and_boilerplate_bars_and_sentence_points():
     paragraphs = pd.DataFrame(
         [("a", 0, 0, 9, "one two three", True), ("a", 1, 10, 20, "Follow us on X", False)],
@@ -201,3 +235,17 @@ def test_an_empty_table_gives_a_titled_figure_that_says_so(build):
     assert isinstance(fig, go.Figure)
     assert fig.layout.title.text
     assert fig.layout.annotations and fig.layout.annotations[0].text.startswith("No ")
+
+
+def test_speaker_timeline_gives_each_speaker_its_own_colour():
+    first, second = _colliding_names()
+    quotes = quotes_frame([
+        {"speaker_entity": first, "content_start": 0},
+        {"speaker_entity": second, "content_start": 10},
+        {"speaker_entity": None, "speaker": None, "content_start": 20},
+    ])
+    fig = charts.speaker_timeline(quotes)
+    colours = {trace.name: trace.marker.color for trace in fig.data}
+    assert colours[first] != colours[second]
+    assert colours[charts.UNKNOWN_SPEAKER] == charts.color_for(charts.UNKNOWN_SPEAKER)
+    assert colours == {name: charts.speaker_colors(quotes)[name] for name in colours}

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.segment import paragraph_spans, paragraphs_table, segment, sentences_table
+from analysis.segment import paragraph_spans, paragraphs_table, segment, sentences_table, wrap_width
 
 
 def assert_spans_valid(text, segments):
@@ -68,6 +68,49 @@ def test_tables_have_the_documented_columns_and_texts(bundled_text):
 )
 def test_paragraphs_are_lines_joined_only_when_hard_wrapped(text, expected):
     assert [span.text_of(text) for span in paragraph_spans(text)] == expected
+
+
+WRAPPED_AT_71 = (
+    "Reporters waited outside for an hour before a spokesperson at the White\n"
+    "House said the president had no plans to travel to the region this\n"
+    "week, despite the calls from local leaders. The governor said he would\n"
+    "go anyway, and that the state would pay for the trip itself.\n"
+    "\n"
+    "Aides to the governor, who spoke on condition of anonymity, said the\n"
+    "trip had been planned for weeks and would go ahead whatever Washington\n"
+    "decided.\n"
+)
+
+
+def test_wrap_width_is_the_width_a_filled_text_was_wrapped_to():
+    assert wrap_width(WRAPPED_AT_71) == 71
+    assert wrap_width(WRAPPED_AT_71.replace("\n", "\r\n")) == 71
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One line.\nTwo line.\nThree line.\nFour line.",
+        "A web paragraph that runs on " * 6 + "\nand another that runs on " * 6,
+        "Minister resigns over leaked memo\nFloods close the coastal road for a week\nLocal team wins cup\n",
+    ],
+)
+def test_text_that_is_not_filled_to_a_width_has_no_wrap_width(text):
+    assert wrap_width(text) is None
+
+
+def test_a_capitalised_word_carried_to_the_next_line_of_wrapped_text_stays_in_its_paragraph():
+    paragraphs = [span.text_of(WRAPPED_AT_71) for span in paragraph_spans(WRAPPED_AT_71)]
+    assert len(paragraphs) == 2
+    assert paragraphs[0].startswith("Reporters") and paragraphs[0].endswith("trip itself.")
+    sentences = [WRAPPED_AT_71[s.start:s.end] for s in segment(WRAPPED_AT_71).sentences]
+    assert sentences[0] == WRAPPED_AT_71[:WRAPPED_AT_71.index(" The governor")]
+
+
+def test_a_short_line_before_a_capitalised_line_ends_its_paragraph_even_in_wrapped_text():
+    text = WRAPPED_AT_71 + "Headline about something else\nReporters waited outside for an hour before the\n"
+    paragraphs = [span.text_of(text) for span in paragraph_spans(text)]
+    assert "Headline about something else" in paragraphs
 
 
 def test_crlf_text_keeps_offsets_and_gives_the_same_segments(bundled_text):

@@ -101,3 +101,15 @@ def test_metrics_explained_pairs_every_metric_with_its_body_score():
     assert table.loc["Flesch Reading Ease", "score"] == 61.2
     assert table.loc["Gunning Fog Index", "direction"] == "lower is easier"
     assert table["meaning"].str.len().min() > 10
+
+
+def test_speakers_sharing_a_hashed_colour_are_marked_in_different_colours():
+    text = '"Yes," NDTV said. "No," Northbank Daily said.'
+    quotes = pd.DataFrame([
+        {"quote": 0, "kind": "direct", "content_spans": [[0, 6]], "cue_start": 12, "cue_end": 16, "speaker_start": 7,
+         "speaker_end": 11, "speaker": "NDTV", "speaker_entity": "NDTV", "rule": "r", "confidence": 0.9},
+        {"quote": 1, "kind": "direct", "content_spans": [[18, 23]], "cue_start": 40, "cue_end": 44, "speaker_start": 24,
+         "speaker_end": 39, "speaker": "Northbank Daily", "speaker_entity": None, "rule": "r", "confidence": 0.9},
+    ])
+    speaker_styles = {text[m.start:m.end]: m.style for m in views.attribution_marks(quotes) if m.css_class == "nl-speaker"}
+    assert speaker_styles["NDTV"] != speaker_styles["Northbank Daily"]

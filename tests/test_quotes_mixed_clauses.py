@@ -1,0 +1,244 @@
+"""Quote attribution: mixed clauses (a quoted phrase inside reported content) and speakers
+whose description holds a quotation."""
+from __future__ import annotations
+
+import pytest
+
+from analysis.quotes import find_quotes
+from analysis.segment import segment
+
+
+def _attributions(text: str) -> list[tuple]:
+    return [
+        (
+            a.kind,
+            tuple(span.text_of(text) for span in a.content),
+            a.cue.text_of(text) if a.cue else None,
+            a.speaker.text_of(text) if a.speaker else None,
+        )
+        for a in find_quotes(text, segment(text))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('The mayor is promising to "fix every pothole" by the spring.',
+         ("mixed", ('to "fix every pothole" by the spring',), "promising", "The mayor")),
+        ("Ana Ruiz, back from the picket line, is pledging to “keep the plant open” this year.",
+         ("mixed", ("to “keep the plant open”",), "pledging", "Ana Ruiz, back from the picket line")),
+        ('The union is already praising the deal as "a real step forward."',
+         ("mixed", ('the deal as "a real step forward."',), "praising", "The union")),
+    ],
+)
+def test_progressive_stance_cue_reports_its_quoted_object(text, expected):
+    assert _attributions(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('The coach heralded the keeper as "a wall" but described the defence as "a sieve."',
+         [("mixed", ('the keeper as "a wall"',), "heralded", "The coach"),
+          ("mixed", ('the defence as "a sieve."',), "described", "The coach")]),
+        ("The senator met the farmers and urged them to “stand firm” on prices.",
+         [("mixed", ("them to “stand firm”",), "urged", "The senator")]),
+    ],
+)
+def test_coordinated_cue_takes_the_speaker_of_its_sentence(text, expected):
+    assert _attributions(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The plant is being called "a disaster" by the neighbours.',  # a passive, no progressive
+        'Tourists and the "Blue Lagoon" crowd are praising nothing.',  # a scare quote before the cue
+        'Protesters carried an alleged "Congress toolkit" and left.',
+    ],
+)
+def test_passives_and_scare_quotes_stay_unattributed(text):
+    assert _attributions(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Lee, the author of "Quiet Towns," a book about rural life, said the region felt "left behind" for years.',
+         ("mixed", ('the region felt "left behind" for years',), "said",
+          'Lee, the author of "Quiet Towns," a book about rural life')),
+        ("Ana Ruiz, a host of “Morning Shift,” said the station would close.",
+         ("indirect", ("the station would close",), "said", "Ana Ruiz, a host of “Morning Shift,”")),
+    ],
+)
+def test_title_inside_speaker_description_keeps_the_speaker(text, expected):
+    assert _attributions(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The mayor won the vote, declaring it “a good day for the city”.",
+         ("mixed", ("it “a good day for the city”",), "declaring", "The mayor")),
+        ('The coach faced the critics, dismissing them as "armchair experts."',
+         ("mixed", ('them as "armchair experts."',), "dismissing", "The coach")),
+        ('The union filed a lawsuit, alleging that managers kept a "secret list" of organisers.',
+         ("mixed", ('that managers kept a "secret list" of organisers',), "alleging", "The union")),
+        ('Ana Ruiz casts the merger as a "hostile takeover" of the town.',
+         ("mixed", ('the merger as a "hostile takeover" of the town',), "casts", "Ana Ruiz")),
+        ("The mayor spoke for an hour, referring to the plan as “our best shot.”",
+         ("mixed", ("to the plan as “our best shot.”",), "referring", "The mayor")),
+        ("The senator closed the hearing, portraying the bill as a “gift to lobbyists.”",
+         ("mixed", ("the bill as a “gift to lobbyists.”",), "portraying", "The senator")),
+    ],
+)
+def test_stance_verb_reports_its_quoted_object(text, expected):
+    assert _attributions(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The mayor said the bridge would reopen, claiming credit for the repairs.",
+         ("indirect", ("the bridge would reopen, claiming credit for the repairs",), "said", "The mayor")),
+    ],
+)
+def test_stance_participle_does_not_cut_reported_content(text, expected):
+    assert _attributions(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor dismissing the plan was a surprise to everyone.",  # no quoted phrase
+        'The plan was being labeled "a failure" by its critics.',  # a passive, not a progressive
+    ],
+)
+def test_stance_verb_without_quoted_object_or_speaker_reports_nothing(text):
+    assert _attributions(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Sen. Ana Ruiz (D-Ore.) weighed in on the dispute, calling the vote a "sham."',
+         ("mixed", ('the vote a "sham."',), "calling", "Sen. Ana Ruiz (D-Ore.)")),
+        ("BOSTON — Rep. Tom Lee (R-Mass.) spoke at the rally, saying the plan would “cost jobs.”",
+         ("mixed", ("the plan would “cost jobs.”",), "saying", "Rep. Tom Lee (R-Mass.)")),
+        ("The retired mayor has kept quiet, saying only that the case was closed.",
+         ("indirect", ("only that the case was closed",), "saying", "The retired mayor")),
+    ],
+)
+def test_participle_takes_a_described_sentence_subject(text, expected):
+    assert _attributions(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Maria Lopez Questioned What It Means To Be “Local Enough.”",
+         ("mixed", ("What It Means To Be “Local Enough.”",), "Questioned", "Maria Lopez")),
+        ("Ana Ruiz Is Now Calling The Plan A ‘Disaster’.",
+         ("indirect", ("The Plan A ‘Disaster’",), "Calling", "Ana Ruiz")),  # single marks make no "mixed"
+        ("“Guns Are ‘A Crisis,’” Ana Ruiz Tells Convention.",
+         ("mixed", ("“Guns Are ‘A Crisis,’”",), "Tells", "Ana Ruiz")),
+        ("‘Tax Plan’ Is A Fraud, Board Finds.",
+         ("indirect", ("‘Tax Plan’ Is A Fraud",), "Finds", "Board")),
+    ],
+)
+def test_title_case_headline_with_a_quotation_is_reported_by_its_name(text, expected):
+    assert _attributions(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Protesters Carried An Alleged "Peace Plan" Through Town.',  # a noun phrase, no name
+        "Maria Lopez Questioned What It Means To Be Local.",  # no quotation
+        "The “Blue Lagoon” Reopens This Summer, Owners Celebrate.",  # no cue verb
+    ],
+)
+def test_headline_without_name_quotation_or_cue_is_not_attributed(text):
+    assert _attributions(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Wednesday on Fox News Channel’s “Morning Hour,” Ana Ruiz said the plan would fail.",
+         [("indirect", ("the plan would fail",), "said", "Ana Ruiz")]),
+        ('In an interview with "City Talk," the mayor said taxes would rise.',
+         [("indirect", ("taxes would rise",), "said", "the mayor")]),
+        ('He met with Kasich. "There never was a deal," he said.',  # a sentence break: a quotation
+         [("direct", ('"There never was a deal,"',), "said", "he")]),
+    ],
+)
+def test_programme_title_before_a_frame_is_not_the_quotation(text, expected):
+    assert _attributions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('A crowd gathered outside the hospital, chanting "Staff the wards!"',
+         ("mixed", ('"Staff the wards!"',), "chanting", "A crowd")),
+        ("The mayor spoke near the plant, where the union had gathered, chanting “no contract, no work.”",
+         ("mixed", ("“no contract, no work.”",), "chanting", "the union")),
+    ],
+)
+def test_chant_is_reported_by_the_clause_subject(text, expected):
+    assert _attributions(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Mayor Ana Ruiz\'s assertion that the bridge was "perfectly safe" drew laughter.',
+         ("mixed", ('that the bridge was "perfectly safe" drew laughter',), "assertion", "Mayor Ana Ruiz's")),
+        ("Critics pointed to her claim during the hearing that she “never saw the memo.”",
+         ("mixed", ("during the hearing that she “never saw the memo.”",), "claim", "her")),
+        ('Voters remember his pledge to stay "neutral" in the fight.',
+         ("mixed", ('to stay "neutral"',), "pledge", "his")),
+    ],
+)
+def test_claim_noun_with_a_quoted_clause_is_reported_by_its_owner(text, expected):
+    assert _attributions(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The claim that the bridge was "perfectly safe" drew laughter.',  # no owner
+        'Her claim to the "family farm" was rejected.',  # no clause after the noun
+    ],
+)
+def test_claim_noun_without_owner_or_clause_is_not_attributed(text):
+    assert _attributions(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“We have had better weeks,” Ohio delegate Ann Lee, wearing a sash and “Vote Kasich” buttons, said quietly.",
+         [("direct", ("“We have had better weeks,”",), "said", "Ohio delegate Ann Lee")]),
+        ('"It was a long night," organiser Tom Bell, a fan of "Star Wars" films, said.',
+         [("direct", ('"It was a long night,"',), "said", "organiser Tom Bell")]),
+    ],
+)
+def test_quoted_name_inside_speaker_description_keeps_the_frame(text, expected):
+    assert _attributions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The mayor visited the crews, saying, “They worked through the night.”",
+         [("direct", ("“They worked through the night.”",), "saying", "The mayor")]),
+        ("Ms. Ruiz waved at the “expert,” saying, “He has never run a farm.”",
+         [("direct", ("“He has never run a farm.”",), "saying", "Ms. Ruiz")]),
+        ('The coach closed the session by remarking, "Nobody rests tomorrow."',
+         [("direct", ('"Nobody rests tomorrow."',), "remarking", "The coach")]),
+    ],
+)
+def test_participle_before_a_quotation_takes_its_clause_subject(text, expected):
+    assert _attributions(text) == expected
