@@ -10,7 +10,9 @@ returns :class:`Attribution` items sorted by their first content character:
   ``"…," Sen. X, R-Ky., said``); a quotation split by its frame (``"…," he said, "…"``) and quotations
   that carry on right after it (also over a paragraph break, and a quotation paragraph
   after a report that ends the paragraph before) are further content spans of the same
-  attribution;
+  attribution; the subject before a comma-set frame (``These rules, the lawyers said,
+  “…”``) and later quoted phrases of the reported clause open and close the content; a
+  newsletter digest item (``HEADLINE “…” [Outlet.]``) takes its headline as the source;
 - ``indirect``: reported speech around a cue verb (``X said (that) …``, ``…, X said.``,
   ``…, said X.``, ``according to X, …``, ``…, according to X.``, ``X told reporters
   that …``, ``…, contending …``; a participle after a frame keeps its speaker:
