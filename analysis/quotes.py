@@ -106,6 +106,7 @@ _ANY_VERB_FRAME = re.compile(
 MAX_INTRO_WINDOW = 200
 MAX_FRAME_WINDOW = 160
 MAX_TRAILING_ADJUNCT_WORDS = 7
+MAX_TRAILING_ADJUNCT_CHARS = 80  # where a participle after the adjunct is looked for
 MIN_FREE_QUOTE_WORDS = 3
 MAX_CONTINUATION_GAP = 100
 MIN_UNFRAMED_SENTENCE_WORDS = 5
@@ -1203,11 +1204,14 @@ def _is_trailing(tail: str) -> bool:
     stripped = tail.strip()
     if not stripped or stripped[0] in ".!?":
         return True
-    if stripped[0] != "," and len(stripped.split(None, MAX_TRAILING_ADJUNCT_WORDS)) > MAX_TRAILING_ADJUNCT_WORDS:
-        return False  # more words than an adjunct has (the rest of the text is not split)
-    words = stripped.rstrip(".!?\"”").split()
     if stripped[0] == ",":
         return _PARTICIPLE_NEXT.match(stripped) is not None  # "…, Mr. Manafort said, adding that …"
+    participle = _PARTICIPLE_NEXT.search(stripped, 0, MAX_TRAILING_ADJUNCT_CHARS)
+    if participle is not None and participle.group().lstrip(", \t\xa0") in cue_words():
+        stripped = stripped[:participle.start()]  # "…, X said Tuesday in Paris, noting that …"
+    if len(stripped.split(None, MAX_TRAILING_ADJUNCT_WORDS)) > MAX_TRAILING_ADJUNCT_WORDS:
+        return False  # more words than an adjunct has (the rest of the text is not split)
+    words = stripped.rstrip(".!?\"”").split()
     return bool(words) and words[0].lower() in ("on", "in", "at", "last", "this", "earlier", "during", "yesterday", "today", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday") and "that" not in (w.lower() for w in words)
 
 
