@@ -942,6 +942,21 @@ def _is_headline_cue(word: str) -> bool:
     return cue_words().get(word.lower(), "according") != "according"
 
 
+def _is_headline_verb(text: str, words: list[re.Match[str]], index: int) -> bool:
+    """A capitalised word in -s after a headline's opening name reads as its verb ('Wisconsin
+    Elects A Judge Who Mocked ‘…’'), not 'Boss', a possessive, a name in a list ('Jeff
+    Sessions, Rudy Giuliani Wear …') or a name before the verb ('Bernie Sanders Pins …')."""
+    word = words[index].group("word")
+    if len(word) < 4 or word[-1] != "s" or word[-2] in "s’'" or word.lower() in _HEADLINE_NOT_VERBS:
+        return False
+    if text[words[index].end():words[index].end() + 1] == ",":
+        return False
+    return index + 1 >= len(words) or not _is_headline_verb(text, words, index + 1)
+
+
+_HEADLINE_NOT_VERBS = frozenset("news always its his hers ours yours theirs this thus plus".split())
+
+
 def _quoted_headline(text: str, start: int, end: int) -> _Draft | None:
     """A title-case headline with a quotation, a name and then any cue verb: 'Maria Lopez
     Questioned What It Means To Be “Local Enough”', 'Ana Ruiz Is Now Calling The Plan A
@@ -963,7 +978,7 @@ def _quoted_headline(text: str, start: int, end: int) -> _Draft | None:
         if index and lower in _HEADLINE_ADVERBS:
             speaker_end = speaker_end or words[index - 1].end("word")
             continue
-        if index and _is_headline_cue(word):
+        if index and (_is_headline_cue(word) or speaker_end is not None or _is_headline_verb(text, words, index)):
             content = _trim_content(text, match.end(), end)
             speaker = Span(start, speaker_end or words[index - 1].end("word"))
             if content is None or not _QUOTED_HEADLINE_MARK.search(text, content.start, content.end) \
