@@ -1130,7 +1130,7 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan],
     # "…, said X." and "…, X said." : the content is what precedes the frame.
     if comma_before and not cue_word.endswith("ing") and cue.kind != "object":
         speaker = speaker_after(text, cue.end, hi)
-        if speaker is not None and _FINITE_VERB.search(text, speaker.start, speaker.end):
+        if speaker is not None and _CLAUSE_VERB.search(text, speaker.start, speaker.end):
             speaker = None  # "X, an adviser, said the plan was …": a clause, not a speaker
         content = _trim_content(text, lo, before_end - 1)
         if speaker and content and _is_trailing(text[speaker.end:hi]):
@@ -1290,9 +1290,18 @@ def _according(text: str, cue: _Cue, lo: int, hi: int) -> _Draft | None:
 
 # A finite verb after a clause subject: auxiliaries, common irregular past forms and
 # lower-case -ed / -s forms (not "Texas" in "(R-Texas)").
-_FINITE_VERB = re.compile(
-    r"\s(?:is|was|were|are|has|had|have|will|would|went|made|took|threw|gave|held|got|came|put|kept"
-    r"|met|led|ran|won|lost|sent|left|spoke|wrote|drew|began|brought|fought|stood|[a-z]+ed|[a-z]+[^s\W]s)\b"
+_FINITE_FORMS = (
+    r"is|was|were|are|has|had|have|will|would|went|made|took|threw|gave|held|got|came|put|kept"
+    r"|met|led|ran|won|lost|sent|left|spoke|wrote|drew|began|brought|fought|stood"
+)
+_FINITE_VERB = re.compile(rf"\s(?:{_FINITE_FORMS}|[a-z]+ed|[a-z]+[^s\W]s)\b")
+# Any verb that makes a phrase a clause ("X, an adviser, said the plan was …"): those forms,
+# modals and more irregular ones; an -s word right after a determiner, a possessive or "of"
+# is a plural noun ("an elections analyst", "the court of appeals").
+_CLAUSE_VERB = re.compile(
+    rf"\s(?:{_FINITE_FORMS}|built|sought|laid|did|does|could|should|can|may|might|must|[a-z]+ed"
+    r"|(?<!\bthe\s)(?<!\ban\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bits\s)(?<!\bour\s)(?<!\bof\s)(?<!\btheir\s)"
+    r"(?<!\bthese\s)(?<!\bthose\s)(?<!\bmany\s)[a-z]+[^s\W]s)\b"
 )
 _CLAUSE_OPENERS = re.compile(r"\b(?:as|after|while|when|because|and|but|since|where)\s+", re.IGNORECASE)
 
