@@ -1445,7 +1445,8 @@ _VERB_AS_QUOTED = re.compile(
     r"(?P<verb>\b[a-z]{3,}(?:ed|es|[a-rt-z]s))(?P<object>(?:[ \xa0]+(?:to|of|on))?[ \xa0]+[^,;:.!?\"“”«»\n]{1,60}?[ \xa0]+as[ \xa0]+(?:an?[ \xa0]+|the[ \xa0]+)?)$"
 )
 _VERB_THAT_QUOTED = re.compile(
-    r"(?P<verb>\b(?:[a-z]{3,}(?:ed|es|[a-rt-z]s)|made(?=[ \xa0]+the[ \xa0]+point))(?:[ \xa0]+the[ \xa0]+point)?)(?P<object>[ \xa0]+that[ \xa0]+[^;:!?\"“”«»\n]{0,120}?)$"
+    r"(?P<verb>\b(?:[a-z]{3,}(?:ed|es|[a-rt-z]s)|(?<=[Tt]hey[ \xa0])(?<!\w[Tt]hey[ \xa0])[a-z]{3,}|made(?=[ \xa0]+(?:the[ \xa0]+point|(?:it[ \xa0]+)?clear)))(?:[ \xa0]+the[ \xa0]+point)?"
+    r"(?:[ \xa0]+(?:back|out|again|repeatedly|publicly|(?:it[ \xa0]+)?clear))?)(?P<object>[ \xa0]+that[ \xa0]+[^;:!?\"“”«»\n]{0,120}?)$"
 )
 
 
