@@ -1404,7 +1404,12 @@ def _quoted_objects(text: str, regions: list[_Region], cues: _CueIndex, quotes: 
         progressive = _progressive(text, cue, lo)
         if (text[cue.start - 1:cue.start] == "-" or _DETERMINER_BEFORE.search(text, max(lo, cue.start - 6), cue.start)
                 or (progressive is None and _PASSIVE_BEFORE.search(text, max(lo, cue.start - 12), cue.start))):
-            continue  # so-called, was called, an alleged "Congress toolkit"
+            # so-called, was called, an alleged "Congress toolkit": no report of its own, but
+            # the clause may sit in another verb's object ('They note that … can be deemed “…”')
+            draft = _any_verb_object(text, quote, lo, sentences[index][1])
+            if draft is not None:
+                out.append(draft)
+            continue
         before_end = cue.start
         while before_end > lo and text[before_end - 1] in " \t\xa0":
             before_end -= 1
