@@ -1410,11 +1410,9 @@ def _quoted_objects(text: str, regions: list[_Region], cues: _CueIndex, quotes: 
             if draft is not None:
                 out.append(draft)
             continue
-        before_end = cue.start
-        while before_end > lo and text[before_end - 1] in " \t\xa0":
-            before_end -= 1
-        if text[cue.start:cue.end].lower().endswith("ing") and text[before_end - 1:before_end] == ",":
-            speaker = _clause_subject(text, lo, before_end - 1) or _described_clause_subject(text, lo, before_end - 1)
+        comma = _comma_before(text, lo, cue.start)
+        if text[cue.start:cue.end].lower().endswith("ing") and comma is not None:
+            speaker = _clause_subject(text, lo, comma) or _described_clause_subject(text, lo, comma)
         elif progressive is not None:
             speaker = speaker_before(text, lo, progressive) or subject_before(text, lo, progressive)
         else:
@@ -1428,6 +1426,17 @@ def _quoted_objects(text: str, regions: list[_Region], cues: _CueIndex, quotes: 
         out.append(_Draft("indirect", [content], Span(cue.start, cue.end), speaker, "mixed-quoted-object", 0.5))
         by_cue[cue.start] = out[-1]
     return out
+
+
+def _comma_before(text: str, lo: int, position: int) -> int | None:
+    """The comma that closes the clause right before ``position`` (spaces between), also
+    inside a closing quotation mark ('trashed Comey on “Morning Joe,” calling it …')."""
+    end = position
+    while end > lo and text[end - 1] in " \t\xa0":
+        end -= 1
+    if end > lo and text[end - 1] in "”\"" and text[end - 2:end - 1] == ",":
+        end -= 1
+    return end - 1 if end > lo and text[end - 1] == "," else None
 
 
 def _coordinated_speaker(text: str, lo: int, cue: _Cue, framed: list[tuple[int, Span]], out: list[_Draft]) -> Span | None:
