@@ -1151,10 +1151,11 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan],
     if cue_word in _ASK_VERBS and not _QUESTION_NEXT.match(tail):
         return None  # "asked Twitter to give details": a request, not a reported question
     # "…, contending (that) …": a participle whose speaker is the clause subject.
-    if cue_word.endswith("ing") and comma_before:
-        speaker = sentence_speaker or _clause_subject(text, lo, before_end - 1)
+    comma = _comma_before(text, lo, cue.start) if cue_word.endswith("ing") else None
+    if comma is not None:
+        speaker = sentence_speaker or _clause_subject(text, lo, comma)
         if speaker is None and cue.kind.startswith("speech"):
-            speaker = _described_clause_subject(text, lo, before_end - 1)
+            speaker = _described_clause_subject(text, lo, comma)
         content = _content_after(text, cue, hi)
         if speaker and content:
             return _Draft("indirect", [content], cue_span, speaker, "indirect-participle", 0.65)
