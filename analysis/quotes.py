@@ -1319,7 +1319,13 @@ def _clause_subject(text: str, lo: int, comma: int) -> Span | None:
         span = speaker_before(text, opener, verb.start() + 1)
         if span is not None and span.start >= opener:
             return span
-    return None
+    pronoun = _PRONOUN_SUBJECT.match(text, lo, comma)
+    return Span(*pronoun.span("pronoun")) if pronoun else None
+
+
+# A pronoun opening the sentence, maybe after a conjunction or an adverb ('Then he cut into
+# Bush, calling him …'): the subject even when its verb is not one the verb test knows.
+_PRONOUN_SUBJECT = re.compile(r"(?:(?:Then|And|But|So|Later|Still|Also|Now)[ \xa0]+)?(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey|We|I)[ \xa0]+[a-z]")
 
 
 def _described_clause_subject(text: str, lo: int, comma: int) -> Span | None:
