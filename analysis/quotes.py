@@ -1403,7 +1403,7 @@ def _quoted_objects(text: str, regions: list[_Region], cues: _CueIndex, quotes: 
         lo = sentences[index][0]
         found = [c for c in cues.between(lo, quote.start) if c.kind != "according"]
         if not found or not _OBJECT_BRIDGE.fullmatch(text, found[-1].end, quote.start):
-            draft = _any_verb_object(text, quote, lo, sentences[index][1]) or _possessed_claim(text, quote, lo, sentences[index][1])
+            draft = _unlisted_frame(text, quote, lo, sentences[index][1])
             if draft is not None:
                 out.append(draft)
             continue
@@ -1413,7 +1413,7 @@ def _quoted_objects(text: str, regions: list[_Region], cues: _CueIndex, quotes: 
                 or (progressive is None and _PASSIVE_BEFORE.search(text, max(lo, cue.start - 12), cue.start))):
             # so-called, was called, an alleged "Congress toolkit": no report of its own, but
             # the clause may sit in another verb's object ('They note that … can be deemed “…”')
-            draft = _any_verb_object(text, quote, lo, sentences[index][1])
+            draft = _unlisted_frame(text, quote, lo, sentences[index][1])
             if draft is not None:
                 out.append(draft)
             continue
@@ -1433,6 +1433,12 @@ def _quoted_objects(text: str, regions: list[_Region], cues: _CueIndex, quotes: 
         out.append(_Draft("indirect", [content], Span(cue.start, cue.end), speaker, "mixed-quoted-object", 0.5))
         by_cue[cue.start] = out[-1]
     return out
+
+
+def _unlisted_frame(text: str, quote: QuotedSpan, lo: int, sentence_end: int) -> _Draft | None:
+    """A quoted phrase whose nearest cue does not report it may lie in the object of a verb
+    outside the cue list or in the clause of a claim noun."""
+    return _any_verb_object(text, quote, lo, sentence_end) or _possessed_claim(text, quote, lo, sentence_end)
 
 
 def _comma_before(text: str, lo: int, position: int) -> int | None:
