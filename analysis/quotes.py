@@ -1496,6 +1496,12 @@ def _any_verb_object(text: str, quote: QuotedSpan, lo: int, sentence_end: int) -
 
 # "Trump's recent assertion that “thousands” …", "her claim that she “never sent …”", "his
 # pledge to be “neutral”": a claim noun after its owner, then its that- or to-clause.
+# "the contention of Hillary Clinton that …", "a report by Politico that he “fabricated” …":
+# a claim noun, its named owner after "of" / "by", then its that-clause.
+_CLAIM_OF_NAME = re.compile(
+    r"\b(?:[Tt]he|[Aa])[ \xa0]+(?P<cue>claim|assertion|contention|charge|suggestion|report|argument|warning)[ \xa0]+(?:of|by)[ \xa0]+"
+    r"(?P<speaker>(?:[\w.'’-]+[ \xa0]+){0,5}?[A-Z][\w.'’-]*)(?P<object>[ \xa0]+that[ \xa0]+[^;:!?\"“”«»\n]{0,120}?)$"
+)
 _POSSESSED_CLAIM = re.compile(
     r"(?P<speaker>\b(?:[Hh]is|[Hh]er|[Tt]heir|(?:[A-Z][\w.-]*[ \xa0]+){0,3}[A-Z][\w.-]*['’]s?))"
     r"(?:[ \xa0]+[\w-]+){0,3}?[ \xa0]+(?P<cue>claim|assertion|accusation|insistence|contention|charge|suggestion"
@@ -1510,8 +1516,9 @@ _TO_CLAUSE = re.compile(r"[ \xa0]+to[ \xa0]")
 
 def _possessed_claim(text: str, quote: QuotedSpan, lo: int, sentence_end: int) -> _Draft | None:
     """A quoted phrase in the clause of a claim noun, reported by the noun's owner ('her
-    assertion during the debate that “we now finally are …”')."""
-    match = _POSSESSED_CLAIM.search(text, max(lo, quote.start - MAX_INTRO_WINDOW), quote.start)
+    assertion during the debate that “we now finally are …”', 'the contention of X that …')."""
+    window = max(lo, quote.start - MAX_INTRO_WINDOW)
+    match = _POSSESSED_CLAIM.search(text, window, quote.start) or _CLAIM_OF_NAME.search(text, window, quote.start)
     if match is None or (_TO_CLAUSE.match(text, match.start("object")) and match.group("cue") not in _PROMISE_NOUNS):
         return None  # 'her claim to the “family farm”': a to-clause only after a promise
     content = _trim_content(text, match.start("object"), _object_end(text, quote, sentence_end))
