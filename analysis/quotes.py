@@ -1169,6 +1169,8 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan],
         speaker = _clause_subject(text, lo, cue.start)  # "She declared … and said that …"
     elif speaker is None and cue.kind == "speech":
         speaker = subject_before(text, lo, cue.start)
+        if speaker is None and re.split("[’']", next_word)[0] in _CLAUSE_OPENING_WORDS:
+            speaker = _described_subject(text, lo, cue.start)
     if speaker is None:
         return None
     # "The plan, she said, was too costly": the frame sits inside the reported clause.
@@ -1433,6 +1435,25 @@ def _quoted_objects(text: str, regions: list[_Region], cues: _CueIndex, quotes: 
         out.append(_Draft("indirect", [content], Span(cue.start, cue.end), speaker, "mixed-quoted-object", 0.5))
         by_cue[cue.start] = out[-1]
     return out
+
+
+# "Michael Bloomberg, who's thinking about running, said …", "Mary Susan, clad in a red
+# cape with lights that formed the name Trump, said …": a name and its description.
+_DESCRIBED_SUBJECT = re.compile(
+    r"(?!(?:And|But|So|Yet|At|On|In|As|While|When|After|Before)\b)"
+    r"(?P<speaker>(?:[A-Z][\w.'’-]*[ \xa0]+){0,5}[A-Z][\w.'’-]*,[^\"“”;:\n]{1,160}?),[ \xa0]*$"
+)
+# A described subject is read only before a clause or an object ('…, said that …', '…,
+# said the convention could …'), not an adverb or an adjunct ('…, responded anonymously').
+_CLAUSE_OPENING_WORDS = _CLAUSE_SUBJECTS | _CLAUSE_DETERMINERS | {"that", "a", "an"}
+MAX_DESCRIBED_SUBJECT_CHARS = 200
+
+
+def _described_subject(text: str, lo: int, cue_start: int) -> Span | None:
+    """A name with a description the speaker walk does not read (a relative clause, a
+    participle phrase) right before a speech cue, closed by a comma."""
+    match = _DESCRIBED_SUBJECT.search(text, max(lo, cue_start - MAX_DESCRIBED_SUBJECT_CHARS), cue_start)
+    return Span(*match.span("speaker")) if match else None
 
 
 def _unlisted_frame(text: str, quote: QuotedSpan, lo: int, sentence_end: int) -> _Draft | None:
