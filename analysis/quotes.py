@@ -1130,7 +1130,7 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan],
     # "…, said X." and "…, X said." : the content is what precedes the frame.
     if comma_before and not cue_word.endswith("ing") and cue.kind != "object":
         speaker = speaker_after(text, cue.end, hi)
-        if speaker is not None and _CLAUSE_VERB.search(text, speaker.start, speaker.end):
+        if speaker is not None and _CLAUSE_VERB.search(text, speaker.start, _name_end(text, speaker)):
             speaker = None  # "X, an adviser, said the plan was …": a clause, not a speaker
         content = _trim_content(text, lo, before_end - 1)
         if speaker and content and _is_trailing(text[speaker.end:hi]):
@@ -1454,6 +1454,16 @@ def _described_subject(text: str, lo: int, cue_start: int) -> Span | None:
     participle phrase) right before a speech cue, closed by a comma."""
     match = _DESCRIBED_SUBJECT.search(text, max(lo, cue_start - MAX_DESCRIBED_SUBJECT_CHARS), cue_start)
     return Span(*match.span("speaker")) if match else None
+
+
+_APPOSITIVE_OPENING = re.compile(r",[ \xa0]+(?:an?|the)[ \xa0]")
+
+
+def _name_end(text: str, speaker: Span) -> int:
+    """Where a speaker's name ends before an appositive opened by an article ('Nargis
+    Kassenova, an international relations expert …': its nouns are no verbs)."""
+    appositive = _APPOSITIVE_OPENING.search(text, speaker.start, speaker.end)
+    return appositive.start() if appositive else speaker.end
 
 
 def _unlisted_frame(text: str, quote: QuotedSpan, lo: int, sentence_end: int) -> _Draft | None:
