@@ -239,9 +239,13 @@ _TOKEN = re.compile(
 # A stretch of text that may hold a run of name tokens; _runs tokenises only these stretches.
 # The lookbehind comes after the first capital (it looks at the character before it) so
 # that the regex engine skips to the next capital at C speed instead of trying every position.
+# Tokens are apart by one to three spaces, or by one line break where hard-wrapped text
+# carried the next word over (sentences hold a line break only there: see segment).
+_NAME_GAP = r"(?:[ \t\u00a0]{1,3}|[ \t\u00a0]{0,2}\r?\n[ \t\u00a0]{0,3})"
 _RUN_STRETCH = re.compile(
-    rf"[{_UPPER}](?<![\w'\u2019].)\S*(?:[ \t\u00a0]{{1,3}}(?:(?:{_CONNECTORS})[ \t\u00a0]{{1,3}})*[{_UPPER}]\S*)*"
+    rf"[{_UPPER}](?<![\w'\u2019].)\S*(?:{_NAME_GAP}(?:(?:{_CONNECTORS}){_NAME_GAP})*[{_UPPER}]\S*)*"
 )
+_NAME_GAP_ONLY = re.compile(_NAME_GAP)
 _ENDS_WITH_ABBREVIATION = re.compile(rf"(?<![\w.])(?:{_TITLE_ABBREVIATIONS}|[{_UPPER}])\.$")
 # The longest text _ENDS_WITH_ABBREVIATION can match (title and its period).
 _ABBREVIATION_TAIL = max(map(len, LEXICON.abbreviations), default=1) + 1
@@ -379,8 +383,16 @@ def _tokenise_stretch(stretch: str, after_full_stop: bool) -> tuple[tuple[_Token
 
 
 def _only_spaces(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a gap that may sit between two words of one name."""
     gap = text[start:end]
-    return 0 < len(gap) <= 3 and not gap.strip(" \t\u00a0")
+    if 0 < len(gap) <= 3 and not gap.strip(" \t\u00a0"):
+        return True
+    return "\n" in gap and _NAME_GAP_ONLY.fullmatch(gap) is not None
+
+
+def _one_line(surface: str) -> str:
+    """A name as written over a line break ('White\\nHouse'), on one line ('White House')."""
+    return _KEY_SPACE.sub(" ", surface) if "\n" in surface else surface
 
 
 def _connector_allowed(run: list[_Token], connector: str) -> bool:
@@ -646,7 +658,7 @@ class _Detector:
                 if candidate is None:
                     span = strip_possessive(self.text, start, end)
                     surface = self.text[span[0]:span[1]]
-                    candidate = _Candidate(span[0], span[1], surface, surface, label, None, "name", False)
+                    candidate = _Candidate(span[0], span[1], surface, _one_line(surface), label, None, "name", False)
                 if not candidate.gazetteer_keyed and candidate.type != label:
                     candidate.type = label
                     candidate.category = candidate.category if label in ("ORG", "PERSON") else None
@@ -765,6 +777,12 @@ class _Detector:
         return False
 
     def _classify(self, base: int, tokens: Sequence[_Token], *, initial: bool) -> _Candidate | None:
+        candidate = self._classify_tokens(base, tokens, initial=initial)
+        if candidate is not None and "\n" in candidate.name:
+            candidate.name = _one_line(candidate.name)
+        return candidate
+
+    def _classify_tokens(self, base: int, tokens: Sequence[_Token], *, initial: bool) -> _Candidate | None:
         start, end = base + tokens[0].start, base + tokens[-1].end
         surface = self.text[start:end]
         entry = self._known(base, tokens)

@@ -295,6 +295,44 @@ def test_hard_wrapped_source_noun_is_one_mention_over_the_text_as_written(text: 
     assert [(m.surface, m.entity, m.kind) for m in found] == [(surface, "law enforcement", "role")]
 
 
+FILLED_AT_62 = (
+    "Reporters had waited outside the building for more than an\n"
+    "hour before Governor Maria Lopez came out to speak. She said\n"
+    "that the state would pay for the trip itself, and that the New\n"
+    "York Police Department had been told of her plans by her\n"
+    "office on Monday morning.\n"
+)
+FILLED_AT_79 = (
+    "Reporters had waited outside the building for more than an hour before Governor\n"
+    "Maria Lopez came out to speak. She said that the state would pay for the trip\n"
+    "itself, and that the New York Police Department had been told of her plans by\n"
+    "her office on Monday morning.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "entity"),
+    [
+        (FILLED_AT_62, "New\nYork Police Department", "New York Police Department"),
+        (FILLED_AT_62, "Governor Maria Lopez", "Maria Lopez"),
+        (FILLED_AT_79, "Governor\nMaria Lopez", "Maria Lopez"),
+        (FILLED_AT_79, "New York Police Department", "New York Police Department"),
+    ],
+)
+def test_a_name_carried_over_a_line_break_of_filled_text_is_one_mention_named_on_one_line(
+    text: str, surface: str, entity: str
+) -> None:
+    start = text.index(surface)
+    mentions = index_of(text).mentions
+    assert [(m.surface, m.entity) for m in mentions if (m.start, m.end) == (start, start + len(surface))] == [(surface, entity)]
+    assert not [m for m in mentions if m.start > start and m.end <= start + len(surface)]
+
+
+def test_a_line_break_between_paragraphs_still_ends_a_name() -> None:
+    text = "The meeting was held in New\n\nYork Police officers said nothing.\n"
+    assert "New\n\nYork" not in {m.surface for m in index_of(text).mentions}
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -27,6 +27,7 @@ from analysis.readability import (
     scores,
 )
 from analysis.readability.hard import hardness_reason
+from analysis.readability.scores import is_supported_language
 from analysis.readability.tables import COLUMNS, units
 from analysis.segment import Boilerplate, Paragraph, Segments, Sentence, segment
 from analysis.spans import Span
@@ -185,6 +186,22 @@ def test_kit_counts_come_from_the_kits_own_splitting(text, kit_words, kit_senten
 )
 def test_latin_letter_share_counts_letters_only(text, expected):
     assert latin_letter_share(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("\u201cCurly quotes\u201d \u2014 and dashes\u2026", True),  # non-ASCII, but no such letter
+        ("\u00bd \u00b2 \u0663 \u2014", True),  # numerals only: no letters at all
+        ("Caf\u00e9 na\u00efve Z\u00fcrich", True),
+        ("\u0928\u0908 \u0926\u093f\u0932\u094d\u0932\u0940 \u00bd ok", False),
+        ("\u4e2d\u6587\u6587\u672c ab", False),
+    ],
+)
+def test_supported_language_needs_mostly_latin_letters(text, expected):
+    assert is_supported_language(text) is expected
+    share = latin_letter_share(text)
+    assert expected is (share is None or share >= 0.5)
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import NamedTuple
 
 from textstat.backend.utils import get_lang_cfg, get_lang_easy_words
@@ -58,7 +57,6 @@ class WordProfile(NamedTuple):
     difficult: bool  # textstat.difficult_words: not easy, 2+ syllables
 
 
-@lru_cache(maxsize=1 << 16)
 def word_profile(word: str) -> WordProfile:
     """The :class:`WordProfile` of one punctuation-stripped word.
 
@@ -85,6 +83,21 @@ def word_profile(word: str) -> WordProfile:
         fog_complex=not easy and syllables_lowercased >= _FOG_SYLLABLES,
         difficult=not easy and syllables_lowercased >= _DIFFICULT_SYLLABLES,
     )
+
+
+# word -> the fields of its WordProfile as a plain tuple: a tuple of ints and bools is
+# untracked by the garbage collector, a NamedTuple is not (it is no exact tuple),
+# and a corpus meets tens of thousands of distinct words that would lengthen every full
+# collection. Emptied with the token tables.
+_PROFILE_FIELDS: dict[str, tuple[int, int, bool, bool, bool, bool]] = {}
+
+
+def _profile_fields(word: str) -> tuple[int, int, bool, bool, bool, bool]:
+    try:
+        return _PROFILE_FIELDS[word]
+    except KeyError:
+        fields = _PROFILE_FIELDS[word] = tuple(word_profile(word))
+        return fields
 
 
 def words_of(text: str) -> list[str]:
@@ -169,19 +182,18 @@ def _token_facts(token: str) -> tuple[int, str, str]:
         pieces = _pieces(token) if _SENTENCE_MARKS.search(token) else "w" if word else ""
     if not word:
         return len(token) << _SHIFT[_NON_SPACE_CHARS], "", pieces
-    profile = word_profile(word)
-    spelled = profile.syllables_as_spelled
+    syllables, spelled, polysyllabic, easy, fog_complex, difficult = _profile_fields(word)
     shares = (
         1 << _SHIFT[_WORDS]
-        | profile.syllables << _SHIFT[_SYLLABLES]
-        | profile.polysyllabic << _SHIFT[_POLYSYLLABIC]
-        | (not profile.easy) << _SHIFT[_NOT_EASY]
-        | (not profile.easy and profile.fog_complex) << _SHIFT[_FOG_COMPLEX]
+        | syllables << _SHIFT[_SYLLABLES]
+        | polysyllabic << _SHIFT[_POLYSYLLABIC]
+        | (not easy) << _SHIFT[_NOT_EASY]
+        | (not easy and fog_complex) << _SHIFT[_FOG_COMPLEX]
         | len(word) - word.count("'") << _SHIFT[_LETTERS]
         | len(token) << _SHIFT[_NON_SPACE_CHARS]
         | (3 if spelled >= _POLYSYLLABLE else 1 if spelled > 0 else 0) << _SHIFT[_LINSEAR_POINTS]
     )
-    return shares, word if profile.difficult else "", pieces
+    return shares, word if difficult else "", pieces
 
 
 class _TokenTable(dict):
@@ -196,6 +208,7 @@ class _TokenTable(dict):
         if len(self) >= _MAX_REMEMBERED_TOKENS:
             for table in _TABLES:
                 table.clear()
+            _PROFILE_FIELDS.clear()
         facts = _SHARES[token], _DIFFICULT_SPELLING[token], _PIECES[token] = _token_facts(token)
         return facts[self.position]
 
@@ -205,7 +218,7 @@ _SHARES, _DIFFICULT_SPELLING, _PIECES = _TABLES = tuple(_TokenTable(position) fo
 
 def clear_word_caches() -> None:
     """Forget every word and token fact remembered so far (benchmarks time cold runs)."""
-    word_profile.cache_clear()
+    _PROFILE_FIELDS.clear()
     for table in _TABLES:
         table.clear()
 

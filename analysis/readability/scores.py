@@ -99,9 +99,14 @@ def latin_letter_share(text: str) -> float | None:
     return latin / letters if letters else None
 
 
+# Matches every non-ASCII letter (and a few other word characters, such as "½"): where it
+# finds nothing, a text's letters are all ASCII, so all Latin.
+_NON_ASCII_LETTER_OR_NUMERAL = re.compile(r"[^\W\d_\x00-\x7f]")
+
+
 def is_supported_language(text: str) -> bool:
     """False when most of the letters in ``text`` are in a non-Latin script."""
-    if text.isascii():  # its letters, if any, are all Latin
+    if text.isascii() or not _NON_ASCII_LETTER_OR_NUMERAL.search(text):  # its letters, if any, are all Latin
         return True
     share = latin_letter_share(text)
     return share is None or share >= MIN_LATIN_SHARE
