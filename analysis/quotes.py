@@ -1224,7 +1224,7 @@ def _is_trailing(tail: str) -> bool:
         return True
     if stripped[0] == ",":
         return _PARTICIPLE_NEXT.match(stripped) is not None  # "…, Mr. Manafort said, adding that …"
-    participle = _PARTICIPLE_NEXT.search(stripped, 0, MAX_TRAILING_ADJUNCT_CHARS)
+    participle = _PARTICIPLE_NEXT.search(stripped, 0, MAX_TRAILING_ADJUNCT_CHARS) if "," in stripped else None
     if participle is not None and participle.group().lstrip(", \t\xa0") in cue_words():
         stripped = stripped[:participle.start()]  # "…, X said Tuesday in Paris, noting that …"
     if len(stripped.split(None, MAX_TRAILING_ADJUNCT_WORDS)) > MAX_TRAILING_ADJUNCT_WORDS:
