@@ -1277,6 +1277,10 @@ def _according(text: str, cue: _Cue, lo: int, hi: int) -> _Draft | None:
     cue_span = Span(cue.start, cue.end)
     before = text[lo:cue.start].strip()
     leading = not before or len(before.split()) <= 2
+    if not leading and before.endswith(",") and _SUBORDINATE_BEFORE.search(before):
+        inserted = _inserted_according(text, cue, hi)
+        if inserted is not None:
+            return inserted
     speaker = speaker_after(text, cue.end, hi, appositives=not leading) or _according_source(text, cue.end, hi, leading=leading)
     if speaker is None:
         return None
@@ -1289,6 +1293,28 @@ def _according(text: str, cue: _Cue, lo: int, hi: int) -> _Draft | None:
     if content is None:
         return None
     return _Draft("indirect", [content], cue_span, speaker, "indirect-according-to", 0.8)
+
+
+MIN_ACCORDING_CLAUSE_WORDS = 4
+# The stretch before an inserted "according to X," is a subordinate clause: 'While most
+# were …,' or '…, because,'.
+_NOT_A_MAIN_CLAUSE = re.compile(r"(?:who|which|where|and|but|or|[a-z]+ing)\b")  # 'according to X, including …'
+_SUBORDINATE_BEFORE = re.compile(r"^(?:While|Although|Though|Because|Whereas|If|When|Since)\b|\bbecause,$")
+
+
+def _inserted_according(text: str, cue: _Cue, hi: int) -> _Draft | None:
+    """'While most were marked “confidential,” according to an official, two were upgraded
+    to the “Secret” level': 'according to X' set off by commas after a subordinate clause
+    reports the main clause after it."""
+    source = _according_source(text, cue.end, hi, leading=True)
+    if source is None or text[source.end:source.end + 1] != ",":
+        return None
+    content = _trim_content(text, source.end + 1, hi)
+    if content is None or _NOT_A_MAIN_CLAUSE.match(text, content.start) \
+            or _word_count(text, content.start, content.end) < MIN_ACCORDING_CLAUSE_WORDS \
+            or not _CLAUSE_VERB.search(text, content.start, content.end):
+        return None
+    return _Draft("indirect", [content], Span(cue.start, cue.end), source, "indirect-according-to", 0.8)
 
 
 # A finite verb after a clause subject: auxiliaries, common irregular past forms and

@@ -328,3 +328,16 @@ def test_described_or_plain_speaker_frames_a_mixed_clause(text, expected):
 
 def test_commented_on_a_topic_is_no_report():
     assert _attributions("Ruiz commented on the plan at length.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("While most files were marked “internal” by staff, according to a county official, two were raised to the “restricted” level.",
+         [("mixed", ("two were raised to the “restricted” level",), "according to", "a county official")]),
+        ('The vote went ahead because, according to Ruiz, the board would look "weak" if it waited.',
+         [("mixed", ('the board would look "weak" if it waited',), "according to", "Ruiz")]),
+    ],
+)
+def test_according_to_after_a_subordinate_clause_reports_the_main_clause(text, expected):
+    assert _attributions(text) == expected
