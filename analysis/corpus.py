@@ -7,6 +7,9 @@ paragraphs, sentences, quotes, mentions, entities, readability; columns in
 
 - A pandas DataFrame is analysed in this process, or in ``jobs`` worker processes, in
   batches; the tables are pandas DataFrames.
+- A Parquet corpus file can also go straight to a ``dask.distributed`` cluster
+  (:func:`write_parquet_file_tables`): one task per row range, planned from the file's
+  metadata, each reading its rows and writing its parts as above.
 - A ``dask.dataframe.DataFrame`` is analysed partition by partition on the Dask workers
   of the current scheduler (a ``dask.distributed.Client`` if one is active): each
   partition becomes records, then the seven tables of that partition, which the worker
@@ -34,8 +37,6 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from analysis.load import Article, articles_from_frame, text_column
-from analysis.pipeline import analyze_article
-from analysis.readability.scores import SCORE_KEYS
 from analysis.tables import (
     TABLE_NAMES, CorpusTables, arrow_schema, restore_read_table, table_rows, tables_from_records, tables_from_rows,
 )
@@ -48,11 +49,27 @@ Result = TypeVar("Result")
 BATCH_ARTICLES = 8
 # Tasks submitted ahead of the one being collected, per worker: bounds memory.
 TASKS_AHEAD_PER_JOB = 4
+# Row ranges per Dask worker thread when a Parquet file is split into tasks: enough that
+# the last range to finish leaves the other workers little idle time.
+RANGES_PER_THREAD = 8
 _PART_NUMBER = re.compile(r"(\d+)")
+
+
+def load_pipeline() -> Callable[[Article], dict]:
+    """The pipeline's ``analyze_article``, imported on first use.
+
+    The pipeline pulls in textstat and NLTK (about half a second of imports), which a
+    process that only plans work (a Dask client, a scheduler unpickling tasks) never needs.
+    """
+    from analysis.pipeline import analyze_article
+
+    return analyze_article
 
 
 def pipeline_metrics() -> tuple[str, ...]:
     """The readability metrics the pipeline reports, in its order (the readability columns)."""
+    from analysis.readability.scores import SCORE_KEYS  # imports textstat, see load_pipeline
+
     return SCORE_KEYS
 
 
@@ -72,6 +89,7 @@ def map_ordered(function: Callable[[Item], Result], items: Iterable[Item], *, jo
     if jobs <= 1:
         yield from map(function, items)
         return
+    load_pipeline()  # imported once here, before the workers are forked, instead of in each of them
     pool = ProcessPoolExecutor(max_workers=jobs)
     pending: deque = deque()
     try:
@@ -87,6 +105,7 @@ def map_ordered(function: Callable[[Item], Result], items: Iterable[Item], *, jo
 
 def analyze_batch(articles: Sequence[Article]) -> list[dict]:
     """The records of a batch of articles."""
+    analyze_article = load_pipeline()
     return [analyze_article(article) for article in articles]
 
 
@@ -167,6 +186,63 @@ def write_dask_tables(
     return int(totals["written"]), int(totals["errors"]), int(totals["skipped"])
 
 
+def parquet_row_ranges(path: str | Path, *, ranges: int, most_rows: int | None = None) -> list[tuple[int, int]]:
+    """``[start, stop)`` row ranges that split a Parquet file into ``ranges`` nearly equal
+    runs (one per row when it has fewer rows), or more if a range would otherwise hold
+    more than ``most_rows`` rows; from the file's metadata alone."""
+    rows = pq.ParquetFile(path).metadata.num_rows
+    if most_rows:
+        ranges = max(ranges, -(-rows // most_rows))
+    count = max(1, min(ranges, rows))
+    bounds = [rows * number // count for number in range(count + 1)]
+    return list(zip(bounds, bounds[1:]))
+
+
+def read_parquet_rows(path: str | Path, start: int, stop: int) -> pd.DataFrame:
+    """Rows ``[start, stop)`` of a Parquet file, reading only the row groups that hold them."""
+    file = pq.ParquetFile(path)
+    sizes = [file.metadata.row_group(group).num_rows for group in range(file.metadata.num_row_groups)]
+    group_starts = [0, *accumulate(sizes)]
+    groups = [group for group, size in enumerate(sizes) if group_starts[group] < stop and group_starts[group] + size > start]
+    if not groups:
+        return file.schema_arrow.empty_table().to_pandas()
+    return file.read_row_groups(groups).slice(start - group_starts[groups[0]], stop - start).to_pandas()
+
+
+def write_parquet_file_tables(
+    client, path: str | Path, out_dir: str | Path, *, text_col: str | None = None, source: str | None = None,
+    resume: bool = False, ranges: int, most_rows: int | None = None,
+) -> tuple[int, int, int]:
+    """Analyse a Parquet corpus file on a ``dask.distributed`` ``client``'s cluster into ``out_dir/<table>/``.
+
+    The file is split into ``ranges`` row ranges (more if one would exceed ``most_rows``
+    rows, which bounds a worker's memory) from its metadata (no pass over the rows)
+    and each range is one task that reads its rows, analyses them and writes part ``n`` of
+    every table, as :func:`write_dask_tables` does for partition ``n`` (same ids, same
+    resuming). Plain tasks rather than a ``dask.dataframe`` graph: neither the client nor
+    the workers import ``dask.dataframe`` or build and optimise a graph, and the client
+    does not import the pipeline (the workers name the readability columns). Returns
+    (articles written, those with an error, articles skipped).
+    """
+    text_column(pq.read_schema(path).empty_table().to_pandas(), column=text_col)  # fail here, not on a worker
+    out_dir = Path(out_dir)
+    row_ranges = parquet_row_ranges(path, ranges=ranges, most_rows=most_rows)
+    _remove_parts(out_dir, first_number=len(row_ranges) if resume else 0)
+    options = {"out_dir": out_dir, "text_col": text_col, "source": source, "resume": resume}
+    futures = [
+        client.submit(write_parquet_rows, str(path), start, stop, number=number, pure=False, **options)
+        for number, (start, stop) in enumerate(row_ranges)
+    ]
+    written, errors, skipped = (sum(counts) for counts in zip(*client.gather(futures)))
+    return written, errors, skipped
+
+
+def write_parquet_rows(path: str, start: int, stop: int, *, number: int, **options) -> tuple[int, int, int]:
+    """Analyse rows ``[start, stop)`` of a Parquet file into part ``number`` (a worker's task)."""
+    partition = read_parquet_rows(path, start, stop)
+    return write_partition(partition, number=number, first_row=start, metrics=pipeline_metrics(), **options)
+
+
 _COUNTS_META = pd.DataFrame({"written": pd.Series([], dtype="int64"), "errors": pd.Series([], dtype="int64"),
                              "skipped": pd.Series([], dtype="int64")})
 
@@ -184,12 +260,15 @@ def write_partition(
     source: str | None, metrics: Sequence[str], resume: bool,
 ) -> tuple[int, int, int]:
     """Analyse one partition into part ``number`` of every table: (written, errors, skipped)."""
+    from analysis.workers import warm_up  # imports dask.distributed, which only these runs need
+
     articles = articles_from_frame(partition, text_col=text_col, source=source, first_row=first_row)
     done = part_path(out_dir, "articles", number)
     if resume and done.exists():
         written = pq.read_table(done, columns=["article_id"]).column("article_id").to_pylist()
         if written == [article.id for article in articles]:
             return 0, 0, len(articles)
+    warm_up()  # a warm-up already running in this worker (the WarmUp plugin) is waited for, not repeated
     tables = tables_from_records(analyze_batch(articles), metrics=metrics)
     write_parts(tables, out_dir, number=number, metrics=metrics)
     return len(articles), int(tables.articles["error"].notna().sum()), 0

@@ -14,8 +14,10 @@ articles already written (by id) are skipped, a partly written last line or part
 dropped, and the result equals an uninterrupted run (``overwrite=True`` starts afresh).
 ``engine="dask"`` analyses one corpus table on a ``dask.distributed`` cluster (the one at
 ``scheduler``, else a local one with ``jobs`` workers) and writes the Parquet tables, one
-part per partition; it resumes by partition (a partition whose ``articles`` part holds its
-ids is skipped; one that no longer lines up, after a change of partitioning, is redone).
+part per partition (for a Parquet table, per row range planned from its metadata, see
+:func:`analysis.corpus.write_parquet_file_tables`); it resumes by partition (a partition
+whose ``articles`` part holds its ids is skipped; one that no longer lines up, after a
+change of partitioning, is redone).
 """
 from __future__ import annotations
 
@@ -273,15 +275,24 @@ def _run_dask(
 ) -> ExtractSummary:
     from dask.distributed import Client, LocalCluster
 
+    from analysis.workers import WarmUp
+
     if scheduler:
         client, cluster = Client(scheduler), None
     else:
         cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None)
         client = Client(cluster)
     try:
+        client.register_plugin(WarmUp())  # workers warm up while the tasks are planned
         threads = max(1, sum(client.nthreads().values()))
-        frame = read_dask_table(path, min_partitions=threads * corpus.TASKS_AHEAD_PER_JOB)
-        count, errors, skipped = corpus.write_dask_tables(frame, out_dir, text_col=text_col, source=str(path), resume=resume)
+        if path.suffix.lower() == ".parquet":
+            count, errors, skipped = corpus.write_parquet_file_tables(
+                client, path, out_dir, text_col=text_col, source=str(path), resume=resume,
+                ranges=threads * corpus.RANGES_PER_THREAD, most_rows=PART_ARTICLES,
+            )
+        else:
+            frame = read_dask_table(path, min_partitions=threads * corpus.TASKS_AHEAD_PER_JOB)
+            count, errors, skipped = corpus.write_dask_tables(frame, out_dir, text_col=text_col, source=str(path), resume=resume)
     finally:
         client.close()
         if cluster is not None:

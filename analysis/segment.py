@@ -40,6 +40,8 @@ _FIRST_WORD = re.compile(r"\S+")
 # this many characters; web text has whole paragraphs on one line and is far wider.
 _MAX_WRAP_WIDTH = 100
 _MIN_WRAP_WIDTH = 40
+# A sentence ending inside a line: filled prose has them, lists of headlines do not.
+_SENTENCE_END_INSIDE = re.compile(r"[.!?][\"'\u201d\u2019)]?\s+[\"'\u201c\u2018(]?[A-Z]")
 
 
 @dataclass(frozen=True)
@@ -79,18 +81,24 @@ class Segments:
 def wrap_width(text: str) -> int | None:
     """The width a hard-wrapped text is filled to, or None when its lines are not wrapped.
 
-    The width is the longest line's length, taken when it is 40 to 100 characters and at
-    least three lines, and three in ten of all lines, come within ten characters of it.
+    The width is the longest line's length, taken when it is 40 to 100 characters, at
+    least three lines, and three in ten of all lines, come within ten characters of it, and
+    the lines read as prose: at least one in ten has a sentence ending inside it (a list of
+    headlines of similar length has none).
     """
-    lengths = [len(line.rstrip()) for line in _LINE.findall(text)]
-    lengths = [length for length in lengths if length]
-    if len(lengths) < 3:
+    lines = [line.rstrip() for line in _LINE.findall(text)]
+    lines = [line for line in lines if line]
+    if len(lines) < 3:
         return None
+    lengths = [len(line) for line in lines]
     width = max(lengths)
     if not _MIN_WRAP_WIDTH <= width <= _MAX_WRAP_WIDTH:
         return None
     near_width = sum(1 for length in lengths if length >= width - 10)
-    return width if near_width >= 3 and near_width >= 0.3 * len(lengths) else None
+    if near_width < 3 or near_width < 0.3 * len(lengths):
+        return None
+    prose_lines = sum(1 for line in lines if _SENTENCE_END_INSIDE.search(line))
+    return width if prose_lines and prose_lines >= 0.1 * len(lines) else None
 
 
 def _wrapped_here(previous_line: str, line_text: str, width: int | None) -> bool:

@@ -7,6 +7,8 @@ Measures, in one run so that ratios compare like with like:
 2. ``python -m analysis extract --out-dir`` with ``--jobs 1``, ``--jobs 2`` and on a new
    2-worker ``dask.distributed.LocalCluster`` (started beforehand; start-up timed apart),
    each in a fresh interpreter so that no run inherits warm caches, rounds alternated;
+   Dask twice: on a cluster started apart (its start-up timed apart, not in the wall
+   time) and end to end (``--engine dask --jobs N``: the command starts its own cluster);
    then that the three table sets and ``corpus.analyze`` on a pandas frame are identical;
 3. peak RSS of ``python -m analysis extract`` on a generated JSON Lines corpus of 1x and
    10x PolNeAR (repeated texts with distinct ids, in a temporary folder), sampled from
@@ -225,15 +227,21 @@ def bench_scaling(frame: pd.DataFrame, workdir: Path, *, jobs: int, rounds: int,
         one_wall, one_cpu = extract_in_process(table, workdir / "jobs1", ["--jobs", "1"])
         many_wall, many_cpu = extract_in_process(table, workdir / f"jobs{jobs}", ["--jobs", str(jobs)])
         startup, dask_wall, dask_cpu = extract_on_dask(table, workdir / "dask", workers=jobs)
+        # End to end: the command starts and stops its own LocalCluster; the CPU time
+        # includes the cluster's processes (reaped grandchildren).
+        whole_wall, whole_cpu = extract_in_process(table, workdir / "dask_own", ["--engine", "dask", "--jobs", str(jobs)])
         print(f"  round {number}: --jobs 1 {one_wall:.1f} s wall ({one_cpu:.1f} s CPU); "
               f"--jobs {jobs} {many_wall:.1f} s ({many_cpu:.1f} s CPU) = {one_wall / many_wall:.2f}x; "
               f"Dask {jobs} workers {dask_wall:.1f} s ({dask_cpu:.1f} s CPU) = {one_wall / dask_wall:.2f}x "
-              f"(cluster start-up {startup:.1f} s apart); load {load_average()}")
+              f"(cluster start-up {startup:.1f} s apart, not included); "
+              f"Dask end to end {whole_wall:.1f} s ({whole_cpu:.1f} s CPU) = {one_wall / whole_wall:.2f}x; "
+              f"load {load_average()}")
     reference = corpus.read_tables(workdir / "jobs1")
     pandas_tables = corpus.analyze(pd.read_parquet(table), source=str(table), jobs=jobs)
     checks = {
         f"--jobs {jobs}": corpus.read_tables(workdir / f"jobs{jobs}"),
         "dask": corpus.read_tables(workdir / "dask"),
+        "dask end to end": corpus.read_tables(workdir / "dask_own"),
         "corpus.analyze(pandas)": pandas_tables,
     }
     rows = {name: len(getattr(reference, name)) for name in TABLE_NAMES}

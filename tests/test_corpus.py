@@ -8,6 +8,7 @@ import pytest
 
 from analysis import corpus, extract
 from analysis.__main__ import main
+from analysis.load import LoadError
 from analysis.tables import TABLE_NAMES, CorpusTables
 
 from conftest import BUNDLED_ARTICLE
@@ -124,7 +125,9 @@ def test_dask_local_cluster_gives_the_same_tables_as_pandas(pandas_tables, tmp_p
 
     table_file = tmp_path / "corpus.parquet"
     small_corpus().to_parquet(table_file)
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, Client(cluster):
+    from analysis.workers import is_warm
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, Client(cluster) as client:
         result = corpus.analyze(dd.from_pandas(small_corpus(), npartitions=3), out_dir=tmp_path / "dask")
         assert result.articles.npartitions == 3
         assert_same_tables(result.compute(), pandas_tables)
@@ -135,10 +138,81 @@ def test_dask_local_cluster_gives_the_same_tables_as_pandas(pandas_tables, tmp_p
         rerun = extract.run_extract(
             [table_file], out_dir=tmp_path / "cli", engine="dask", scheduler=cluster.scheduler_address, text_col="text"
         )
+        assert all(client.run(is_warm).values())  # extract registered the warm-up plugin on every worker
     assert (summary.n_articles, summary.n_errors, summary.n_skipped) == (10, 2, 0)
     assert (rerun.n_articles, rerun.n_skipped) == (0, 10)  # rerunning into the same output resumes
     expected = corpus.analyze(pd.read_parquet(table_file), source=str(table_file))
     assert_same_tables(corpus.read_tables(tmp_path / "cli"), expected)
+
+
+@pytest.mark.parametrize(("rows", "ranges", "most_rows", "expected"), [
+    (10, 3, None, [(0, 3), (3, 6), (6, 10)]),
+    (10, 1, None, [(0, 10)]),
+    (3, 8, None, [(0, 1), (1, 2), (2, 3)]),  # never an empty range while rows remain
+    (0, 4, None, [(0, 0)]),
+    (10, 2, 3, [(0, 2), (2, 5), (5, 7), (7, 10)]),  # a big file gets more ranges, none over most_rows
+    (10, 3, 5, [(0, 3), (3, 6), (6, 10)]),
+])
+def test_parquet_row_ranges_cover_the_file_in_order(tmp_path, rows, ranges, most_rows, expected):
+    table_file = tmp_path / "corpus.parquet"
+    pd.DataFrame({"text": [f"text {n}" for n in range(rows)]}).to_parquet(table_file, row_group_size=4)
+    assert corpus.parquet_row_ranges(table_file, ranges=ranges, most_rows=most_rows) == expected
+
+
+@pytest.mark.parametrize(("start", "stop"), [(0, 10), (0, 4), (3, 5), (4, 8), (5, 6), (7, 10), (9, 10), (6, 6)])
+def test_parquet_rows_read_by_range_equal_the_rows_of_the_whole_file(tmp_path, start, stop):
+    table_file = tmp_path / "corpus.parquet"
+    small_corpus().to_parquet(table_file, row_group_size=4)
+    whole = pd.read_parquet(table_file)
+    expected = whole.iloc[start:stop].reset_index(drop=True)
+    pd.testing.assert_frame_equal(corpus.read_parquet_rows(table_file, start, stop).reset_index(drop=True), expected)
+
+
+class InProcessClient:
+    """The two ``dask.distributed.Client`` calls the Parquet file path makes, run here and now."""
+
+    def __init__(self) -> None:
+        self.tasks = 0
+
+    def submit(self, function, *args, pure: bool = True, **kwargs):
+        self.tasks += 1
+        return function(*args, **kwargs)
+
+    def gather(self, results):
+        return list(results)
+
+
+def test_parquet_file_tasks_give_the_pandas_tables(pandas_tables, tmp_path):
+    table_file = tmp_path / "corpus.parquet"
+    small_corpus().to_parquet(table_file, row_group_size=4)
+    client = InProcessClient()
+    summary = corpus.write_parquet_file_tables(client, table_file, tmp_path / "out", ranges=3)
+    assert (summary, client.tasks) == ((10, 2, 0), 3)
+    assert len(corpus.part_files(tmp_path / "out" / "articles")) == 3
+    assert_same_tables(corpus.read_tables(tmp_path / "out"), pandas_tables)
+
+
+def test_parquet_file_resume_analyses_only_the_unfinished_range(pandas_tables, tmp_path, monkeypatch):
+    table_file = tmp_path / "corpus.parquet"
+    small_corpus().to_parquet(table_file, row_group_size=4)
+    corpus.write_parquet_file_tables(InProcessClient(), table_file, tmp_path, ranges=3)
+    corpus.part_files(tmp_path / "articles")[1].unlink()  # interrupted before range 1's articles part
+    analysed: list[list[str]] = []
+    real_analyze_batch = corpus.analyze_batch
+    monkeypatch.setattr(corpus, "analyze_batch", lambda articles: analysed.append([a.id for a in articles]) or real_analyze_batch(articles))
+    summary = corpus.write_parquet_file_tables(InProcessClient(), table_file, tmp_path, resume=True, ranges=3)
+    assert analysed == [["row-3", "story-4", "row-5"]]
+    assert summary == (3, 1, 7)  # row 4 has no text
+    assert_same_tables(corpus.read_tables(tmp_path), pandas_tables)
+
+
+def test_parquet_file_without_the_text_column_fails_before_any_task(tmp_path):
+    table_file = tmp_path / "corpus.parquet"
+    pd.DataFrame({"body": ["A text."]}).to_parquet(table_file)
+    client = InProcessClient()
+    with pytest.raises(LoadError, match="no text column"):
+        corpus.write_parquet_file_tables(client, table_file, tmp_path / "out", text_col="text", ranges=2)
+    assert client.tasks == 0
 
 
 def test_map_ordered_reads_only_a_bounded_window_ahead():
@@ -218,3 +292,52 @@ def test_jsonl_records_and_parquet_tables_describe_the_same_articles(corpus_file
     extract.run_extract([corpus_file], out_dir=tmp_path / "tables", jobs=1)
     ids = [json.loads(line)["id"] for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
     assert corpus.read_tables(tmp_path / "tables").articles["article_id"].tolist() == ids
+
+
+def test_warm_up_runs_once_and_changes_no_record():
+    from analysis.load import from_text
+    from analysis.pipeline import analyze_article
+    from analysis.workers import is_warm, warm_up
+
+    article = from_text(BUNDLED_ARTICLE.read_text(encoding="utf-8"), id="bundled")
+    before = analyze_article(article)
+    warm_up()
+    warm_up()  # a second call returns at once
+    assert is_warm()
+    assert analyze_article(article) == before
+
+
+def test_warm_up_plugin_starts_in_the_background_and_survives_a_pickle():
+    import pickle
+    import threading
+
+    from analysis.workers import WarmUp, is_warm
+
+    plugin = pickle.loads(pickle.dumps(WarmUp()))
+    plugin.setup(worker=None)  # returns at once; the warm-up runs in a daemon thread
+    for thread in [t for t in threading.enumerate() if t.name == "newslens-warm-up"]:
+        thread.join(timeout=30)
+    assert is_warm()
+    assert plugin.name == "newslens-warm-up"
+
+
+def run_python(code: str) -> str:
+    """What ``code`` prints in a fresh interpreter started in the repository root."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    done = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parent.parent,
+                          capture_output=True, text=True, check=True)
+    return done.stdout.strip()
+
+
+def test_the_extract_command_plans_work_without_importing_the_pipeline():
+    code = "import sys, analysis.__main__; print(sorted(m for m in ('analysis.pipeline', 'textstat', 'nltk') if m in sys.modules))"
+    assert run_python(code) == "[]"
+
+
+def test_local_jobs_import_the_pipeline_before_forking_their_workers():
+    code = ("import sys; from analysis import corpus; "
+            "list(corpus.map_ordered(len, [[1], [1, 2]], jobs=2)); print('analysis.pipeline' in sys.modules)")
+    assert run_python(code) == "True"

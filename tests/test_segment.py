@@ -93,6 +93,7 @@ def test_wrap_width_is_the_width_a_filled_text_was_wrapped_to():
         "One line.\nTwo line.\nThree line.\nFour line.",
         "A web paragraph that runs on " * 6 + "\nand another that runs on " * 6,
         "Minister resigns over leaked memo\nFloods close the coastal road for a week\nLocal team wins cup\n",
+        "\n".join(["The council met on Monday to discuss the new budget plan"] * 4),
     ],
 )
 def test_text_that_is_not_filled_to_a_width_has_no_wrap_width(text):
