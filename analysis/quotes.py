@@ -12,7 +12,8 @@ returns :class:`Attribution` items sorted by their first content character:
   after a report that ends the paragraph before) are further content spans of the same
   attribution;
 - ``indirect``: reported speech around a cue verb (``X said (that) …``, ``…, X said.``,
-  ``…, said X.``, ``according to X, …``, ``…, according to X.``, ``X told reporters
+  ``…, said X.``, ``according to X, …``, ``…, according to X.``, ``While …, according to X,
+  …`` (the main clause), ``X, who …, said …``, ``X told reporters
   that …``, ``…, contending …``; a participle after a frame keeps its speaker:
   ``"…," she said, adding that …``), refusals (``X declined to comment``), ``Asked
   whether …,`` openers and ``… when asked how …`` (a question with no speaker), stance verbs with their object as content (``X called
@@ -22,8 +23,11 @@ returns :class:`Attribution` items sorted by their first content character:
 - ``mixed``: indirect speech with a quoted phrase inside its content, and a quoted phrase
   in the object of a cue (``calling him a “loser”``, ``is promising to “…”``, ``… but
   described X as “…”``) reported by the sentence subject, in the clause of a claim noun
-  (``her assertion that “…”``) reported by its owner, and in a title-case headline with
-  any cue verb (``X Questioned What It Means To Be “…”``, ``“…,” X Tells Convention``).
+  (``her assertion that “…”``, ``the contention of X that “…”``) reported by its owner, in
+  the that-clause of a verb outside the cue list (``X fired back that …``, ``made it clear
+  that …``), and in a title-case headline with any cue verb or a verb in -s (``X
+  Questioned What It Means To Be “…”``, ``“…,” X Tells Convention``, ``X Pins The Rise
+  Of ISIS On ‘…’``).
 
 Quotations with no frame and no attribution to join (scare quotes, titles: ``an alleged
 "Congress toolkit"``; a title in a speaker's description or a programme: ``X, host of
