@@ -14,7 +14,8 @@ returns :class:`Attribution` items sorted by their first content character:
   “…”``) and later quoted phrases of the reported clause open and close the content; a
   newsletter digest item (``HEADLINE “…” [Outlet.]``) takes its headline as the source;
 - ``indirect``: reported speech around a cue verb (``X said (that) …``, ``…, X said.``,
-  ``…, said X.``, ``according to X, …``, ``…, according to X.``, ``X told reporters
+  ``…, said X.``, ``according to X, …``, ``…, according to X.``, ``While …, according to X,
+  …`` (the main clause), ``X, who …, said …``, ``X told reporters
   that …``, ``…, contending …``; a participle after a frame keeps its speaker:
   ``"…," she said, adding that …``), refusals (``X declined to comment``), ``Asked
   whether …,`` openers and ``… when asked how …`` (a question with no speaker), stance verbs with their object as content (``X called
@@ -24,8 +25,11 @@ returns :class:`Attribution` items sorted by their first content character:
 - ``mixed``: indirect speech with a quoted phrase inside its content, and a quoted phrase
   in the object of a cue (``calling him a “loser”``, ``is promising to “…”``, ``… but
   described X as “…”``) reported by the sentence subject, in the clause of a claim noun
-  (``her assertion that “…”``) reported by its owner, and in a title-case headline with
-  any cue verb (``X Questioned What It Means To Be “…”``, ``“…,” X Tells Convention``).
+  (``her assertion that “…”``, ``the contention of X that “…”``) reported by its owner, in
+  the that-clause of a verb outside the cue list (``X fired back that …``, ``made it clear
+  that …``), and in a title-case headline with any cue verb or a verb in -s (``X
+  Questioned What It Means To Be “…”``, ``“…,” X Tells Convention``, ``X Pins The Rise
+  Of ISIS On ‘…’``).
 
 Quotations with no frame and no attribution to join (scare quotes, titles: ``an alleged
 "Congress toolkit"``; a title in a speaker's description or a programme: ``X, host of
@@ -112,6 +116,7 @@ _ANY_VERB_FRAME = re.compile(
 MAX_INTRO_WINDOW = 200
 MAX_FRAME_WINDOW = 160
 MAX_TRAILING_ADJUNCT_WORDS = 7
+MAX_TRAILING_ADJUNCT_CHARS = 80  # where a participle after the adjunct is looked for
 MIN_FREE_QUOTE_WORDS = 3
 MAX_CONTINUATION_GAP = 100
 MIN_UNFRAMED_SENTENCE_WORDS = 5
@@ -1039,6 +1044,21 @@ def _is_headline_cue(word: str) -> bool:
     return cue_words().get(word.lower(), "according") != "according"
 
 
+def _is_headline_verb(text: str, words: list[re.Match[str]], index: int) -> bool:
+    """A capitalised word in -s after a headline's opening name reads as its verb ('Wisconsin
+    Elects A Judge Who Mocked ‘…’'), not 'Boss', a possessive, a name in a list ('Jeff
+    Sessions, Rudy Giuliani Wear …') or a name before the verb ('Bernie Sanders Pins …')."""
+    word = words[index].group("word")
+    if len(word) < 4 or word[-1] != "s" or word[-2] in "s’'" or word.lower() in _HEADLINE_NOT_VERBS:
+        return False
+    if text[words[index].end():words[index].end() + 1] == ",":
+        return False
+    return index + 1 >= len(words) or not _is_headline_verb(text, words, index + 1)
+
+
+_HEADLINE_NOT_VERBS = frozenset("news always its his hers ours yours theirs this thus plus".split())
+
+
 def _quoted_headline(text: str, start: int, end: int) -> _Draft | None:
     """A title-case headline with a quotation, a name and then any cue verb: 'Maria Lopez
     Questioned What It Means To Be “Local Enough”', 'Ana Ruiz Is Now Calling The Plan A
@@ -1060,7 +1080,7 @@ def _quoted_headline(text: str, start: int, end: int) -> _Draft | None:
         if index and lower in _HEADLINE_ADVERBS:
             speaker_end = speaker_end or words[index - 1].end("word")
             continue
-        if index and _is_headline_cue(word):
+        if index and (_is_headline_cue(word) or speaker_end is not None or _is_headline_verb(text, words, index)):
             content = _trim_content(text, match.end(), end)
             speaker = Span(start, speaker_end or words[index - 1].end("word"))
             if content is None or not _QUOTED_HEADLINE_MARK.search(text, content.start, content.end) \
@@ -1212,7 +1232,7 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan],
     # "…, said X." and "…, X said." : the content is what precedes the frame.
     if comma_before and not cue_word.endswith("ing") and cue.kind != "object":
         speaker = speaker_after(text, cue.end, hi)
-        if speaker is not None and _FINITE_VERB.search(text, speaker.start, speaker.end):
+        if speaker is not None and _CLAUSE_VERB.search(text, speaker.start, _name_end(text, speaker)):
             speaker = None  # "X, an adviser, said the plan was …": a clause, not a speaker
         content = _trim_content(text, lo, before_end - 1)
         if speaker and content and _is_trailing(text[speaker.end:hi]):
@@ -1233,10 +1253,11 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan],
     if cue_word in _ASK_VERBS and not _QUESTION_NEXT.match(tail):
         return None  # "asked Twitter to give details": a request, not a reported question
     # "…, contending (that) …": a participle whose speaker is the clause subject.
-    if cue_word.endswith("ing") and comma_before:
-        speaker = sentence_speaker or _clause_subject(text, lo, before_end - 1)
+    comma = _comma_before(text, lo, cue.start) if cue_word.endswith("ing") else None
+    if comma is not None:
+        speaker = sentence_speaker or _clause_subject(text, lo, comma)
         if speaker is None and cue.kind.startswith("speech"):
-            speaker = _described_clause_subject(text, lo, before_end - 1)
+            speaker = _described_clause_subject(text, lo, comma)
         content = _content_after(text, cue, hi)
         if speaker and content:
             return _Draft("indirect", [content], cue_span, speaker, "indirect-participle", 0.65)
@@ -1250,6 +1271,8 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan],
         speaker = _clause_subject(text, lo, cue.start)  # "She declared … and said that …"
     elif speaker is None and cue.kind == "speech":
         speaker = subject_before(text, lo, cue.start)
+        if speaker is None and re.split("[’']", next_word)[0] in _CLAUSE_OPENING_WORDS:
+            speaker = _described_subject(text, lo, cue.start)
     if speaker is None:
         return None
     # "The plan, she said, was too costly": the frame sits inside the reported clause.
@@ -1301,11 +1324,14 @@ def _is_trailing(tail: str) -> bool:
     stripped = tail.strip()
     if not stripped or stripped[0] in ".!?":
         return True
-    if stripped[0] != "," and len(stripped.split(None, MAX_TRAILING_ADJUNCT_WORDS)) > MAX_TRAILING_ADJUNCT_WORDS:
-        return False  # more words than an adjunct has (the rest of the text is not split)
-    words = stripped.rstrip(".!?\"”").split()
     if stripped[0] == ",":
         return _PARTICIPLE_NEXT.match(stripped) is not None  # "…, Mr. Manafort said, adding that …"
+    participle = _PARTICIPLE_NEXT.search(stripped, 0, MAX_TRAILING_ADJUNCT_CHARS) if "," in stripped else None
+    if participle is not None and participle.group().lstrip(", \t\xa0") in cue_words():
+        stripped = stripped[:participle.start()]  # "…, X said Tuesday in Paris, noting that …"
+    if len(stripped.split(None, MAX_TRAILING_ADJUNCT_WORDS)) > MAX_TRAILING_ADJUNCT_WORDS:
+        return False  # more words than an adjunct has (the rest of the text is not split)
+    words = stripped.rstrip(".!?\"”").split()
     return bool(words) and words[0].lower() in ("on", "in", "at", "last", "this", "earlier", "during", "yesterday", "today", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday") and "that" not in (w.lower() for w in words)
 
 
@@ -1353,6 +1379,10 @@ def _according(text: str, cue: _Cue, lo: int, hi: int) -> _Draft | None:
     cue_span = Span(cue.start, cue.end)
     before = text[lo:cue.start].strip()
     leading = not before or len(before.split()) <= 2
+    if not leading and before.endswith(",") and _SUBORDINATE_BEFORE.search(before):
+        inserted = _inserted_according(text, cue, hi)
+        if inserted is not None:
+            return inserted
     speaker = speaker_after(text, cue.end, hi, appositives=not leading) or _according_source(text, cue.end, hi, leading=leading)
     if speaker is None:
         return None
@@ -1367,11 +1397,42 @@ def _according(text: str, cue: _Cue, lo: int, hi: int) -> _Draft | None:
     return _Draft("indirect", [content], cue_span, speaker, "indirect-according-to", 0.8)
 
 
+MIN_ACCORDING_CLAUSE_WORDS = 4
+# The stretch before an inserted "according to X," is a subordinate clause: 'While most
+# were …,' or '…, because,'.
+_NOT_A_MAIN_CLAUSE = re.compile(r"(?:who|which|where|and|but|or|[a-z]+ing)\b")  # 'according to X, including …'
+_SUBORDINATE_BEFORE = re.compile(r"^(?:While|Although|Though|Because|Whereas|If|When|Since)\b|\bbecause,$")
+
+
+def _inserted_according(text: str, cue: _Cue, hi: int) -> _Draft | None:
+    """'While most were marked “confidential,” according to an official, two were upgraded
+    to the “Secret” level': 'according to X' set off by commas after a subordinate clause
+    reports the main clause after it."""
+    source = _according_source(text, cue.end, hi, leading=True)
+    if source is None or text[source.end:source.end + 1] != ",":
+        return None
+    content = _trim_content(text, source.end + 1, hi)
+    if content is None or _NOT_A_MAIN_CLAUSE.match(text, content.start) \
+            or _word_count(text, content.start, content.end) < MIN_ACCORDING_CLAUSE_WORDS \
+            or not _CLAUSE_VERB.search(text, content.start, content.end):
+        return None
+    return _Draft("indirect", [content], Span(cue.start, cue.end), source, "indirect-according-to", 0.8)
+
+
 # A finite verb after a clause subject: auxiliaries, common irregular past forms and
 # lower-case -ed / -s forms (not "Texas" in "(R-Texas)").
-_FINITE_VERB = re.compile(
-    r"\s(?:is|was|were|are|has|had|have|will|would|went|made|took|threw|gave|held|got|came|put|kept"
-    r"|met|led|ran|won|lost|sent|left|spoke|wrote|drew|began|brought|fought|stood|[a-z]+ed|[a-z]+[^s\W]s)\b"
+_FINITE_FORMS = (
+    r"is|was|were|are|has|had|have|will|would|went|made|took|threw|gave|held|got|came|put|kept"
+    r"|met|led|ran|won|lost|sent|left|spoke|wrote|drew|began|brought|fought|stood"
+)
+_FINITE_VERB = re.compile(rf"\s(?:{_FINITE_FORMS}|[a-z]+ed|[a-z]+[^s\W]s)\b")
+# Any verb that makes a phrase a clause ("X, an adviser, said the plan was …"): those forms,
+# modals and more irregular ones; an -s word right after a determiner, a possessive or "of"
+# is a plural noun ("an elections analyst", "the court of appeals").
+_CLAUSE_VERB = re.compile(
+    rf"\s(?:{_FINITE_FORMS}|built|sought|laid|did|does|could|should|can|may|might|must|[a-z]+ed"
+    r"|(?<!\bthe\s)(?<!\ban\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bits\s)(?<!\bour\s)(?<!\bof\s)(?<!\btheir\s)"
+    r"(?<!\bthese\s)(?<!\bthose\s)(?<!\bmany\s)[a-z]+[^s\W]s)\b"
 )
 _CLAUSE_OPENERS = re.compile(r"\b(?:as|after|while|when|because|and|but|since|where)\s+", re.IGNORECASE)
 
@@ -1388,7 +1449,13 @@ def _clause_subject(text: str, lo: int, comma: int) -> Span | None:
         span = speaker_before(text, opener, verb.start() + 1)
         if span is not None and span.start >= opener:
             return span
-    return None
+    pronoun = _PRONOUN_SUBJECT.match(text, lo, comma)
+    return Span(*pronoun.span("pronoun")) if pronoun else None
+
+
+# A pronoun opening the sentence, maybe after a conjunction or an adverb ('Then he cut into
+# Bush, calling him …'): the subject even when its verb is not one the verb test knows.
+_PRONOUN_SUBJECT = re.compile(r"(?:(?:Then|And|But|So|Later|Still|Also|Now)[ \xa0]+)?(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey|We|I)[ \xa0]+[a-z]")
 
 
 def _described_clause_subject(text: str, lo: int, comma: int) -> Span | None:
@@ -1466,7 +1533,7 @@ def _quoted_objects(text: str, regions: list[_Region], cues: _CueIndex, quotes: 
         lo = sentences[index][0]
         found = [c for c in cues.between(lo, quote.start) if c.kind != "according"]
         if not found or not _OBJECT_BRIDGE.fullmatch(text, found[-1].end, quote.start):
-            draft = _any_verb_object(text, quote, lo, sentences[index][1]) or _possessed_claim(text, quote, lo, sentences[index][1])
+            draft = _unlisted_frame(text, quote, lo, sentences[index][1])
             if draft is not None:
                 out.append(draft)
             continue
@@ -1474,12 +1541,15 @@ def _quoted_objects(text: str, regions: list[_Region], cues: _CueIndex, quotes: 
         progressive = _progressive(text, cue, lo)
         if (text[cue.start - 1:cue.start] == "-" or _DETERMINER_BEFORE.search(text, max(lo, cue.start - 6), cue.start)
                 or (progressive is None and _PASSIVE_BEFORE.search(text, max(lo, cue.start - 12), cue.start))):
-            continue  # so-called, was called, an alleged "Congress toolkit"
-        before_end = cue.start
-        while before_end > lo and text[before_end - 1] in " \t\xa0":
-            before_end -= 1
-        if text[cue.start:cue.end].lower().endswith("ing") and text[before_end - 1:before_end] == ",":
-            speaker = _clause_subject(text, lo, before_end - 1) or _described_clause_subject(text, lo, before_end - 1)
+            # so-called, was called, an alleged "Congress toolkit": no report of its own, but
+            # the clause may sit in another verb's object ('They note that … can be deemed “…”')
+            draft = _unlisted_frame(text, quote, lo, sentences[index][1])
+            if draft is not None:
+                out.append(draft)
+            continue
+        comma = _comma_before(text, lo, cue.start)
+        if text[cue.start:cue.end].lower().endswith("ing") and comma is not None:
+            speaker = _clause_subject(text, lo, comma) or _described_clause_subject(text, lo, comma)
         elif progressive is not None:
             speaker = speaker_before(text, lo, progressive) or subject_before(text, lo, progressive)
         else:
@@ -1493,6 +1563,52 @@ def _quoted_objects(text: str, regions: list[_Region], cues: _CueIndex, quotes: 
         out.append(_Draft("indirect", [content], Span(cue.start, cue.end), speaker, "mixed-quoted-object", 0.5))
         by_cue[cue.start] = out[-1]
     return out
+
+
+# "Michael Bloomberg, who's thinking about running, said …", "Mary Susan, clad in a red
+# cape with lights that formed the name Trump, said …": a name and its description.
+_DESCRIBED_SUBJECT = re.compile(
+    r"(?!(?:And|But|So|Yet|At|On|In|As|While|When|After|Before)\b)"
+    r"(?P<speaker>(?:[A-Z][\w.'’-]*[ \xa0]+){0,5}[A-Z][\w.'’-]*,[^\"“”;:\n]{1,160}?),[ \xa0]*$"
+)
+# A described subject is read only before a clause or an object ('…, said that …', '…,
+# said the convention could …'), not an adverb or an adjunct ('…, responded anonymously').
+_CLAUSE_OPENING_WORDS = _CLAUSE_SUBJECTS | _CLAUSE_DETERMINERS | {"that", "a", "an"}
+MAX_DESCRIBED_SUBJECT_CHARS = 200
+
+
+def _described_subject(text: str, lo: int, cue_start: int) -> Span | None:
+    """A name with a description the speaker walk does not read (a relative clause, a
+    participle phrase) right before a speech cue, closed by a comma."""
+    match = _DESCRIBED_SUBJECT.search(text, max(lo, cue_start - MAX_DESCRIBED_SUBJECT_CHARS), cue_start)
+    return Span(*match.span("speaker")) if match else None
+
+
+_APPOSITIVE_OPENING = re.compile(r",[ \xa0]+(?:an?|the)[ \xa0]")
+
+
+def _name_end(text: str, speaker: Span) -> int:
+    """Where a speaker's name ends before an appositive opened by an article ('Nargis
+    Kassenova, an international relations expert …': its nouns are no verbs)."""
+    appositive = _APPOSITIVE_OPENING.search(text, speaker.start, speaker.end)
+    return appositive.start() if appositive else speaker.end
+
+
+def _unlisted_frame(text: str, quote: QuotedSpan, lo: int, sentence_end: int) -> _Draft | None:
+    """A quoted phrase whose nearest cue does not report it may lie in the object of a verb
+    outside the cue list or in the clause of a claim noun."""
+    return _any_verb_object(text, quote, lo, sentence_end) or _possessed_claim(text, quote, lo, sentence_end)
+
+
+def _comma_before(text: str, lo: int, position: int) -> int | None:
+    """The comma that closes the clause right before ``position`` (spaces between), also
+    inside a closing quotation mark ('trashed Comey on “Morning Joe,” calling it …')."""
+    end = position
+    while end > lo and text[end - 1] in " \t\xa0":
+        end -= 1
+    if end > lo and text[end - 1] in "”\"" and text[end - 2:end - 1] == ",":
+        end -= 1
+    return end - 1 if end > lo and text[end - 1] == "," else None
 
 
 def _coordinated_speaker(text: str, lo: int, cue: _Cue, framed: list[tuple[int, Span]], out: list[_Draft]) -> Span | None:
@@ -1515,7 +1631,8 @@ _VERB_AS_QUOTED = re.compile(
     r"(?P<verb>\b[a-z]{3,}(?:ed|es|[a-rt-z]s))(?P<object>(?:[ \xa0]+(?:to|of|on))?[ \xa0]+[^,;:.!?\"“”«»\n]{1,60}?[ \xa0]+as[ \xa0]+(?:an?[ \xa0]+|the[ \xa0]+)?)$"
 )
 _VERB_THAT_QUOTED = re.compile(
-    r"(?P<verb>\b(?:[a-z]{3,}(?:ed|es|[a-rt-z]s)|made(?=[ \xa0]+the[ \xa0]+point))(?:[ \xa0]+the[ \xa0]+point)?)(?P<object>[ \xa0]+that[ \xa0]+[^;:!?\"“”«»\n]{0,120}?)$"
+    r"(?P<verb>\b(?:[a-z]{3,}(?:ed|es|[a-rt-z]s)|(?<=[Tt]hey[ \xa0])(?<!\w[Tt]hey[ \xa0])[a-z]{3,}|made(?=[ \xa0]+(?:the[ \xa0]+point|(?:it[ \xa0]+)?clear)))(?:[ \xa0]+the[ \xa0]+point)?"
+    r"(?:[ \xa0]+(?:back|out|again|repeatedly|publicly|(?:it[ \xa0]+)?clear))?)(?P<object>[ \xa0]+that[ \xa0]+[^;:!?\"“”«»\n]{0,120}?)$"
 )
 
 
@@ -1538,6 +1655,12 @@ def _any_verb_object(text: str, quote: QuotedSpan, lo: int, sentence_end: int) -
 
 # "Trump's recent assertion that “thousands” …", "her claim that she “never sent …”", "his
 # pledge to be “neutral”": a claim noun after its owner, then its that- or to-clause.
+# "the contention of Hillary Clinton that …", "a report by Politico that he “fabricated” …":
+# a claim noun, its named owner after "of" / "by", then its that-clause.
+_CLAIM_OF_NAME = re.compile(
+    r"\b(?:[Tt]he|[Aa])[ \xa0]+(?P<cue>claim|assertion|contention|charge|suggestion|report|argument|warning)[ \xa0]+(?:of|by)[ \xa0]+"
+    r"(?P<speaker>(?:[\w.'’-]+[ \xa0]+){0,5}?[A-Z][\w.'’-]*)(?P<object>[ \xa0]+that[ \xa0]+[^;:!?\"“”«»\n]{0,120}?)$"
+)
 _POSSESSED_CLAIM = re.compile(
     r"(?P<speaker>\b(?:[Hh]is|[Hh]er|[Tt]heir|(?:[A-Z][\w.-]*[ \xa0]+){0,3}[A-Z][\w.-]*['’]s?))"
     r"(?:[ \xa0]+[\w-]+){0,3}?[ \xa0]+(?P<cue>claim|assertion|accusation|insistence|contention|charge|suggestion"
@@ -1552,8 +1675,9 @@ _TO_CLAUSE = re.compile(r"[ \xa0]+to[ \xa0]")
 
 def _possessed_claim(text: str, quote: QuotedSpan, lo: int, sentence_end: int) -> _Draft | None:
     """A quoted phrase in the clause of a claim noun, reported by the noun's owner ('her
-    assertion during the debate that “we now finally are …”')."""
-    match = _POSSESSED_CLAIM.search(text, max(lo, quote.start - MAX_INTRO_WINDOW), quote.start)
+    assertion during the debate that “we now finally are …”', 'the contention of X that …')."""
+    window = max(lo, quote.start - MAX_INTRO_WINDOW)
+    match = _POSSESSED_CLAIM.search(text, window, quote.start) or _CLAIM_OF_NAME.search(text, window, quote.start)
     if match is None or (_TO_CLAUSE.match(text, match.start("object")) and match.group("cue") not in _PROMISE_NOUNS):
         return None  # 'her claim to the “family farm”': a to-clause only after a promise
     content = _trim_content(text, match.start("object"), _object_end(text, quote, sentence_end))

@@ -242,3 +242,102 @@ def test_quoted_name_inside_speaker_description_keeps_the_frame(text, expected):
 )
 def test_participle_before_a_quotation_takes_its_clause_subject(text, expected):
     assert _attributions(text) == expected
+
+
+def test_adjunct_before_a_participle_still_ends_the_frame():
+    text = "The new tax is “plainly unfair” to farmers, Ruiz said Monday in Leeds, noting that prices would rise."
+    assert _attributions(text) == [
+        ("mixed", ("The new tax is “plainly unfair” to farmers",), "said", "Ruiz"),
+        ("indirect", ("that prices would rise",), "noting", "Ruiz"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Maria Lopez Pins The Blame On ‘Reckless’ Council Spending\n\nThe council met on Monday.",
+         [("indirect", ("The Blame On ‘Reckless’ Council Spending",), "Pins", "Maria Lopez")]),
+        ("Jeff Sessions, Ana Ruiz Wear ‘Vote Early’ Hats At Rally\n\nThe council met on Monday.", []),
+    ],
+)
+def test_title_case_headline_verb_in_s_frames_its_quotation(text, expected):
+    assert _attributions(text) == expected
+
+
+def test_plural_noun_in_a_speakers_appositive_is_no_verb():
+    text = '"Many voters would see that as a defeat" if the margin stays small, said Lena Ortiz, an elections analyst at the Civic Data Lab.'
+    assert _attributions(text) == [
+        ("mixed", ('"Many voters would see that as a defeat" if the margin stays small',), "said",
+         "Lena Ortiz, an elections analyst at the Civic Data Lab"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Ruiz fired back that the council had "never read the plan" at all.',
+         ("mixed", ('that the council had "never read the plan"',), "fired back", "Ruiz")),
+        ("She made it clear that she has “grave doubts” about the deal.",
+         ("mixed", ("that she has “grave doubts” about the deal",), "made it clear", "She")),
+        ("They note that such files can be deemed “secret” for years.",
+         ("mixed", ("that such files can be deemed “secret” for years",), "note", "They")),
+    ],
+)
+def test_unlisted_verb_before_a_quoted_that_clause_reports_it(text, expected):
+    assert _attributions(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ruiz grilled the mayor on “Morning Shift,” calling it a “farce” to delay the vote.",
+         ("mixed", ("it a “farce” to delay the vote",), "calling", "Ruiz")),
+        ('Then she cut into Lee, calling him a "bystander" in his own campaign.',
+         ("mixed", ('him a "bystander" in his own campaign',), "calling", "she")),
+    ],
+)
+def test_participle_takes_the_clause_subject_past_a_quote_mark_or_an_unknown_verb(text, expected):
+    assert _attributions(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The doubts being expressed by voters go beyond Lee's pledge to stay \"neutral\" in the race.",
+         ("mixed", ('to stay "neutral"',), "pledge", "Lee's")),
+        ('It was a report by the Ledger that he "misled" the board about the loans.',
+         ("mixed", ('that he "misled" the board about the loans',), "report", "the Ledger")),
+    ],
+)
+def test_claim_noun_reports_its_clause_for_its_owner(text, expected):
+    assert _attributions(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Tom Reyes, who is weighing a run for mayor, said it was "too early" to decide.',
+         ("mixed", ('it was "too early" to decide',), "said", "Tom Reyes, who is weighing a run for mayor")),
+        ('The plan would fail "no matter what," one reader commented.',
+         ("direct", ('The plan would fail "no matter what,"',), "commented", "one reader")),
+    ],
+)
+def test_described_or_plain_speaker_frames_a_mixed_clause(text, expected):
+    assert _attributions(text) == [expected]
+
+
+def test_commented_on_a_topic_is_no_report():
+    assert _attributions("Ruiz commented on the plan at length.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("While most files were marked “internal” by staff, according to a county official, two were raised to the “restricted” level.",
+         [("mixed", ("two were raised to the “restricted” level",), "according to", "a county official")]),
+        ('The vote went ahead because, according to Ruiz, the board would look "weak" if it waited.',
+         [("mixed", ('the board would look "weak" if it waited',), "according to", "Ruiz")]),
+    ],
+)
+def test_according_to_after_a_subordinate_clause_reports_the_main_clause(text, expected):
+    assert _attributions(text) == expected
