@@ -823,6 +823,23 @@ def _is_programme_title(text: str, quote: QuotedSpan, lo: int) -> bool:
     return _PROGRAMME_INTRO.search(text, max(lo, quote.start - 40), quote.start) is not None
 
 
+# A dash or a semicolon ends the reported clause ('which read “…” — and waved it around').
+_REPORTED_CLAUSE_END = re.compile(r"[—–;]|\s-\s")
+
+
+def _reported_clause_end(text: str, start: int, sentence_end: int) -> int:
+    """Where a reported clause that goes on after its quotation ends: at the first dash or
+    semicolon after ``start`` that does not open a dashed aside ('Clinton cracked ''…'' - he has
+    often been …' ends at the dash; '“…” - including Cruz - favored …' goes on), else at the
+    sentence end."""
+    found = _REPORTED_CLAUSE_END.search(text, start, sentence_end)
+    if found is not None and found.group().strip() in "—–-":
+        closing = text.find(found.group(), found.end(), sentence_end)
+        if closing >= 0:  # 'stage" - including Cruz - favored …': a dashed aside goes on
+            return _reported_clause_end(text, closing + len(found.group()), sentence_end)
+    return found.start() if found else sentence_end
+
+
 def _whole_clause(text: str, cues: _CueIndex, quote: QuotedSpan, cue: Span, sentences: list[tuple[int, int]],
                   sentence_starts: list[int], lo: int, hi: int) -> Span:
     """The quotation, or the clause it is part of when the quotation is mixed into it: words
@@ -839,14 +856,13 @@ def _whole_clause(text: str, cues: _CueIndex, quote: QuotedSpan, cue: Span, sent
         if _WORD.search(text, clause_start, quote.start) and not cues.between(clause_start, quote.start):
             start = clause_start
     elif text[quote.end - 2:quote.end - 1] not in (".", ",", "?", "!") and sentence_end <= hi:
-        rest = _trim_content(text, quote.end, sentence_end)
-        if rest is not None and text[quote.end] in " \xa0" and not cues.between(quote.end, sentence_end):
+        clause_end = _reported_clause_end(text, quote.end, sentence_end)
+        rest = _trim_content(text, quote.end, clause_end)
+        if rest is not None and text[quote.end] in " \xa0" and not cues.between(quote.end, clause_end):
             end = rest.end
     return _trim_content(text, start, end) or Span(quote.start, quote.end)
 
 
-# A dash or a semicolon ends the reported clause ('which read “…” — and waved it around').
-_REPORTED_CLAUSE_END = re.compile(r"[—–;]|\s-\s")
 
 
 def _clause_across_quotations(text: str, cues: _CueIndex, quotes: list[QuotedSpan], position: int,

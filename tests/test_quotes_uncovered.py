@@ -139,3 +139,18 @@ def test_verb_and_a_named_place_before_a_quoted_sentence_frame_it(text, expected
 def test_shouting_reports_its_quoted_chant():
     text = "Prices rose.\n\nOrtiz blocked the gate, shouting “no contract, no work!”"
     assert _attributions(text) == [(("“no contract, no work!”",), "Ortiz", "shouting")]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Prices rose.\n\nOrtiz argued “the bridge is sound” - the council has heard it all before.",
+         ("“the bridge is sound”",)),
+        ("Prices rose.\n\nOrtiz argued “every engineer on the panel” - Lee included - signed the report.",
+         ("“every engineer on the panel” - Lee included - signed the report",)),
+        ("Prices rose.\n\nOrtiz argued “the bridge is sound”; the council did not agree.",
+         ("“the bridge is sound”",)),
+    ],
+)
+def test_reported_clause_after_a_quotation_stops_at_a_dash_not_an_aside(text, content):
+    assert [found for found, _, _ in _attributions(text)] == [content]
