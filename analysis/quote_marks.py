@@ -43,6 +43,7 @@ _CLOSE_AFTER = frozenset(" \t\n\r\xa0)]}.,;:!?—–-/…")
 # ('” … in the case of Wyoming, …,” wrote Time', after an invisible direction mark at most).
 _WRONG_WAY_CLOSE_BEFORE = frozenset(",.?!…")
 _WORD_CHARACTER = re.compile(r"\w")
+_WORD_CHARACTER_RUN = re.compile(r"\w+")
 _PARAGRAPH_LEAD = " \t\xa0\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
 
 
@@ -106,6 +107,20 @@ def _pair(text: str, marks: list[tuple[int, int, str]], start: int, end: int) ->
             open_at = None
     return found, open_at
 
+
+# Words a quotation left open at its paragraph end must hold to be read as one (not a stray mark).
+MIN_OPEN_SENTENCE_WORDS = 8
+_SENTENCE_BEFORE_MARK = re.compile(r"[.!?:][ \xa0]+$")
+_OPEN_SENTENCE_END = re.compile(r"[.!?][ \xa0]*$")
+
+
+def _runs_to_paragraph_end(text: str, open_at: int, end: int) -> bool:
+    """An opening mark after a sentence end or a colon whose quotation runs, unclosed, to the
+    paragraph end as whole sentences ('… said Baron. “His candidacy … in the greatest depth.'
+    with the closing mark missing): the quotation, not a stray mark."""
+    return _SENTENCE_BEFORE_MARK.search(text, max(0, open_at - 3), open_at) is not None \
+        and _OPEN_SENTENCE_END.search(text, open_at, end) is not None \
+        and len(_WORD_CHARACTER_RUN.findall(text, open_at, end)) >= MIN_OPEN_SENTENCE_WORDS
 
 def _nests_curly(text: str, open_at: int, mark_start: int, start: int) -> bool:
     """A curly quotation inside a straight one that opens the paragraph ('"The Justice
@@ -172,7 +187,7 @@ def quoted_spans(text: str, start: int, end: int, *, continues: bool = False,
     else:
         doubles, singles = found_marks
     found, open_at = _pair(text, doubles, start, end)
-    if open_at is not None and (open_at == start or continues):
+    if open_at is not None and (open_at == start or continues or _runs_to_paragraph_end(text, open_at, end)):
         found.append(QuotedSpan(open_at, end, open_end=True))
     if not singles:
         return _top_level(found)  # already in order: pairs close left to right

@@ -415,7 +415,9 @@ def _phrase_speaker(text: str, start: int, cue_start: int, head: Span | None) ->
         return None
     if head is None:
         possessed = _POSSESSED.fullmatch(text, opening.end(), cue_start)
-        if possessed is None or any(w.lower() in _CLAUSE_WORDS for w in _WORD.findall(possessed.group("phrase"))):
+        if possessed is None:
+            return _listed_adjective_speaker(text, opening.end(), cue_start)
+        if any(w.lower() in _CLAUSE_WORDS for w in _WORD.findall(possessed.group("phrase"))):
             return None
         return Span(opening.end(), possessed.end("phrase"))
     words = _WORD.findall(text, opening.end(), head.end)
@@ -433,6 +435,23 @@ _POSSESSED = re.compile(
     r"(?P<phrase>(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?['’]s?\s+[a-z]+(?:\s+[a-z]+)?"
     r"|(?:the|this|that|a|an|one|another|his|her|its|their)(?:\s+[\w-]+){1,4})\s*"
 )
+
+
+# A determiner, two adjectives set apart by a comma and a noun or two: "the bespectacled,
+# 71-year-old diplomat".
+_LISTED_ADJECTIVES = re.compile(
+    r"(?P<phrase>(?:the|a|an)[ \xa0]+[a-z][\w-]*,[ \xa0]+[\w-]+(?:[ \xa0]+[a-z][\w-]*){1,2})[ \xa0]*"
+)
+
+
+def _listed_adjective_speaker(text: str, start: int, cue_start: int) -> Span | None:
+    """The speaker between a quotation and its cue when adjectives before its noun are set
+    apart by a comma, which stops the walk back from the cue: '…," the bespectacled,
+    71-year-old diplomat said'."""
+    listed = _LISTED_ADJECTIVES.fullmatch(text, start, cue_start)
+    if listed is None or any(w.lower() in _CLAUSE_WORDS for w in _WORD.findall(listed.group("phrase"))):
+        return None
+    return Span(*listed.span("phrase"))
 
 
 def _frame_across_title(text: str, cues: _CueIndex, quotes: list[QuotedSpan], position: int,

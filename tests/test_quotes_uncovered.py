@@ -154,3 +154,45 @@ def test_shouting_reports_its_quoted_chant():
 )
 def test_reported_clause_after_a_quotation_stops_at_a_dash_not_an_aside(text, content):
     assert [found for found, _, _ in _attributions(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Prices rose.\n\n"The pumps worked well," the soft-spoken, 64-year-old engineer said in an interview.',
+         [(('"The pumps worked well,"',), "the soft-spoken, 64-year-old engineer", "said")]),
+        ("Prices rose.\n\n“We open on Monday,” a tired, cheerful clerk said.",
+         [(("“We open on Monday,”",), "a tired, cheerful clerk", "said")]),
+    ],
+)
+def test_speaker_with_adjectives_set_apart_by_a_comma_frames_its_quotation(text, expected):
+    assert _attributions(text) == expected
+
+
+def test_adjectives_and_a_clause_word_are_no_speaker():
+    text = 'Prices rose.\n\n"The pumps worked well," the engineer, who was tired said.'
+    assert "the engineer, who was tired" not in [speaker for _, speaker, _ in _attributions(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Prices rose.\n\n“The pumps worked,” said Ortiz. “Nobody expected the river to rise that far this spring.",
+         [(("“The pumps worked,”", "“Nobody expected the river to rise that far this spring."), "Ortiz", "said")]),
+        ("Prices rose.\n\nMore from Ortiz: “Nobody expected the river to rise that far this spring.",
+         [(("“Nobody expected the river to rise that far this spring",), "Ortiz", ":")]),
+    ],
+)
+def test_quotation_left_open_at_its_paragraph_end_after_a_sentence_is_kept(text, expected):
+    assert _attributions(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prices rose.\n\nOrtiz said the “pumps worked well and the river stayed low all spring.",
+        "Prices rose.\n\n“The pumps worked,” said Ortiz. “Nobody knew.",
+    ],
+)
+def test_open_mark_inside_a_sentence_or_before_few_words_stays_stray(text):
+    assert all(len(content) == 1 for content, _, _ in _attributions(text))
