@@ -786,7 +786,8 @@ def _direct(text: str, regions: list[_Region], cues: _CueIndex, *, include_unatt
                     by_cue[cue.start].content.append(content)
                     last = by_cue[cue.start]
                     continue
-                head = _parenthetical_head(text, quote, cue, speaker, sentences, sentence_starts, lo) \
+                head = (_parenthetical_head(text, quote, cue, speaker, sentences, sentence_starts, lo)
+                        or _split_quotation_head(text, quote, speaker, sentences, sentence_starts)) \
                     if rule == "direct-cue-before" else None
                 draft = _Draft("direct", [head, content] if head else [content], cue, speaker, rule, 0.9 if speaker else 0.6)
                 rest = _unquoted_rest(text, cues, quote, cue, speaker, sentences, sentence_starts, hi)
@@ -944,6 +945,34 @@ def _parenthetical_head(text: str, quote: QuotedSpan, cue: Span, speaker: Span |
         return None  # a participle ('Taking it in, Trump said, “…”') or a list of adjuncts
     return _trim_content(text, start, start + len(before) - 1)
 
+
+MAX_SPLIT_HEAD_WORDS = 40
+_SPLIT_HEAD_OPENING = re.compile(r"[ \t\xa0]*[\"“]")
+
+
+def _split_quotation_head(text: str, quote: QuotedSpan, speaker: Span | None, sentences: list[tuple[int, int]],
+                          sentence_starts: list[int]) -> Span | None:
+    """The first part of a quoted sentence split by its frame, when unquoted words follow
+    that part: '“If there had not been that intervention” by the United States and its
+    allies, Clinton said on Monday, “we would be looking at …”'. The sentence opens with a
+    quotation that closes on a word, the quotation after the frame opens in lower case, and
+    the head runs from the sentence start to the comma before the speaker."""
+    first = _WORD.search(text, quote.start, quote.end)
+    if speaker is None or first is None or not first.group()[0].islower():
+        return None
+    index = bisect.bisect_right(sentence_starts, speaker.start) - 1
+    if index < 0:
+        return None
+    start = sentences[index][0]
+    opening = _SPLIT_HEAD_OPENING.match(text, start, speaker.start)
+    before = text[start:speaker.start].rstrip(" \t\xa0")
+    if opening is None or not before.endswith(",") or "\n" in before:
+        return None
+    closing = _DOUBLE_QUOTE_CHAR.search(text, opening.end(), speaker.start)
+    if closing is None or not text[closing.start() - 1].isalnum() \
+            or len(_WORD.findall(text, start, speaker.start)) > MAX_SPLIT_HEAD_WORDS:
+        return None
+    return _trim_content(text, start, start + len(before) - 1)
 
 # Words that open an adjunct of the frame, not the rest of the quoted sentence:
 # '"…," she said, referring to …', '…, he said in an interview'.

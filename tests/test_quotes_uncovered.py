@@ -196,3 +196,27 @@ def test_quotation_left_open_at_its_paragraph_end_after_a_sentence_is_kept(text,
 )
 def test_open_mark_inside_a_sentence_or_before_few_words_stays_stray(text):
     assert all(len(content) == 1 for content, _, _ in _attributions(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Prices rose.\n\n“If the levee had not been raised” by the county and the state, Ortiz said on Monday, "
+         "“we would be rowing to work.”",
+         [(("“If the levee had not been raised” by the county and the state", "“we would be rowing to work.”"),
+           "Ortiz", "said")]),
+    ],
+)
+def test_split_quotation_with_unquoted_words_before_its_frame_is_one_attribution(text, expected):
+    assert _attributions(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prices rose.\n\nOn Monday, Ortiz said at the hall, “we would be rowing to work.”",
+        "Prices rose.\n\n“The levee held,” the county said. By noon, Ortiz said, “we were dry.”",
+    ],
+)
+def test_lower_case_quotation_after_a_frame_takes_no_head_without_a_split_quotation(text):
+    assert all(not found[0].startswith(("On Monday", "By noon")) for found, _, _ in _attributions(text))
