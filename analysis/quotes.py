@@ -437,6 +437,21 @@ _POSSESSED = re.compile(
 )
 
 
+# One or two lower-case adverbs in -ly right before a cue ('Clinton emphatically proclaimed
+# …, “…”', 'O’Donnell, who was off-screen, then loudly asked, “…”'); the speaker walk stops at them.
+_MANNER_ADVERBS_BEFORE = re.compile(r"(?:[ \xa0]+(?:then|also|[a-z]{4,}ly)){0,1}[ \xa0]+[a-z]{4,}ly[ \xa0]+$")
+_LY_NOT_ADVERBS = frozenset("family rally ally assembly supply anomaly monopoly bully belly only early daily weekly "
+                            "monthly elderly friendly likely unlikely holy lonely lovely costly".split())
+
+
+def _speaker_before_adverb(text: str, lo: int, cue_start: int) -> Span | None:
+    """The speaker of a direct frame when a manner adverb stands between it and the cue,
+    read by walking back from before the adverb (only for frames before a quotation)."""
+    adverbs = _MANNER_ADVERBS_BEFORE.search(text, max(lo, cue_start - 40), cue_start)
+    if adverbs is None or any(w in _LY_NOT_ADVERBS for w in _WORD.findall(adverbs.group())):
+        return None
+    return speaker_before(text, lo, adverbs.start())
+
 # A determiner, two adjectives set apart by a comma and a noun or two: "the bespectacled,
 # 71-year-old diplomat".
 _LISTED_ADJECTIVES = re.compile(
@@ -529,7 +544,7 @@ def _frame_before(text: str, cues: _CueIndex, quote: QuotedSpan, lo: int) -> tup
         return _frame_opener(text, quote, lo)
     if _PASSIVE_BEFORE.search(text, max(lo, cue.start - 12), cue.start):
         return None
-    speaker = speaker_before(text, lo, cue.start)
+    speaker = speaker_before(text, lo, cue.start) or _speaker_before_adverb(text, lo, cue.start)
     if speaker is None:
         speaker = speaker_after(text, cue.end, quote.start)
     if speaker is None:
@@ -587,7 +602,8 @@ def _frame_before_any_verb(text: str, quote: QuotedSpan, lo: int, sentence_start
     match = _VERB_BEFORE_QUOTE.search(text, window_start, quote.start)
     if match is None or _PASSIVE_BEFORE.search(text, max(lo, match.start() - 12), match.start()):
         return None
-    speaker = speaker_before(text, clause_start, match.start("verb"))
+    speaker = speaker_before(text, clause_start, match.start("verb")) \
+        or _speaker_before_adverb(text, clause_start, match.start("verb"))
     if speaker is None or speaker_words().get(text[speaker.start:speaker.end].lower()) == "RELATIVE":
         return None
     # A name, a pronoun or a definite description ("all capital letters," is no frame).

@@ -220,3 +220,21 @@ def test_split_quotation_with_unquoted_words_before_its_frame_is_one_attribution
 )
 def test_lower_case_quotation_after_a_frame_takes_no_head_without_a_split_quotation(text):
     assert all(not found[0].startswith(("On Monday", "By noon")) for found, _, _ in _attributions(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Prices rose.\n\nLast spring, Ortiz emphatically declared at a press conference, “The bridge is safe.”",
+         [(("“The bridge is safe.”",), "Ortiz", "declared")]),
+        ("Prices rose.\n\nThe mayor, who was off-stage, then loudly asked, “Really?”",
+         [(("“Really?”",), "The mayor, who was off-stage", "asked")]),
+    ],
+)
+def test_manner_adverb_between_speaker_and_cue_before_a_quotation(text, expected):
+    assert _attributions(text) == expected
+
+
+def test_noun_in_ly_before_a_cue_is_no_adverb_to_skip():
+    text = "Prices rose.\n\nThe Ortiz family said: “We are staying.”"
+    assert [speaker for _, speaker, _ in _attributions(text)] == ["The Ortiz family"]
