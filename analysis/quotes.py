@@ -553,9 +553,11 @@ def _frame_before(text: str, cues: _CueIndex, quote: QuotedSpan, lo: int) -> tup
 
 
 # '…, saying, “…”', '… and adding, "…"', '… by interjecting, “…”': a participle after a
-# clause, then a comma or colon right before a quotation that opens a sentence.
+# clause, then a comma or colon right before a quotation that opens a sentence; a participle of
+# speech or writing needs neither ('…, writing “Feels great …”').
 _PARTICIPLE_BEFORE_QUOTE = re.compile(
-    r"(?:,[\"”’']?|\band|\bby)[ \xa0]+(?:(?:also|then|later|again)[ \xa0]+)?(?P<verb>[a-z]{3,}ing)[ \xa0]*[,:][ \xa0]*$"
+    r"(?:,[\"”’']?|\band|\bby)[ \xa0]+(?:(?:also|then|later|again)[ \xa0]+)?"
+    r"(?P<verb>[a-z]{3,}ing[ \xa0]*[,:]|(?:saying|writing|tweeting|declaring))[ \xa0]*$"
 )
 
 
@@ -574,13 +576,14 @@ def _frame_before_participle(text: str, quote: QuotedSpan, lo: int, sentence_sta
     index = bisect.bisect_right(sentence_starts, quote.start) - 1
     sentence_start = sentence_starts[index] if index >= 0 else lo
     match = _PARTICIPLE_BEFORE_QUOTE.search(text, max(sentence_start, quote.start - MAX_INTRO_WINDOW), quote.start)
-    if match is None or match.group("verb") in _CONTINUING_PARTICIPLES:
+    if match is None or match.group("verb").rstrip(" \xa0,:") in _CONTINUING_PARTICIPLES:
         return None  # ', adding, “…”' goes on with the last speaker quoted (see _direct)
     clause_end = match.start()
     speaker = _clause_subject(text, sentence_start, clause_end) or _described_clause_subject(text, sentence_start, clause_end)
     if speaker is None or speaker_words().get(speaker.text_of(text).lower()) == "RELATIVE":
         return None
-    return Span(*match.span("verb")), speaker, "direct-participle-before"
+    verb = _WORD.search(text, *match.span("verb"))
+    return Span(*verb.span()), speaker, "direct-participle-before"
 
 
 # 'He jokes, “…”', 'Wallace then asked, “…”', 'As Vulture put it, “…”', 'Sanders asks at

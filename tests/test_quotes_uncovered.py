@@ -238,3 +238,21 @@ def test_manner_adverb_between_speaker_and_cue_before_a_quotation(text, expected
 def test_noun_in_ly_before_a_cue_is_no_adverb_to_skip():
     text = "Prices rose.\n\nThe Ortiz family said: “We are staying.”"
     assert [speaker for _, speaker, _ in _attributions(text)] == ["The Ortiz family"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Prices rose.\n\nOrtiz shared the news online last week, writing “Feels great to open the bridge.”",
+         [(("“Feels great to open the bridge.”",), "Ortiz", "writing")]),
+        ("Prices rose.\n\nThe mayor ended her list by saying “Too many.”",
+         [(("“Too many.”",), "The mayor", "saying")]),
+    ],
+)
+def test_speech_participle_right_before_a_quoted_sentence_needs_no_comma(text, expected):
+    assert _attributions(text) == expected
+
+
+def test_other_participle_before_a_quotation_still_needs_a_comma():
+    text = "Prices rose.\n\nThe mayor left the hall, carrying “The Daily Ledger” under her arm."
+    assert "carrying" not in [cue for _, _, cue in _attributions(text)]
