@@ -105,10 +105,10 @@ _QUESTION_NEXT = re.compile(
 _ACCORDING = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
 # "…," she elaborated / the senator explained / Mr. Bozell answers; and phrasal verbs of
 # reply or going on, whose first word is no -ed form: "…," Trump shot back / she went on;
-# and a few plain verbs after a plural subject: "…," they conclude.
+# and a few plain verbs after a plural subject: "…," they conclude / the Saudis state.
 _ANY_VERB_FRAME = re.compile(
     r",?[ \t\xa0]*(?P<speaker>(?:he|she|they|we|I|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?[ \xa0]+[A-Z][\w'’-]*"
-    r"|[A-Z][\w'’-]*(?:[ \xa0]+[A-Z][\w'’-]*){0,3}|the[ \xa0]+[a-z][\w-]*(?:[ \xa0]+[a-z][\w-]*)?))"
+    r"|(?:the[ \xa0]+)?[A-Z][\w'’-]*(?:[ \xa0]+[A-Z][\w'’-]*){0,3}|the[ \xa0]+[a-z][\w-]*(?:[ \xa0]+[a-z][\w-]*)?))"
     r"[ \xa0]+(?P<verb>(?:shot|hit|fired|wrote|snapped|struck)[ \xa0]+back|went[ \xa0]+on|[a-z]{3,}(?:ed|es|s)"
     r"|(?<=[sy][ \xa0])(?:state|conclude|write|argue|note|add|warn|insist|explain))"
     r"\b(?=[ \xa0]*[,.;!?]|[ \xa0]+\w)"

@@ -256,3 +256,16 @@ def test_speech_participle_right_before_a_quoted_sentence_needs_no_comma(text, e
 def test_other_participle_before_a_quotation_still_needs_a_comma():
     text = "Prices rose.\n\nThe mayor left the hall, carrying “The Daily Ledger” under her arm."
     assert "carrying" not in [cue for _, _, cue in _attributions(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Prices rose.\n\n"The river is our border," the Danes state in their report.',
+         [(('"The river is our border,"',), "the Danes", "state")]),
+        ('Prices rose.\n\n"The river is our border," the Danes insist.',
+         [(('"The river is our border,"',), "the Danes", "insist")]),
+    ],
+)
+def test_the_and_a_capitalised_plural_before_a_plain_verb_frames_a_quotation(text, expected):
+    assert _attributions(text) == expected
