@@ -9,7 +9,8 @@ part of it). Unbalanced marks are handled by context: an opening mark met while 
 quotation is already open means the earlier one was stray, and the scan restarts there.
 A quotation still open at the paragraph end is kept (``open_end`` True) only when the
 paragraph starts with it, the multi-paragraph convention (or the caller says it carries
-on, ``continues``); otherwise its mark is stray. A curly quotation inside a straight one
+on, ``continues``), or when it opens after a sentence end or a colon and runs to the
+paragraph end as whole sentences (a closing mark left out); otherwise its mark is stray. A curly quotation inside a straight one
 that opens the paragraph is nested in it.
 Curly marks printed the wrong way round are read by position (``“…,“ said X``).
 

@@ -12,7 +12,9 @@ returns :class:`Attribution` items sorted by their first content character:
   after a report that ends the paragraph before) are further content spans of the same
   attribution; the subject before a comma-set frame (``These rules, the lawyers said,
   “…”``) and later quoted phrases of the reported clause open and close the content; a
-  newsletter digest item (``HEADLINE “…” [Outlet.]``) takes its headline as the source;
+  newsletter digest item (``HEADLINE “…” [Outlet.]``) takes its headline as the source; a
+  quoted sentence split by its frame after unquoted words (``“If …” by X, Y said, “we …”``)
+  is one attribution;
 - ``indirect``: reported speech around a cue verb (``X said (that) …``, ``…, X said.``,
   ``…, said X.``, ``according to X, …``, ``…, according to X.``, ``While …, according to X,
   …`` (the main clause), ``X, who …, said …``, ``X told reporters
