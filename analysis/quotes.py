@@ -1703,9 +1703,17 @@ def _any_verb_subject(text: str, lo: int, verb: Span) -> Span | None:
     if said_by.lower() in ("it", "that", "this"):
         return None
     last_word = said_by.split()[-1]
-    if not word.endswith("ed") and not (last_word[:1].isupper() or _PRONOUN_SPEAKER.fullmatch(said_by)):
+    if not word.endswith("ed") and not (last_word[:1].isupper() or _PRONOUN_SPEAKER.fullmatch(said_by)
+                                        or _is_role_subject(said_by)):
         return None
     return speaker
+
+
+def _is_role_subject(said_by: str) -> bool:
+    """A capitalised phrase headed by a role or pronoun word of the speaker list ('The
+    Sanders campaign projects that …', 'Maybe he figures that …'); a lower-case opening is
+    often a noun phrase inside an object ('recent Clinton campaign accusations that …')."""
+    return said_by[:1].isupper() and speaker_words().get(said_by.split()[-1].lower(), "RELATIVE") != "RELATIVE"
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:—–(\"“”]|\s-\s|\s(?:and|but|or|while|as|before|after|because|since|when)\s")

@@ -341,3 +341,21 @@ def test_commented_on_a_topic_is_no_report():
 )
 def test_according_to_after_a_subordinate_clause_reports_the_main_clause(text, expected):
     assert _attributions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('The Ruiz campaign projects that a "modest fee" on parking would raise $2 million a year.',
+         [("mixed", ('that a "modest fee" on parking would raise $2 million a year',), "projects", "The Ruiz campaign")]),
+        ('The county committee estimates that the "new levy" would cost each home $40.',
+         [("mixed", ('that the "new levy" would cost each home $40',), "estimates", "The county committee")]),
+    ],
+)
+def test_unlisted_verb_after_a_capitalised_role_subject_reports_its_that_clause(text, expected):
+    assert _attributions(text) == expected
+
+
+def test_lower_case_noun_phrase_before_an_s_word_is_no_subject():
+    text = 'He denied recent campaign accusations that his aides are "rude" to voters.'
+    assert all(speaker != "recent campaign" for *_, speaker in _attributions(text))
