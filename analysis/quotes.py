@@ -1553,7 +1553,7 @@ def _quoted_objects(text: str, regions: list[_Region], cues: _CueIndex, quotes: 
         elif progressive is not None:
             speaker = speaker_before(text, lo, progressive) or subject_before(text, lo, progressive)
         else:
-            speaker = speaker_before(text, lo, cue.start)
+            speaker = _by_participle_subject(text, lo, cue) or speaker_before(text, lo, cue.start)
             if speaker is None and _AND_BEFORE.search(text, max(lo, cue.start - 20), cue.start):
                 speaker = _coordinated_speaker(text, lo, cue, framed, out)
             speaker = speaker or subject_before(text, lo, cue.start)
@@ -1598,6 +1598,20 @@ def _unlisted_frame(text: str, quote: QuotedSpan, lo: int, sentence_end: int) ->
     """A quoted phrase whose nearest cue does not report it may lie in the object of a verb
     outside the cue list or in the clause of a claim noun."""
     return _any_verb_object(text, quote, lo, sentence_end) or _possessed_claim(text, quote, lo, sentence_end)
+
+
+_BY_BEFORE = re.compile(r"\bby[ \xa0]+$")
+
+
+def _by_participle_subject(text: str, lo: int, cue: _Cue) -> Span | None:
+    """Who speaks in a participle cue after "by": the subject of the clause the means
+    phrase belongs to ('Trump responded to that tweet by calling Alwaleed “dopey”'), when
+    it opens with a capital (a name or a pronoun, not 'its history of rewarding')."""
+    if text[cue.end - 3:cue.end] != "ing":
+        return None
+    by = _BY_BEFORE.search(text, max(lo, cue.start - 4), cue.start)
+    subject = _clause_subject(text, lo, by.start()) if by else None
+    return subject if subject is not None and text[subject.start].isupper() else None
 
 
 def _comma_before(text: str, lo: int, position: int) -> int | None:

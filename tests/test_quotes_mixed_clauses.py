@@ -359,3 +359,16 @@ def test_unlisted_verb_after_a_capitalised_role_subject_reports_its_that_clause(
 def test_lower_case_noun_phrase_before_an_s_word_is_no_subject():
     text = 'He denied recent campaign accusations that his aides are "rude" to voters.'
     assert all(speaker != "recent campaign" for *_, speaker in _attributions(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Ruiz answered the letter by calling Moss "a coward" on the radio.',
+         [("mixed", ('Moss "a coward"',), "calling", "Ruiz")]),
+        ('She ended the dispute by calling the plan "dead on arrival."',
+         [("mixed", ('the plan "dead on arrival."',), "calling", "She")]),
+    ],
+)
+def test_participle_cue_after_by_is_spoken_by_the_clause_subject(text, expected):
+    assert _attributions(text) == expected
