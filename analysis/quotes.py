@@ -1502,6 +1502,9 @@ _INFINITIVE_OR_LONE_DETERMINER = re.compile(r"\sto\s|^(?i:the|a|an|this|that)$")
 # Between a cue and a quoted phrase in its object: a few words, no clause punctuation
 # ("calling him a “loser”", "described it as “all very good”").
 _OBJECT_BRIDGE = re.compile(r"[^,;:.!?\"“”«»\n]{0,80}")
+# The same with a short adverbial set off by commas ("portraying Mexican immigrants, in
+# particular, as “rapists”").
+_OBJECT_BRIDGE_ASIDE = re.compile(r"[^,;:.!?\"“”«»\n]{1,60},[ \xa0]+[a-z]+(?:[ \xa0]+[a-z]+){0,2},[ \xa0]+[^,;:.!?\"“”«»\n]{0,40}")
 _DETERMINER_BEFORE = re.compile(r"\b(?:an?|the)\s+$", re.IGNORECASE)
 # Between two quoted phrases of one object: "“meritless” and “improper”".
 _OBJECT_LIST = re.compile(r",?\s+(?:and|or|but\s+also|but)\s+[^,;:.!?\"“”«»\n]{0,30}")
@@ -1532,7 +1535,8 @@ def _quoted_objects(text: str, regions: list[_Region], cues: _CueIndex, quotes: 
             continue
         lo = sentences[index][0]
         found = [c for c in cues.between(lo, quote.start) if c.kind != "according"]
-        if not found or not _OBJECT_BRIDGE.fullmatch(text, found[-1].end, quote.start):
+        if not found or not (_OBJECT_BRIDGE.fullmatch(text, found[-1].end, quote.start)
+                             or _OBJECT_BRIDGE_ASIDE.fullmatch(text, found[-1].end, quote.start)):
             draft = _unlisted_frame(text, quote, lo, sentences[index][1])
             if draft is not None:
                 out.append(draft)

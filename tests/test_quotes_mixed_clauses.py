@@ -372,3 +372,16 @@ def test_lower_case_noun_phrase_before_an_s_word_is_no_subject():
 )
 def test_participle_cue_after_by_is_spoken_by_the_clause_subject(text, expected):
     assert _attributions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('The mayor has spent the year attacking the council, portraying its members, in particular, as "cowards."',
+         [("mixed", ('its members, in particular, as "cowards."',), "portraying", "The mayor")]),
+        ('Ruiz told voters that, if elected, she would be "a mayor for everyone."',
+         [("mixed", ('that, if elected, she would be "a mayor for everyone."',), "told", "Ruiz")]),
+    ],
+)
+def test_short_aside_set_off_by_commas_stays_in_the_quoted_object(text, expected):
+    assert _attributions(text) == expected
