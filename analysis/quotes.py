@@ -1458,6 +1458,23 @@ def _clause_subject(text: str, lo: int, comma: int) -> Span | None:
 _PRONOUN_SUBJECT = re.compile(r"(?:(?:Then|And|But|So|Later|Still|Also|Now)[ \xa0]+)?(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey|We|I)[ \xa0]+[a-z]")
 
 
+# A name opening the sentence before a lower-case word ('Sanders hit back, saying …'): the
+# subject even when its verb is not one the verb test knows.
+_NAME_SUBJECT = re.compile(r"(?P<name>[A-Z][a-z-]+(?:[ \xa0]+[A-Z][a-z-]+){0,2}(?:[’'][a-z]+)?)[ \xa0]+[a-z]")
+_NAME_SUBJECT_NOT_FIRST = frozenset("the a an if although that this these those his her their its our".split())
+
+
+def _name_subject(text: str, lo: int, comma: int) -> Span | None:
+    """A name of up to three capitalised words opening the sentence, right before a
+    lower-case word, when no finite verb the other subject tests know follows it."""
+    match = _NAME_SUBJECT.match(text, lo, comma)
+    first = match.group("name").split()[0].lower() if match else ""
+    if not first or first in _NAME_SUBJECT_NOT_FIRST or first in _NOT_A_SUBJECT or first in _CLAUSE_CONJUNCTIONS \
+            or first in _CLAUSE_SUBJECTS:
+        return None
+    return Span(*match.span("name"))
+
+
 def _described_clause_subject(text: str, lo: int, comma: int) -> Span | None:
     """The subject of the sentence's first clause when it carries a description the speaker
     walk stops at ('Sen. Ted Cruz (R-Texas) weighed in …, calling', 'Ed Rendell (D), a
@@ -1553,7 +1570,8 @@ def _quoted_objects(text: str, regions: list[_Region], cues: _CueIndex, quotes: 
             continue
         comma = _comma_before(text, lo, cue.start)
         if text[cue.start:cue.end].lower().endswith("ing") and comma is not None:
-            speaker = _clause_subject(text, lo, comma) or _described_clause_subject(text, lo, comma)
+            speaker = (_clause_subject(text, lo, comma) or _described_clause_subject(text, lo, comma)
+                       or _name_subject(text, lo, comma))
         elif progressive is not None:
             speaker = speaker_before(text, lo, progressive) or subject_before(text, lo, progressive)
         else:

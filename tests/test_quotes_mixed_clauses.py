@@ -385,3 +385,21 @@ def test_participle_cue_after_by_is_spoken_by_the_clause_subject(text, expected)
 )
 def test_short_aside_set_off_by_commas_stays_in_the_quoted_object(text, expected):
     assert _attributions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Ruiz hit back, saying on the radio that the plan was "dead on arrival."',
+         [("mixed", ('on the radio that the plan was "dead on arrival."',), "saying", "Ruiz")]),
+        ('Dana Moss shot back, calling the levy "a tax on the poor."',
+         [("mixed", ('the levy "a tax on the poor."',), "calling", "Dana Moss")]),
+    ],
+)
+def test_name_opening_the_sentence_speaks_a_participle_cue_after_an_unknown_verb(text, expected):
+    assert _attributions(text) == expected
+
+
+def test_contraction_opening_the_sentence_is_no_name_subject():
+    text = "I'm sure, calling the levy \"a tax on the poor\" misses the point."
+    assert all(speaker != "I'm" for *_, speaker in _attributions(text))
