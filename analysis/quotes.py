@@ -1619,7 +1619,8 @@ def _name_end(text: str, speaker: Span) -> int:
 def _unlisted_frame(text: str, quote: QuotedSpan, lo: int, sentence_end: int) -> _Draft | None:
     """A quoted phrase whose nearest cue does not report it may lie in the object of a verb
     outside the cue list or in the clause of a claim noun."""
-    return _any_verb_object(text, quote, lo, sentence_end) or _possessed_claim(text, quote, lo, sentence_end)
+    return (_any_verb_object(text, quote, lo, sentence_end) or _infinitive_object(text, quote, lo, sentence_end)
+            or _possessed_claim(text, quote, lo, sentence_end))
 
 
 _BY_BEFORE = re.compile(r"\bby[ \xa0]+$")
@@ -1666,6 +1667,12 @@ def _coordinated_speaker(text: str, lo: int, cue: _Cue, framed: list[tuple[int, 
 _VERB_AS_QUOTED = re.compile(
     r"(?P<verb>\b[a-z]{3,}(?:ed|es|[a-rt-z]s))(?P<object>(?:[ \xa0]+(?:to|of|on))?[ \xa0]+[^,;:.!?\"“”«»\n]{1,60}?[ \xa0]+as[ \xa0]+(?:an?[ \xa0]+|the[ \xa0]+)?)$"
 )
+# "for news accounts to portray Trump’s candidacy as a “working-class” rebellion", "officials
+# started to portray the shooting as a “workplace” issue": an infinitive after its doer.
+_INFINITIVE_AS_QUOTED = re.compile(
+    r"(?:\b[a-z]{3,}ed[ \xa0]+)?(?P<verb>\bto[ \xa0]+[a-z]{3,})(?P<object>[ \xa0]+[^,;:.!?\"“”«»\n]{1,60}?[ \xa0]+as[ \xa0]+(?:an?[ \xa0]+|the[ \xa0]+)?)$"
+)
+_FOR_DOER = re.compile(r"[^\n]*\bfor[ \xa0]+")
 _VERB_THAT_QUOTED = re.compile(
     r"(?P<verb>\b(?:[a-z]{3,}(?:ed|es|[a-rt-z]s)|(?<=[Tt]hey[ \xa0])(?<!\w[Tt]hey[ \xa0])[a-z]{3,}|made(?=[ \xa0]+(?:the[ \xa0]+point|(?:it[ \xa0]+)?clear)))(?:[ \xa0]+the[ \xa0]+point)?"
     r"(?:[ \xa0]+(?:back|out|again|repeatedly|publicly|(?:it[ \xa0]+)?clear))?)(?P<object>[ \xa0]+that[ \xa0]+[^;:!?\"“”«»\n]{0,120}?)$"
@@ -1687,6 +1694,22 @@ def _any_verb_object(text: str, quote: QuotedSpan, lo: int, sentence_end: int) -
             return None
         return _Draft("indirect", [content], verb, speaker, rule, 0.4)
     return None
+
+
+def _infinitive_object(text: str, quote: QuotedSpan, lo: int, sentence_end: int) -> _Draft | None:
+    """A quoted phrase after "as" in the object of an infinitive, reported by the noun
+    phrase before the infinitive (or before its -ed verb: 'officials started to portray')."""
+    match = _INFINITIVE_AS_QUOTED.search(text, max(lo, quote.start - MAX_INTRO_WINDOW), quote.start)
+    if match is None or _NOT_AN_OBJECT.search(text, match.start("object"), match.end("object")):
+        return None
+    speaker = speaker_before(text, lo, match.start())
+    content = _trim_content(text, match.start("object"), _object_end(text, quote, sentence_end))
+    if speaker is None or content is None or text[speaker.start:speaker.end].lower() in ("it", "that", "this"):
+        return None
+    doer = _FOR_DOER.match(text, speaker.start, speaker.end)  # "common for news accounts to portray"
+    if doer is not None:
+        speaker = Span(doer.end(), speaker.end)
+    return _Draft("indirect", [content], Span(*match.span("verb")), speaker, "mixed-infinitive-as", 0.4)
 
 
 # "Trump's recent assertion that “thousands” …", "her claim that she “never sent …”", "his

@@ -403,3 +403,16 @@ def test_name_opening_the_sentence_speaks_a_participle_cue_after_an_unknown_verb
 def test_contraction_opening_the_sentence_is_no_name_subject():
     text = "I'm sure, calling the levy \"a tax on the poor\" misses the point."
     assert all(speaker != "I'm" for *_, speaker in _attributions(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Long after council aides started to describe the flood as a "freak event," the river rose again.',
+         [("mixed", ('the flood as a "freak event,"',), "to describe", "council aides")]),
+        ('It is common for local papers to paint the mayor as a "reformer" in spring.',
+         [("mixed", ('the mayor as a "reformer"',), "to paint", "local papers")]),
+    ],
+)
+def test_infinitive_with_a_quoted_as_object_is_reported_by_its_doer(text, expected):
+    assert _attributions(text) == expected
