@@ -416,3 +416,16 @@ def test_contraction_opening_the_sentence_is_no_name_subject():
 )
 def test_infinitive_with_a_quoted_as_object_is_reported_by_its_doer(text, expected):
     assert _attributions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('After the talks, she pronounced the deal "a good start."',
+         [("mixed", ('the deal "a good start."',), "pronounced", "she")]),
+        ('The coach pronounced his team "ready to win."',
+         [("mixed", ('his team "ready to win."',), "pronounced", "The coach")]),
+    ],
+)
+def test_pronounced_names_its_object_like_called(text, expected):
+    assert _attributions(text) == expected
