@@ -429,3 +429,16 @@ def test_infinitive_with_a_quoted_as_object_is_reported_by_its_doer(text, expect
 )
 def test_pronounced_names_its_object_like_called(text, expected):
     assert _attributions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Her supporters are crying "foul" over the count.',
+         [("mixed", ('"foul" over the count',), "crying", "Her supporters")]),
+        ('Moss knocked a claim by the mayor that the fund was "in good shape."',
+         [("mixed", ('a claim by the mayor that the fund was "in good shape."',), "knocked", "Moss")]),
+    ],
+)
+def test_stance_verbs_report_a_quoted_phrase_in_their_object(text, expected):
+    assert _attributions(text) == expected
