@@ -1564,7 +1564,7 @@ def _quoted_objects(text: str, regions: list[_Region], cues: _CueIndex, quotes: 
                 or (progressive is None and _PASSIVE_BEFORE.search(text, max(lo, cue.start - 12), cue.start))):
             # so-called, was called, an alleged "Congress toolkit": no report of its own, but
             # the clause may sit in another verb's object ('They note that … can be deemed “…”')
-            draft = _unlisted_frame(text, quote, lo, sentences[index][1])
+            draft = _passive_agent(text, quote, cue, lo, sentences[index][1]) or _unlisted_frame(text, quote, lo, sentences[index][1])
             if draft is not None:
                 out.append(draft)
             continue
@@ -1635,6 +1635,27 @@ def _by_participle_subject(text: str, lo: int, cue: _Cue) -> Span | None:
     by = _BY_BEFORE.search(text, max(lo, cue.start - 4), cue.start)
     subject = _clause_subject(text, lo, by.start()) if by else None
     return subject if subject is not None and text[subject.start].isupper() else None
+
+
+MAX_PASSIVE_SUBJECT_WORDS = 12
+_AGENT_BY = re.compile(r"[ \xa0]+by[ \xa0]+(?=[A-Z])")
+_PASSIVE_AUXILIARY = re.compile(r"\b(?:(?:has|have|had)[ \xa0]+been|is|are|was|were)[ \xa0]+$")
+
+
+def _passive_agent(text: str, quote: QuotedSpan, cue: _Cue, lo: int, sentence_end: int) -> _Draft | None:
+    """A passive cue with a named agent after its quoted phrase reports the agent's words
+    about the subject ('This feature … has been called “strategic ambiguity” by Joshua
+    Hendrick, a professor …'): the subject and the quotation are the content."""
+    agent = _AGENT_BY.match(text, quote.end, sentence_end)
+    auxiliary = _PASSIVE_AUXILIARY.search(text, max(lo, cue.start - 16), cue.start)
+    if agent is None or auxiliary is None:
+        return None
+    speaker = speaker_after(text, agent.end(), sentence_end, appositives=False)
+    subject = _trim_content(text, lo, auxiliary.start())
+    if speaker is None or subject is None or _word_count(text, subject.start, subject.end) > MAX_PASSIVE_SUBJECT_WORDS \
+            or not text[subject.start].isupper():
+        return None
+    return _Draft("indirect", [subject, Span(quote.start, quote.end)], Span(cue.start, cue.end), speaker, "mixed-passive-agent", 0.4)
 
 
 def _comma_before(text: str, lo: int, position: int) -> int | None:

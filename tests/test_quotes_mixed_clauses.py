@@ -442,3 +442,20 @@ def test_pronounced_names_its_object_like_called(text, expected):
 )
 def test_stance_verbs_report_a_quoted_phrase_in_their_object(text, expected):
     assert _attributions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('The new levy has been called "a tax on the poor" by Dana Moss, a council member, and it may not pass.',
+         [("mixed", ("The new levy", '"a tax on the poor"'), "called", "Dana Moss")]),
+        ('The plan was labeled "reckless" by Ruiz.',
+         [("mixed", ("The plan", '"reckless"'), "labeled", "Ruiz")]),
+    ],
+)
+def test_passive_cue_with_a_named_agent_is_the_agents_report(text, expected):
+    assert _attributions(text) == expected
+
+
+def test_passive_cue_without_an_agent_stays_unattributed():
+    assert _attributions('The plan has been called "reckless" for months.') == []
