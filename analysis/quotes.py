@@ -1575,7 +1575,8 @@ def _quoted_objects(text: str, regions: list[_Region], cues: _CueIndex, quotes: 
         elif progressive is not None:
             speaker = speaker_before(text, lo, progressive) or subject_before(text, lo, progressive)
         else:
-            speaker = _by_participle_subject(text, lo, cue) or speaker_before(text, lo, cue.start)
+            speaker = (_by_participle_subject(text, lo, cue) or _timed_participle_speaker(text, lo, cue, framed)
+                       or speaker_before(text, lo, cue.start))
             if speaker is None and _AND_BEFORE.search(text, max(lo, cue.start - 20), cue.start):
                 speaker = _coordinated_speaker(text, lo, cue, framed, out)
             speaker = speaker or subject_before(text, lo, cue.start)
@@ -1634,6 +1635,25 @@ def _by_participle_subject(text: str, lo: int, cue: _Cue) -> Span | None:
         return None
     by = _BY_BEFORE.search(text, max(lo, cue.start - 4), cue.start)
     subject = _clause_subject(text, lo, by.start()) if by else None
+    return subject if subject is not None and text[subject.start].isupper() else None
+
+
+_TIME_CONJUNCTION_BEFORE = re.compile(r",[ \xa0]+(?:before|after|while)[ \xa0]+$")
+
+
+def _timed_participle_speaker(text: str, lo: int, cue: _Cue, framed: list[tuple[int, Span]]) -> Span | None:
+    """Who speaks in a participle cue after ', before' / ', after' / ', while': the speaker
+    of the last frame earlier in the sentence ('“…,” Trump told reporters, before insisting
+    he had a “great relationship” with Latinos'), else the clause subject."""
+    if text[cue.end - 3:cue.end] != "ing":
+        return None
+    conjunction = _TIME_CONJUNCTION_BEFORE.search(text, max(lo, cue.start - 10), cue.start)
+    if conjunction is None:
+        return None
+    earlier = [speaker for start, speaker in framed[bisect.bisect_left(framed, (lo,)):] if start < cue.start]
+    if earlier:
+        return earlier[-1]
+    subject = _clause_subject(text, lo, conjunction.start())
     return subject if subject is not None and text[subject.start].isupper() else None
 
 

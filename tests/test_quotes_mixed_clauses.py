@@ -459,3 +459,16 @@ def test_passive_cue_with_a_named_agent_is_the_agents_report(text, expected):
 
 def test_passive_cue_without_an_agent_stays_unattributed():
     assert _attributions('The plan has been called "reckless" for months.') == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"We will reopen the plant," Ruiz told reporters, before insisting she had a "good relationship" with the union.',
+         ("mixed", ('she had a "good relationship" with the union',), "insisting", "Ruiz")),
+        ('Moss left the hall early, after calling the budget "a fantasy."',
+         ("mixed", ('the budget "a fantasy."',), "calling", "Moss")),
+    ],
+)
+def test_participle_cue_after_a_time_conjunction_keeps_the_sentence_speaker(text, expected):
+    assert expected in _attributions(text)
