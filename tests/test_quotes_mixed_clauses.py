@@ -472,3 +472,8 @@ def test_passive_cue_without_an_agent_stays_unattributed():
 )
 def test_participle_cue_after_a_time_conjunction_keeps_the_sentence_speaker(text, expected):
     assert expected in _attributions(text)
+
+
+def test_discussing_reports_a_quoted_phrase_in_its_object():
+    text = 'Ruiz is discussing the mayor\'s "clean streets" pledge.'
+    assert _attributions(text) == [("mixed", ('the mayor\'s "clean streets" pledge',), "discussing", "Ruiz")]
