@@ -27,7 +27,9 @@ returns :class:`Attribution` items sorted by their first content character:
   described X as “…”``) reported by the sentence subject, in the clause of a claim noun
   (``her assertion that “…”``, ``the contention of X that “…”``) reported by its owner, in
   the that-clause of a verb outside the cue list (``X fired back that …``, ``made it clear
-  that …``), and in a title-case headline with any cue verb or a verb in -s (``X
+  that …``), in the object of an infinitive (``officials started to portray it as a
+  “…”``), after a passive cue with a named agent (``X has been called “…” by Y``, the
+  agent reports), and in a title-case headline with any cue verb or a verb in -s (``X
   Questioned What It Means To Be “…”``, ``“…,” X Tells Convention``, ``X Pins The Rise
   Of ISIS On ‘…’``).
 
