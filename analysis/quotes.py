@@ -29,7 +29,9 @@ returns :class:`Attribution` items sorted by their first content character:
   described X as “…”``) reported by the sentence subject, in the clause of a claim noun
   (``her assertion that “…”``, ``the contention of X that “…”``) reported by its owner, in
   the that-clause of a verb outside the cue list (``X fired back that …``, ``made it clear
-  that …``), and in a title-case headline with any cue verb or a verb in -s (``X
+  that …``), in the object of an infinitive (``officials started to portray it as a
+  “…”``), after a passive cue with a named agent (``X has been called “…” by Y``, the
+  agent reports), and in a title-case headline with any cue verb or a verb in -s (``X
   Questioned What It Means To Be “…”``, ``“…,” X Tells Convention``, ``X Pins The Rise
   Of ISIS On ‘…’``).
 
@@ -1543,6 +1545,23 @@ def _clause_subject(text: str, lo: int, comma: int) -> Span | None:
 _PRONOUN_SUBJECT = re.compile(r"(?:(?:Then|And|But|So|Later|Still|Also|Now)[ \xa0]+)?(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey|We|I)[ \xa0]+[a-z]")
 
 
+# A name opening the sentence before a lower-case word ('Sanders hit back, saying …'): the
+# subject even when its verb is not one the verb test knows.
+_NAME_SUBJECT = re.compile(r"(?P<name>[A-Z][a-z-]+(?:[ \xa0]+[A-Z][a-z-]+){0,2}(?:[’'][a-z]+)?)[ \xa0]+[a-z]")
+_NAME_SUBJECT_NOT_FIRST = frozenset("the a an if although that this these those his her their its our".split())
+
+
+def _name_subject(text: str, lo: int, comma: int) -> Span | None:
+    """A name of up to three capitalised words opening the sentence, right before a
+    lower-case word, when no finite verb the other subject tests know follows it."""
+    match = _NAME_SUBJECT.match(text, lo, comma)
+    first = match.group("name").split()[0].lower() if match else ""
+    if not first or first in _NAME_SUBJECT_NOT_FIRST or first in _NOT_A_SUBJECT or first in _CLAUSE_CONJUNCTIONS \
+            or first in _CLAUSE_SUBJECTS:
+        return None
+    return Span(*match.span("name"))
+
+
 def _described_clause_subject(text: str, lo: int, comma: int) -> Span | None:
     """The subject of the sentence's first clause when it carries a description the speaker
     walk stops at ('Sen. Ted Cruz (R-Texas) weighed in …, calling', 'Ed Rendell (D), a
@@ -1587,6 +1606,9 @@ _INFINITIVE_OR_LONE_DETERMINER = re.compile(r"\sto\s|^(?i:the|a|an|this|that)$")
 # Between a cue and a quoted phrase in its object: a few words, no clause punctuation
 # ("calling him a “loser”", "described it as “all very good”").
 _OBJECT_BRIDGE = re.compile(r"[^,;:.!?\"“”«»\n]{0,80}")
+# The same with a short adverbial set off by commas ("portraying Mexican immigrants, in
+# particular, as “rapists”").
+_OBJECT_BRIDGE_ASIDE = re.compile(r"[^,;:.!?\"“”«»\n]{1,60},[ \xa0]+[a-z]+(?:[ \xa0]+[a-z]+){0,2},[ \xa0]+[^,;:.!?\"“”«»\n]{0,40}")
 _DETERMINER_BEFORE = re.compile(r"\b(?:an?|the)\s+$", re.IGNORECASE)
 # Between two quoted phrases of one object: "“meritless” and “improper”".
 _OBJECT_LIST = re.compile(r",?\s+(?:and|or|but\s+also|but)\s+[^,;:.!?\"“”«»\n]{0,30}")
@@ -1617,7 +1639,8 @@ def _quoted_objects(text: str, regions: list[_Region], cues: _CueIndex, quotes: 
             continue
         lo = sentences[index][0]
         found = [c for c in cues.between(lo, quote.start) if c.kind != "according"]
-        if not found or not _OBJECT_BRIDGE.fullmatch(text, found[-1].end, quote.start):
+        if not found or not (_OBJECT_BRIDGE.fullmatch(text, found[-1].end, quote.start)
+                             or _OBJECT_BRIDGE_ASIDE.fullmatch(text, found[-1].end, quote.start)):
             draft = _unlisted_frame(text, quote, lo, sentences[index][1])
             if draft is not None:
                 out.append(draft)
@@ -1628,17 +1651,19 @@ def _quoted_objects(text: str, regions: list[_Region], cues: _CueIndex, quotes: 
                 or (progressive is None and _PASSIVE_BEFORE.search(text, max(lo, cue.start - 12), cue.start))):
             # so-called, was called, an alleged "Congress toolkit": no report of its own, but
             # the clause may sit in another verb's object ('They note that … can be deemed “…”')
-            draft = _unlisted_frame(text, quote, lo, sentences[index][1])
+            draft = _passive_agent(text, quote, cue, lo, sentences[index][1]) or _unlisted_frame(text, quote, lo, sentences[index][1])
             if draft is not None:
                 out.append(draft)
             continue
         comma = _comma_before(text, lo, cue.start)
         if text[cue.start:cue.end].lower().endswith("ing") and comma is not None:
-            speaker = _clause_subject(text, lo, comma) or _described_clause_subject(text, lo, comma)
+            speaker = (_clause_subject(text, lo, comma) or _described_clause_subject(text, lo, comma)
+                       or _name_subject(text, lo, comma))
         elif progressive is not None:
             speaker = speaker_before(text, lo, progressive) or subject_before(text, lo, progressive)
         else:
-            speaker = speaker_before(text, lo, cue.start)
+            speaker = (_by_participle_subject(text, lo, cue) or _timed_participle_speaker(text, lo, cue, framed)
+                       or speaker_before(text, lo, cue.start))
             if speaker is None and _AND_BEFORE.search(text, max(lo, cue.start - 20), cue.start):
                 speaker = _coordinated_speaker(text, lo, cue, framed, out)
             speaker = speaker or subject_before(text, lo, cue.start)
@@ -1682,7 +1707,62 @@ def _name_end(text: str, speaker: Span) -> int:
 def _unlisted_frame(text: str, quote: QuotedSpan, lo: int, sentence_end: int) -> _Draft | None:
     """A quoted phrase whose nearest cue does not report it may lie in the object of a verb
     outside the cue list or in the clause of a claim noun."""
-    return _any_verb_object(text, quote, lo, sentence_end) or _possessed_claim(text, quote, lo, sentence_end)
+    return (_any_verb_object(text, quote, lo, sentence_end) or _infinitive_object(text, quote, lo, sentence_end)
+            or _possessed_claim(text, quote, lo, sentence_end))
+
+
+_BY_BEFORE = re.compile(r"\bby[ \xa0]+$")
+
+
+def _by_participle_subject(text: str, lo: int, cue: _Cue) -> Span | None:
+    """Who speaks in a participle cue after "by": the subject of the clause the means
+    phrase belongs to ('Trump responded to that tweet by calling Alwaleed “dopey”'), when
+    it opens with a capital (a name or a pronoun, not 'its history of rewarding')."""
+    if text[cue.end - 3:cue.end] != "ing":
+        return None
+    by = _BY_BEFORE.search(text, max(lo, cue.start - 4), cue.start)
+    subject = _clause_subject(text, lo, by.start()) if by else None
+    return subject if subject is not None and text[subject.start].isupper() else None
+
+
+_TIME_CONJUNCTION_BEFORE = re.compile(r",[ \xa0]+(?:before|after|while)[ \xa0]+$")
+
+
+def _timed_participle_speaker(text: str, lo: int, cue: _Cue, framed: list[tuple[int, Span]]) -> Span | None:
+    """Who speaks in a participle cue after ', before' / ', after' / ', while': the speaker
+    of the last frame earlier in the sentence ('“…,” Trump told reporters, before insisting
+    he had a “great relationship” with Latinos'), else the clause subject."""
+    if text[cue.end - 3:cue.end] != "ing":
+        return None
+    conjunction = _TIME_CONJUNCTION_BEFORE.search(text, max(lo, cue.start - 10), cue.start)
+    if conjunction is None:
+        return None
+    earlier = [speaker for start, speaker in framed[bisect.bisect_left(framed, (lo,)):] if start < cue.start]
+    if earlier:
+        return earlier[-1]
+    subject = _clause_subject(text, lo, conjunction.start())
+    return subject if subject is not None and text[subject.start].isupper() else None
+
+
+MAX_PASSIVE_SUBJECT_WORDS = 12
+_AGENT_BY = re.compile(r"[ \xa0]+by[ \xa0]+(?=[A-Z])")
+_PASSIVE_AUXILIARY = re.compile(r"\b(?:(?:has|have|had)[ \xa0]+been|is|are|was|were)[ \xa0]+$")
+
+
+def _passive_agent(text: str, quote: QuotedSpan, cue: _Cue, lo: int, sentence_end: int) -> _Draft | None:
+    """A passive cue with a named agent after its quoted phrase reports the agent's words
+    about the subject ('This feature … has been called “strategic ambiguity” by Joshua
+    Hendrick, a professor …'): the subject and the quotation are the content."""
+    agent = _AGENT_BY.match(text, quote.end, sentence_end)
+    auxiliary = _PASSIVE_AUXILIARY.search(text, max(lo, cue.start - 16), cue.start)
+    if agent is None or auxiliary is None:
+        return None
+    speaker = speaker_after(text, agent.end(), sentence_end, appositives=False)
+    subject = _trim_content(text, lo, auxiliary.start())
+    if speaker is None or subject is None or _word_count(text, subject.start, subject.end) > MAX_PASSIVE_SUBJECT_WORDS \
+            or not text[subject.start].isupper():
+        return None
+    return _Draft("indirect", [subject, Span(quote.start, quote.end)], Span(cue.start, cue.end), speaker, "mixed-passive-agent", 0.4)
 
 
 def _comma_before(text: str, lo: int, position: int) -> int | None:
@@ -1715,6 +1795,12 @@ def _coordinated_speaker(text: str, lo: int, cue: _Cue, framed: list[tuple[int, 
 _VERB_AS_QUOTED = re.compile(
     r"(?P<verb>\b[a-z]{3,}(?:ed|es|[a-rt-z]s))(?P<object>(?:[ \xa0]+(?:to|of|on))?[ \xa0]+[^,;:.!?\"“”«»\n]{1,60}?[ \xa0]+as[ \xa0]+(?:an?[ \xa0]+|the[ \xa0]+)?)$"
 )
+# "for news accounts to portray Trump’s candidacy as a “working-class” rebellion", "officials
+# started to portray the shooting as a “workplace” issue": an infinitive after its doer.
+_INFINITIVE_AS_QUOTED = re.compile(
+    r"(?:\b[a-z]{3,}ed[ \xa0]+)?(?P<verb>\bto[ \xa0]+[a-z]{3,})(?P<object>[ \xa0]+[^,;:.!?\"“”«»\n]{1,60}?[ \xa0]+as[ \xa0]+(?:an?[ \xa0]+|the[ \xa0]+)?)$"
+)
+_FOR_DOER = re.compile(r"[^\n]*\bfor[ \xa0]+")
 _VERB_THAT_QUOTED = re.compile(
     r"(?P<verb>\b(?:[a-z]{3,}(?:ed|es|[a-rt-z]s)|(?<=[Tt]hey[ \xa0])(?<!\w[Tt]hey[ \xa0])[a-z]{3,}|made(?=[ \xa0]+(?:the[ \xa0]+point|(?:it[ \xa0]+)?clear)))(?:[ \xa0]+the[ \xa0]+point)?"
     r"(?:[ \xa0]+(?:back|out|again|repeatedly|publicly|(?:it[ \xa0]+)?clear))?)(?P<object>[ \xa0]+that[ \xa0]+[^;:!?\"“”«»\n]{0,120}?)$"
@@ -1736,6 +1822,22 @@ def _any_verb_object(text: str, quote: QuotedSpan, lo: int, sentence_end: int) -
             return None
         return _Draft("indirect", [content], verb, speaker, rule, 0.4)
     return None
+
+
+def _infinitive_object(text: str, quote: QuotedSpan, lo: int, sentence_end: int) -> _Draft | None:
+    """A quoted phrase after "as" in the object of an infinitive, reported by the noun
+    phrase before the infinitive (or before its -ed verb: 'officials started to portray')."""
+    match = _INFINITIVE_AS_QUOTED.search(text, max(lo, quote.start - MAX_INTRO_WINDOW), quote.start)
+    if match is None or _NOT_AN_OBJECT.search(text, match.start("object"), match.end("object")):
+        return None
+    speaker = speaker_before(text, lo, match.start())
+    content = _trim_content(text, match.start("object"), _object_end(text, quote, sentence_end))
+    if speaker is None or content is None or text[speaker.start:speaker.end].lower() in ("it", "that", "this"):
+        return None
+    doer = _FOR_DOER.match(text, speaker.start, speaker.end)  # "common for news accounts to portray"
+    if doer is not None:
+        speaker = Span(doer.end(), speaker.end)
+    return _Draft("indirect", [content], Span(*match.span("verb")), speaker, "mixed-infinitive-as", 0.4)
 
 
 # "Trump's recent assertion that “thousands” …", "her claim that she “never sent …”", "his
@@ -1788,9 +1890,17 @@ def _any_verb_subject(text: str, lo: int, verb: Span) -> Span | None:
     if said_by.lower() in ("it", "that", "this"):
         return None
     last_word = said_by.split()[-1]
-    if not word.endswith("ed") and not (last_word[:1].isupper() or _PRONOUN_SPEAKER.fullmatch(said_by)):
+    if not word.endswith("ed") and not (last_word[:1].isupper() or _PRONOUN_SPEAKER.fullmatch(said_by)
+                                        or _is_role_subject(said_by)):
         return None
     return speaker
+
+
+def _is_role_subject(said_by: str) -> bool:
+    """A capitalised phrase headed by a role or pronoun word of the speaker list ('The
+    Sanders campaign projects that …', 'Maybe he figures that …'); a lower-case opening is
+    often a noun phrase inside an object ('recent Clinton campaign accusations that …')."""
+    return said_by[:1].isupper() and speaker_words().get(said_by.split()[-1].lower(), "RELATIVE") != "RELATIVE"
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:—–(\"“”]|\s-\s|\s(?:and|but|or|while|as|before|after|because|since|when)\s")

@@ -341,3 +341,139 @@ def test_commented_on_a_topic_is_no_report():
 )
 def test_according_to_after_a_subordinate_clause_reports_the_main_clause(text, expected):
     assert _attributions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('The Ruiz campaign projects that a "modest fee" on parking would raise $2 million a year.',
+         [("mixed", ('that a "modest fee" on parking would raise $2 million a year',), "projects", "The Ruiz campaign")]),
+        ('The county committee estimates that the "new levy" would cost each home $40.',
+         [("mixed", ('that the "new levy" would cost each home $40',), "estimates", "The county committee")]),
+    ],
+)
+def test_unlisted_verb_after_a_capitalised_role_subject_reports_its_that_clause(text, expected):
+    assert _attributions(text) == expected
+
+
+def test_lower_case_noun_phrase_before_an_s_word_is_no_subject():
+    text = 'He denied recent campaign accusations that his aides are "rude" to voters.'
+    assert all(speaker != "recent campaign" for *_, speaker in _attributions(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Ruiz answered the letter by calling Moss "a coward" on the radio.',
+         [("mixed", ('Moss "a coward"',), "calling", "Ruiz")]),
+        ('She ended the dispute by calling the plan "dead on arrival."',
+         [("mixed", ('the plan "dead on arrival."',), "calling", "She")]),
+    ],
+)
+def test_participle_cue_after_by_is_spoken_by_the_clause_subject(text, expected):
+    assert _attributions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('The mayor has spent the year attacking the council, portraying its members, in particular, as "cowards."',
+         [("mixed", ('its members, in particular, as "cowards."',), "portraying", "The mayor")]),
+        ('Ruiz told voters that, if elected, she would be "a mayor for everyone."',
+         [("mixed", ('that, if elected, she would be "a mayor for everyone."',), "told", "Ruiz")]),
+    ],
+)
+def test_short_aside_set_off_by_commas_stays_in_the_quoted_object(text, expected):
+    assert _attributions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Ruiz hit back, saying on the radio that the plan was "dead on arrival."',
+         [("mixed", ('on the radio that the plan was "dead on arrival."',), "saying", "Ruiz")]),
+        ('Dana Moss shot back, calling the levy "a tax on the poor."',
+         [("mixed", ('the levy "a tax on the poor."',), "calling", "Dana Moss")]),
+    ],
+)
+def test_name_opening_the_sentence_speaks_a_participle_cue_after_an_unknown_verb(text, expected):
+    assert _attributions(text) == expected
+
+
+def test_contraction_opening_the_sentence_is_no_name_subject():
+    text = "I'm sure, calling the levy \"a tax on the poor\" misses the point."
+    assert all(speaker != "I'm" for *_, speaker in _attributions(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Long after council aides started to describe the flood as a "freak event," the river rose again.',
+         [("mixed", ('the flood as a "freak event,"',), "to describe", "council aides")]),
+        ('It is common for local papers to paint the mayor as a "reformer" in spring.',
+         [("mixed", ('the mayor as a "reformer"',), "to paint", "local papers")]),
+    ],
+)
+def test_infinitive_with_a_quoted_as_object_is_reported_by_its_doer(text, expected):
+    assert _attributions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('After the talks, she pronounced the deal "a good start."',
+         [("mixed", ('the deal "a good start."',), "pronounced", "she")]),
+        ('The coach pronounced his team "ready to win."',
+         [("mixed", ('his team "ready to win."',), "pronounced", "The coach")]),
+    ],
+)
+def test_pronounced_names_its_object_like_called(text, expected):
+    assert _attributions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Her supporters are crying "foul" over the count.',
+         [("mixed", ('"foul" over the count',), "crying", "Her supporters")]),
+        ('Moss knocked a claim by the mayor that the fund was "in good shape."',
+         [("mixed", ('a claim by the mayor that the fund was "in good shape."',), "knocked", "Moss")]),
+    ],
+)
+def test_stance_verbs_report_a_quoted_phrase_in_their_object(text, expected):
+    assert _attributions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('The new levy has been called "a tax on the poor" by Dana Moss, a council member, and it may not pass.',
+         [("mixed", ("The new levy", '"a tax on the poor"'), "called", "Dana Moss")]),
+        ('The plan was labeled "reckless" by Ruiz.',
+         [("mixed", ("The plan", '"reckless"'), "labeled", "Ruiz")]),
+    ],
+)
+def test_passive_cue_with_a_named_agent_is_the_agents_report(text, expected):
+    assert _attributions(text) == expected
+
+
+def test_passive_cue_without_an_agent_stays_unattributed():
+    assert _attributions('The plan has been called "reckless" for months.') == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"We will reopen the plant," Ruiz told reporters, before insisting she had a "good relationship" with the union.',
+         ("mixed", ('she had a "good relationship" with the union',), "insisting", "Ruiz")),
+        ('Moss left the hall early, after calling the budget "a fantasy."',
+         ("mixed", ('the budget "a fantasy."',), "calling", "Moss")),
+    ],
+)
+def test_participle_cue_after_a_time_conjunction_keeps_the_sentence_speaker(text, expected):
+    assert expected in _attributions(text)
+
+
+def test_discussing_reports_a_quoted_phrase_in_its_object():
+    text = 'Ruiz is discussing the mayor\'s "clean streets" pledge.'
+    assert _attributions(text) == [("mixed", ('the mayor\'s "clean streets" pledge',), "discussing", "Ruiz")]
