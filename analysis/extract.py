@@ -273,14 +273,14 @@ def read_dask_table(path: str | Path, *, min_partitions: int = 1, blocksize: str
 def _run_dask(
     path: Path, out_dir: Path, *, jobs: int, text_col: str | None, scheduler: str | None, resume: bool
 ) -> ExtractSummary:
-    from dask.distributed import Client, LocalCluster
+    from dask.distributed import Client
 
-    from analysis.workers import WarmUp
+    from analysis.workers import WarmUp, start_local_cluster, stop_forkserver
 
     if scheduler:
         client, cluster = Client(scheduler), None
     else:
-        cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None)
+        cluster = start_local_cluster(workers=jobs)
         client = Client(cluster)
     try:
         client.register_plugin(WarmUp())  # workers warm up while the tasks are planned
@@ -297,6 +297,7 @@ def _run_dask(
         client.close()
         if cluster is not None:
             cluster.close()
+            stop_forkserver()
     return ExtractSummary(str(out_dir), count, errors, skipped)
 
 

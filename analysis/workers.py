@@ -11,12 +11,22 @@ arrives while it runs waits for it instead of loading the same tables again.
 client is still planning its tasks. ``extract --engine dask`` registers it on the cluster
 it uses; a long-lived cluster can get it at start, e.g.
 ``LocalCluster(..., plugins={WarmUp()})``, and then serves every run warm.
+
+:func:`start_local_cluster` starts the cluster ``extract --engine dask`` uses when it is
+given no scheduler: its worker processes are forked from a forkserver that imported the
+pipeline and warmed up once (:mod:`analysis.prewarmed`), so they share those imports and
+tables instead of each spawned interpreter loading its own; :func:`stop_forkserver` ends
+that forkserver once the cluster is closed.
 """
 from __future__ import annotations
 
+import multiprocessing
+import multiprocessing.forkserver
 import threading
 
-from distributed import WorkerPlugin
+import dask
+from distributed import LocalCluster, WorkerPlugin
+from distributed.utils import get_mp_context
 
 _SAMPLE_TEXT = (
     "The mayor of Springfield, Ann Lee, spoke on Monday. \u201cWe will vote on the budget next week,\u201d "
@@ -52,3 +62,25 @@ class WarmUp(WorkerPlugin):
 
     def setup(self, worker=None) -> None:
         threading.Thread(target=warm_up, name="newslens-warm-up", daemon=True).start()
+
+
+# The forkserver imports these before it forks any worker: distributed (what every worker
+# runs) and the module whose import warms the process up.
+FORKSERVER_PRELOAD = ("distributed", "analysis.prewarmed")
+
+
+def start_local_cluster(*, workers: int) -> LocalCluster:
+    """A LocalCluster of ``workers`` one-thread processes forked from a warm forkserver."""
+    with dask.config.set({"distributed.worker.multiprocessing-method": "forkserver"}):
+        # distributed sets its own preload list on its first forkserver context; ours replaces it.
+        get_mp_context().set_forkserver_preload(list(FORKSERVER_PRELOAD))
+        return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+
+
+def stop_forkserver() -> None:
+    """End this process's forkserver, if one runs, and reap it (the next fork starts a new one)."""
+    # multiprocessing has no public call for this; without it the forkserver outlives the
+    # cluster until this process exits, and is then orphaned rather than reaped.
+    stop = getattr(multiprocessing.forkserver._forkserver, "_stop", None)
+    if stop is not None:
+        stop()

@@ -145,6 +145,28 @@ def test_dask_local_cluster_gives_the_same_tables_as_pandas(pandas_tables, tmp_p
     assert_same_tables(corpus.read_tables(tmp_path / "cli"), expected)
 
 
+def test_extract_own_cluster_forks_warm_workers_from_a_forkserver_it_stops(pandas_tables, tmp_path):
+    import os
+
+    from dask.distributed import Client
+
+    from analysis.workers import is_warm, start_local_cluster, stop_forkserver
+
+    with start_local_cluster(workers=2) as cluster, Client(cluster) as client:
+        assert all(client.run(is_warm).values())  # warm from the fork: no plugin was registered
+        parents = set(client.run(os.getppid).values())
+    stop_forkserver()
+    assert len(parents) == 1 and os.getpid() not in parents  # both forked by one forkserver
+    with pytest.raises(ProcessLookupError):
+        os.kill(parents.pop(), 0)  # stopped and reaped
+    table_file = tmp_path / "corpus.parquet"
+    small_corpus().to_parquet(table_file)
+    summary = extract.run_extract([table_file], out_dir=tmp_path / "cli", engine="dask", jobs=2, text_col="text")
+    assert (summary.n_articles, summary.n_errors) == (10, 2)
+    expected = corpus.analyze(pd.read_parquet(table_file), source=str(table_file))
+    assert_same_tables(corpus.read_tables(tmp_path / "cli"), expected)
+
+
 @pytest.mark.parametrize(("rows", "ranges", "most_rows", "expected"), [
     (10, 3, None, [(0, 3), (3, 6), (6, 10)]),
     (10, 1, None, [(0, 10)]),
