@@ -20,7 +20,6 @@ that forkserver once the cluster is closed.
 """
 from __future__ import annotations
 
-import multiprocessing
 import multiprocessing.forkserver
 import threading
 
@@ -74,6 +73,8 @@ def start_local_cluster(*, workers: int) -> LocalCluster:
     with dask.config.set({"distributed.worker.multiprocessing-method": "forkserver"}):
         # distributed sets its own preload list on its first forkserver context; ours replaces it.
         get_mp_context().set_forkserver_preload(list(FORKSERVER_PRELOAD))
+        # Started now, the forkserver warms up while the scheduler starts.
+        multiprocessing.forkserver.ensure_running()
         return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
 
 
