@@ -40,7 +40,6 @@ _QUESTION_NEXT = re.compile(
     r"\s+(?:(?:him|her|them|us|me|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)\s+)?"
     r"(?:whether|if|what|who|whom|why|how|when|where|which|about|a\s+(?:simple\s+)?question)\b"
 )
-_ACCORDING = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
 
 MAX_PARENTHETICAL_LEAD_WORDS = 15
 
