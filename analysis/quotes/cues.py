@@ -1,0 +1,148 @@
+"""Cue words: the cue list read from ``analysis/data/cue_verbs.csv`` (:func:`cue_words`),
+an index of every cue in the body found in one regex pass (``_CueIndex``), and tests on a
+cue in place: progressive form, a participle after it, a cue that trails its clause."""
+from __future__ import annotations
+
+import bisect
+import csv
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import NamedTuple
+
+from analysis.patterns import word_alternation
+
+_PROGRESSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were)\s+(?:also\s+|now\s+|still\s+|already\s+)?$")
+
+MAX_TRAILING_ADJUNCT_WORDS = 7
+MAX_TRAILING_ADJUNCT_CHARS = 80  # where a participle after the adjunct is looked for
+
+
+class _Cue(NamedTuple):
+    start: int
+    end: int
+    kind: str
+
+
+@lru_cache(maxsize=1)
+def cue_words() -> dict[str, str]:
+    """Lower-cased cue form → kind (speech, thought, evidence), from the data file."""
+    with resources.files("analysis.data").joinpath("cue_verbs.csv").open(encoding="utf-8") as handle:
+        rows = csv.DictReader(line for line in handle if not line.startswith("#"))
+        return {row["form"]: row["kind"] for row in rows}
+
+
+@lru_cache(maxsize=1)
+def _cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A cue at the start of the text, and a cue with the character before it: a regex
+    that starts with a character class lets the engine skip quickly to word starts (a
+    leading look-behind would not)."""
+    alternation = word_alternation(list(cue_words()))
+    # Verbs are matched in lower case only ("State" and "Says" in names are not cues).
+    cue = rf"(?P<cue>[Aa]ccording\s+to|{alternation})\b"
+    return re.compile(cue), re.compile(rf"[^\w]{cue}")
+
+
+# "show" names a programme, not a finding: "the reality TV show “The Apprentice”", "a talk
+# show host", "the morning-show host" ("polls show", "records show" stay cues).
+_PROGRAMME_BEFORE = re.compile(
+    r"(?:\b(?:TV|[Tt]alk|radio|reality|morning|night|award|weekly|call-in|news|cable)\s+|-)$"
+)
+_PROGRAMME_AFTER = re.compile(r"\s*(?:[\"“‘']|\b(?:hosts?|guests?|gig)\b)")
+
+
+def _is_programme(text: str, start: int, end: int) -> bool:
+    return bool(_PROGRAMME_BEFORE.search(text, max(0, start - 12), start) or _PROGRAMME_AFTER.match(text, end))
+
+
+class _CueIndex:
+    """Every cue of the searched regions, found in one regex pass, looked up by range."""
+
+    def __init__(self, text: str, regions: list["_Region"]):
+        words = cue_words()
+        at_start, after_character = _cue_patterns()
+        self.cues: list[_Cue] = []
+        if not regions:
+            self.starts: list[int] = []
+            return
+        # One scan over the body, from the character before it (a paragraph starts after a
+        # newline; a cue opening the text has no such character); cues in the boilerplate
+        # between body paragraphs and cues running past a paragraph end are dropped.
+        first = regions[0].start
+        matches = list(after_character.finditer(text, max(first - 1, 0), regions[-1].end))
+        if first == 0:
+            opening = at_start.match(text, 0, regions[0].end)
+            matches[:0] = [opening] if opening is not None else []
+        # Matches come in text order: walk the regions alongside instead of bisecting.
+        region_index, region_end = 0, regions[0].end
+        last_region = len(regions) - 1
+        for match in matches:
+            start, end = match.start("cue"), match.end()
+            while region_index < last_region and regions[region_index + 1].start <= start:
+                region_index += 1
+                region_end = regions[region_index].end
+            if end > region_end:
+                continue
+            cue_text = match.group("cue")
+            known = _KIND_OF_MATCHED.get(cue_text)
+            if known is None:
+                lower = " ".join(cue_text.lower().split())
+                known = (words.get(lower, "according"), lower in ("show", "shows"))
+                if len(_KIND_OF_MATCHED) < MAX_REMEMBERED_CUE_FORMS:
+                    _KIND_OF_MATCHED[cue_text] = known
+            kind, maybe_programme = known
+            if maybe_programme and _is_programme(text, start, end):
+                continue
+            self.cues.append(_Cue(start, end, kind))
+        self.starts = [c.start for c in self.cues]
+
+    def between(self, start: int, end: int) -> list[_Cue]:
+        """Cues lying wholly inside ``[start, end)``."""
+        first = bisect.bisect_left(self.starts, start)
+        last = bisect.bisect_left(self.starts, end, lo=first)
+        if first == last:
+            return []
+        return [cue for cue in self.cues[first:last] if cue.end <= end]
+
+
+# A cue as matched (any case and spacing) → (its kind, whether it may name a programme:
+# "show"), filled as cues are met, so each form is normalised and looked up once per run.
+_KIND_OF_MATCHED: dict[str, tuple[str, bool]] = {}
+MAX_REMEMBERED_CUE_FORMS = 5000  # "according   to" with any spacing must not grow it unbounded
+
+
+def _progressive(text: str, cue: _Cue, lo: int) -> int | None:
+    """Where the auxiliary of a progressive cue starts ('Trump is telling a town hall
+    that …', 'is promising to “bomb …”'), or None: there the cue is not a passive."""
+    if text[cue.end - 3:cue.end] != "ing":
+        return None
+    auxiliary = _PROGRESSIVE_BEFORE.search(text, max(lo, cue.start - 16), cue.start)
+    return auxiliary.start() if auxiliary else None
+
+
+_PARTICIPLE_NEXT = re.compile(r",\s*[a-z]+ing\b")
+
+
+def _participle_cue_start(text: str, start: int, hi: int) -> int:
+    """Where a participle cue opens its own report (', saying …', ', adding that …'), or
+    ``hi``: the clause before it is the first cue's content."""
+    for match in _PARTICIPLE_NEXT.finditer(text, start, hi):
+        if cue_words().get(match.group().lstrip(", \t\xa0"), "stance") != "stance":
+            return match.start()
+    return hi
+
+
+def _is_trailing(tail: str) -> bool:
+    """After the cue, only the sentence end or a short adjunct: ``he said on Tuesday.``"""
+    stripped = tail.strip()
+    if not stripped or stripped[0] in ".!?":
+        return True
+    if stripped[0] == ",":
+        return _PARTICIPLE_NEXT.match(stripped) is not None  # "…, Mr. Manafort said, adding that …"
+    participle = _PARTICIPLE_NEXT.search(stripped, 0, MAX_TRAILING_ADJUNCT_CHARS) if "," in stripped else None
+    if participle is not None and participle.group().lstrip(", \t\xa0") in cue_words():
+        stripped = stripped[:participle.start()]  # "…, X said Tuesday in Paris, noting that …"
+    if len(stripped.split(None, MAX_TRAILING_ADJUNCT_WORDS)) > MAX_TRAILING_ADJUNCT_WORDS:
+        return False  # more words than an adjunct has (the rest of the text is not split)
+    words = stripped.rstrip(".!?\"”").split()
+    return bool(words) and words[0].lower() in ("on", "in", "at", "last", "this", "earlier", "during", "yesterday", "today", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday") and "that" not in (w.lower() for w in words)

@@ -1,0 +1,81 @@
+"""Shared pieces of every attribution rule: the body regions of an article, the draft
+attribution the rules build, and small span and word helpers (trimming content, counting
+words, looking up positions in sorted lists). Returns plain values; holds no rules."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from analysis.quote_marks import QuotedSpan
+from analysis.segment import Segments
+from analysis.spans import Span
+
+_TRAILING_PUNCT = ".,;:!?—–- \t\n\xa0"
+_WORD = re.compile(r"\w+")
+
+MAX_INTRO_WINDOW = 200
+
+
+@dataclass(frozen=True)
+class _Region:
+    """The body part of one paragraph and its body sentences."""
+
+    paragraph: int
+    start: int
+    end: int
+    sentences: tuple[tuple[int, int], ...]
+
+
+def _regions(segments: Segments) -> list[_Region]:
+    by_paragraph: dict[int, list[tuple[int, int]]] = {}
+    for sentence in segments.sentences:
+        if sentence.is_body:
+            by_paragraph.setdefault(sentence.paragraph, []).append((sentence.start, sentence.end))
+    return [
+        _Region(index, spans[0][0], spans[-1][1], tuple(spans))
+        for index, spans in sorted(by_paragraph.items())
+    ]
+
+
+def _trim_content(text: str, start: int, end: int) -> Span | None:
+    """Content without surrounding space and trailing punctuation (but keep quote marks)."""
+    while start < end and text[start] in " \t\n\xa0,:;—–-":
+        start += 1
+    while end > start and text[end - 1] in _TRAILING_PUNCT:
+        end -= 1
+    if not _WORD.search(text, start, end):
+        return None
+    return Span(start, end)
+
+
+_DOUBLE_QUOTE_CHAR = re.compile("[\"“”„‟«»]")
+
+
+def _has_quote_mark(text: str, spans) -> bool:
+    return any(_DOUBLE_QUOTE_CHAR.search(text, span.start, span.end) for span in spans)
+
+
+def _inside(position: int, spans: list[QuotedSpan], starts: list[int]) -> bool:
+    index = bisect.bisect_right(starts, position) - 1
+    return index >= 0 and spans[index].start < position < spans[index].end
+
+
+def _any_between(positions: list[int], start: int, end: int) -> bool:
+    """Does the sorted list ``positions`` hold one in ``[start, end)``?"""
+    at = bisect.bisect_left(positions, start)
+    return at < len(positions) and positions[at] < end
+
+
+def _word_count(text: str, start: int, end: int) -> int:
+    return len(_WORD.findall(text, start, end))
+
+
+@dataclass
+class _Draft:
+    kind: str
+    content: list[Span]
+    cue: Span | None
+    speaker: Span | None
+    rule: str
+    confidence: float
