@@ -13,7 +13,8 @@ error and counted in the :class:`ExtractSummary`. Rerunning into the same output
 articles already written (by id) are skipped, a partly written last line or part is
 dropped, and the result equals an uninterrupted run (``overwrite=True`` starts afresh).
 ``engine="dask"`` analyses one corpus table on a ``dask.distributed`` cluster (the one at
-``scheduler``, else a local one with ``jobs`` workers) and writes the Parquet tables, one
+``scheduler``, else a local one with ``jobs`` workers forked from a warm forkserver, see
+:func:`analysis.workers.start_local_cluster`) and writes the Parquet tables, one
 part per partition (for a Parquet table, per row range planned from its metadata, see
 :func:`analysis.corpus.write_parquet_file_tables`); it resumes by partition (a partition
 whose ``articles`` part holds its ids is skipped; one that no longer lines up, after a
