@@ -11,6 +11,7 @@ from importlib import resources
 from typing import NamedTuple
 
 from analysis.patterns import word_alternation
+from analysis.quotes.drafts import _Region
 
 _PROGRESSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were)\s+(?:also\s+|now\s+|still\s+|already\s+)?$")
 
@@ -58,7 +59,7 @@ def _is_programme(text: str, start: int, end: int) -> bool:
 class _CueIndex:
     """Every cue of the searched regions, found in one regex pass, looked up by range."""
 
-    def __init__(self, text: str, regions: list["_Region"]):
+    def __init__(self, text: str, regions: list[_Region]):
         words = cue_words()
         at_start, after_character = _cue_patterns()
         self.cues: list[_Cue] = []
