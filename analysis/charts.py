@@ -182,7 +182,11 @@ def length_profile(paragraphs: pd.DataFrame, sentences: pd.DataFrame) -> go.Figu
 
 
 def speaker_names(quotes: pd.DataFrame) -> pd.Series:
-    """Each attribution's speaker as charts name it: the entity if resolved, else the words."""
+    """Each attribution's speaker as charts name it: the entity if resolved, else the words.
+
+    Colour them with ``color_map(speaker_names(quotes))``, as the speaker timeline and the
+    attribution view both do, so one speaker has one colour in both.
+    """
     entity = quotes["speaker_entity"].where(quotes["speaker_entity"].notna() & (quotes["speaker_entity"] != ""))
     speaker = quotes["speaker"].where(quotes["speaker"].notna() & (quotes["speaker"] != ""))
     return entity.fillna(speaker).fillna(UNKNOWN_SPEAKER).astype(str)
@@ -190,11 +194,6 @@ def speaker_names(quotes: pd.DataFrame) -> pd.Series:
 
 def _speaker_labels(quotes: pd.DataFrame) -> pd.Series:
     return speaker_names(quotes).map(_escape_hover)
-
-
-def speaker_colors(quotes: pd.DataFrame) -> dict[str, str]:
-    """``{speaker: colour}`` for one quotes table, distinct within it; charts and views share it."""
-    return color_map(speaker_names(quotes)) if not quotes.empty else {}
 
 
 def quoted_by_entity(quotes: pd.DataFrame, *, top: int = 15) -> go.Figure:
@@ -246,10 +245,10 @@ def speaker_timeline(quotes: pd.DataFrame, *, text_length: int | None = None) ->
     title = "Where each speaker appears (position of each quote in the article)"
     if quotes.empty:
         return _empty(title, "No quotes found")
-    colours = speaker_colors(quotes)
+    names = speaker_names(quotes)
     frame = quotes.assign(
-        who=_speaker_labels(quotes),
-        colour=speaker_names(quotes).map(colours),
+        who=names.map(_escape_hover),
+        colour=names.map(color_map(names)),
         preview=quotes.apply(lambda q: _wrap(q.get("content") or ""), axis=1),
         rule=quotes["rule"].fillna("").astype(str).map(_escape_hover),
     )

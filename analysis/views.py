@@ -19,7 +19,7 @@ from typing import Iterable, Sequence
 
 import pandas as pd
 
-from analysis.charts import color_for, speaker_colors, speaker_names
+from analysis.charts import color_for, color_map, speaker_names
 
 _STYLE = """
 <style>
@@ -139,8 +139,8 @@ def _quote_title(quote: pd.Series) -> str:
 def attribution_marks(quotes: pd.DataFrame) -> list[Mark]:
     """The content, cue and speaker marks of every attribution (speaker and cue on top)."""
     marks = []
-    speaker_colours = speaker_colors(quotes)
     names = speaker_names(quotes) if not quotes.empty else pd.Series(dtype=str)
+    speaker_colours = color_map(names)
     for (_, quote), name in zip(quotes.iterrows(), names):
         title = _quote_title(quote)
         kind_color = color_for(quote["kind"])

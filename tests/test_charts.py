@@ -248,4 +248,4 @@ def test_speaker_timeline_gives_each_speaker_its_own_colour():
     colours = {trace.name: trace.marker.color for trace in fig.data}
     assert colours[first] != colours[second]
     assert colours[charts.UNKNOWN_SPEAKER] == charts.color_for(charts.UNKNOWN_SPEAKER)
-    assert colours == {name: charts.speaker_colors(quotes)[name] for name in colours}
+    assert colours == {name: charts.color_map(charts.speaker_names(quotes))[name] for name in colours}
