@@ -10,8 +10,8 @@ quotation is already open means the earlier one was stray, and the scan restarts
 A quotation still open at the paragraph end is kept (``open_end`` True) only when the
 paragraph starts with it, the multi-paragraph convention (or the caller says it carries
 on, ``continues``), or when it opens after a sentence end or a colon and runs to the
-paragraph end as whole sentences (a closing mark left out); otherwise its mark is stray. A curly quotation inside a straight one
-that opens the paragraph is nested in it.
+paragraph end as whole sentences (a closing mark left out); otherwise its mark is stray.
+A curly quotation inside a straight one that opens the paragraph is nested in it.
 Curly marks printed the wrong way round are read by position (``“…,“ said X``).
 
 The scan visits quotation marks only (found by one compiled regex), so it runs in time
@@ -122,6 +122,7 @@ def _runs_to_paragraph_end(text: str, open_at: int, end: int) -> bool:
     return _SENTENCE_BEFORE_MARK.search(text, max(0, open_at - 3), open_at) is not None \
         and _OPEN_SENTENCE_END.search(text, open_at, end) is not None \
         and len(_WORD_CHARACTER_RUN.findall(text, open_at, end)) >= MIN_OPEN_SENTENCE_WORDS
+
 
 def _nests_curly(text: str, open_at: int, mark_start: int, start: int) -> bool:
     """A curly quotation inside a straight one that opens the paragraph ('"The Justice
