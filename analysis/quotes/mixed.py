@@ -20,10 +20,13 @@ from analysis.quotes.clauses import (
 
 # Between a cue and a quoted phrase in its object: a few words, no clause punctuation
 # ("calling him a “loser”", "described it as “all very good”").
-_OBJECT_BRIDGE = re.compile(r"[^,;:.!?\"“”«»\n]{0,80}")
+_OBJECT_WORD_CHAR = r"[^,;:.!?\"“”«»\n]"
+_OBJECT_BRIDGE = re.compile(rf"{_OBJECT_WORD_CHAR}{{0,80}}")
 # The same with a short adverbial set off by commas ("portraying Mexican immigrants, in
 # particular, as “rapists”").
-_OBJECT_BRIDGE_ASIDE = re.compile(r"[^,;:.!?\"“”«»\n]{1,60},[ \xa0]+[a-z]+(?:[ \xa0]+[a-z]+){0,2},[ \xa0]+[^,;:.!?\"“”«»\n]{0,40}")
+_OBJECT_BRIDGE_ASIDE = re.compile(
+    rf"{_OBJECT_WORD_CHAR}{{1,60}},[ \xa0]+[a-z]+(?:[ \xa0]+[a-z]+){{0,2}},[ \xa0]+{_OBJECT_WORD_CHAR}{{0,40}}"
+)
 
 # Between two quoted phrases of one object: "“meritless” and “improper”".
 _OBJECT_LIST = re.compile(r",?\s+(?:and|or|but\s+also|but)\s+[^,;:.!?\"“”«»\n]{0,30}")
