@@ -44,6 +44,7 @@ from analysis.speakers import CandidateIndex, resolve_speakers, speaker_before, 
 from analysis.tables import TABLE_COLUMNS, table_rows, typed_frame
 from analysis.quotes.drafts import _Draft, _Region, _has_quote_mark, _regions
 from analysis.quotes.cues import _CueIndex, cue_words
+from analysis.quotes.dashes import _cede_to_signed, _signed_quotations, _signed_tweets
 from analysis.quotes.continuations import _following_quotations, _quotation_paragraphs_after_reports
 from analysis.quotes.headlines import _digest_items
 from analysis.quotes.direct import _direct
@@ -83,11 +84,14 @@ def find_quotes(text: str, segments: Segments, *, entities=None, include_unattri
     if digest:
         taken = FurthestEnd([(d.content[0].start, d.content[0].end) for d in digest])
         direct = [d for d in direct if not any(taken.reach(c.start) > c.start for c in d.content)] + digest
+    signed = _signed_quotations(text, regions)
+    if signed:
+        direct = _cede_to_signed(direct, signed) + signed
     indirect = _indirect(text, regions, cues, quotes, used_cues, direct)
     quoted_objects = _quoted_objects(text, regions, cues, quotes, direct + indirect)
     indirect = _following_quotations(text, regions, cues, _to_quotation_ends(indirect, quotes), quotes, direct)
     indirect = _quotation_paragraphs_after_reports(text, regions, indirect, quotes, direct)
-    drafts = sorted(direct + indirect + quoted_objects, key=lambda d: d.content[0].start)
+    drafts = sorted(direct + indirect + quoted_objects + _signed_tweets(text, regions), key=lambda d: d.content[0].start)
     drafts = _drop_overlaps(_issuers_as_speakers(text, regions, drafts))
     index = entities if entities is not None else CandidateIndex(text, [(r.start, r.end) for r in regions])
     entity_names = resolve_speakers(text, [d.speaker for d in drafts], index)

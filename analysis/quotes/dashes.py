@@ -1,0 +1,123 @@
+"""Speakers named after a dash: vox-pop, pull-quote and epigraph lines, a quotation that
+opens its line and is signed with a dash and a name (``“Trump must stop …” ― Carla
+Sanchez.``, ``"I'm so ashamed." — Jacklyn Ashley``, ``"…"--Ana Lopez, a nurse from Ohio``),
+and embedded tweets as scraped text (``Tweet text https://t.co/… — Ben Jacobs (@Bencjacobs)
+June 28, 2016``). The dash is the cue, the name (with the handle, for a tweet) the speaker.
+
+:func:`_signed_quotations` and :func:`_signed_tweets` return drafts; :func:`_cede_to_signed`
+takes out of other drafts the quotations a signed line names its own speaker for (a
+quotation list after a framed quote would otherwise carry on that frame's speaker).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+
+from analysis.quote_marks import quoted_spans
+from analysis.spans import Span
+from analysis.quotes.drafts import _Draft, _Region, _trim_content, _word_count
+from analysis.quotes.headlines import _is_title_case
+
+# U+2015 (horizontal bar), em dash, en dash, or two hyphens.
+_DASH = "(?:\u2015|\u2014|\u2013|--)"
+_NAME_WORD = r"[A-Z][\w.'’-]*"
+_NAME = rf"{_NAME_WORD}(?:[ \xa0]+(?:(?:de|del|da|van|von|der|la|le|bin|al)[ \xa0]+){{0,2}}{_NAME_WORD}){{0,4}}"
+_LINE_SPACE = " \t\xa0"
+
+# A whole line: a quotation from its first character, a dash, a name and at most a short
+# description after a comma ('— Jane Doe, a nurse from Ohio').
+_SIGNED_LINE = re.compile(
+    rf"(?P<quote>[“\"”„«‘][^\n]*?[”\"“»’])[ \t\xa0]*(?P<cue>{_DASH})[ \t\xa0]*(?P<speaker>{_NAME})"
+    r"(?:,[ \t\xa0]+[^\n\"“”]{1,100}?)?[ \t\xa0.]*"
+)
+_SIGNED_LINE_OPENERS = frozenset("“\"”„«‘")
+# Capitalised words that open a sentence, not a name ('"…" — But nobody listened.').
+_NOT_NAME_OPENERS = frozenset("I He She It We They You This That These Those And But Or So Yet Then Now Here There".split())
+MIN_SIGNED_QUOTE_WORDS = 2
+_QUOTE_ENDS_SENTENCE = re.compile(r"[.!?…,][”\"“»’]$")
+
+_MONTH = "January|February|March|April|May|June|July|August|September|October|November|December"
+# An embedded tweet as scraped text, optionally in '<tweet …>' markup: the text, its links,
+# a dash, 'Name (@handle)' and the date.
+_TWEET_LINE = re.compile(
+    r"(?:<tweet\b[^>\n]*>)?[ \t\xa0]*(?P<content>[^\n]+?)(?:[ \t\xa0]*(?:https?://|pic\.twitter\.com/)\S+)*"
+    rf"[ \t\xa0]*(?P<cue>{_DASH})[ \t\xa0]*(?P<speaker>[^\n()]{{1,60}}?[ \xa0]\(@\w{{1,15}}\))"
+    rf"[ \t\xa0]+(?:{_MONTH})[ \xa0]+\d{{1,2}},[ \xa0]+\d{{4}}[ \t\xa0]*(?:</tweet>)?[ \t\xa0.]*"
+)
+
+
+def _lines(text: str, regions: list[_Region]) -> Iterator[tuple[int, int]]:
+    """Every line of the body, ``[start, end)`` without its surrounding spaces."""
+    for region in regions:
+        start = region.start
+        while start < region.end:
+            end = text.find("\n", start, region.end)
+            end = region.end if end < 0 else end
+            lo, hi = start, end
+            while lo < hi and text[lo] in _LINE_SPACE:
+                lo += 1
+            while hi > lo and text[hi - 1] in _LINE_SPACE:
+                hi -= 1
+            if lo < hi:
+                yield lo, hi
+            start = end + 1
+
+
+def _signed_quotations(text: str, regions: list[_Region]) -> list[_Draft]:
+    """One direct draft per line that is a quotation signed with a dash and a name (see
+    :data:`_SIGNED_LINE`). The quotation must be the only one before the dash, so a byline
+    after a framed quotation ('… insisted his party was "still the No. 1 force."--Kim
+    Hjelmgaard.') is not read as its speaker; a title ('"The Art of the Deal" — Donald
+    Trump') is no statement."""
+    drafts = []
+    for start, end in _lines(text, regions):
+        if text[start] not in _SIGNED_LINE_OPENERS:
+            continue
+        line = _SIGNED_LINE.fullmatch(text, start, end)
+        if line is None or line.group("speaker").split()[0] in _NOT_NAME_OPENERS:
+            continue
+        quote_start, quote_end = line.span("quote")
+        quotes = quoted_spans(text, quote_start, quote_end)
+        if len(quotes) != 1 or (quotes[0].start, quotes[0].end) != (quote_start, quote_end) \
+                or _word_count(text, quote_start, quote_end) < MIN_SIGNED_QUOTE_WORDS:
+            continue
+        if not _QUOTE_ENDS_SENTENCE.search(text, quote_start, quote_end) and _is_title_case(text, quote_start, quote_end):
+            continue
+        speaker_start, speaker_end = line.span("speaker")
+        if text[speaker_end - 1] == "." and speaker_end - speaker_start > 2 and text[speaker_end - 3] not in " \xa0.":
+            speaker_end -= 1  # the line's full stop ('— Carla Sanchez.'), not an initial ('— Ana B.')
+        drafts.append(_Draft("direct", [Span(quote_start, quote_end)], Span(*line.span("cue")),
+                             Span(speaker_start, speaker_end), "direct-dash-signed", 0.8))
+    return drafts
+
+
+def _signed_tweets(text: str, regions: list[_Region]) -> list[_Draft]:
+    """One draft per embedded tweet line (see :data:`_TWEET_LINE`): its text without the
+    links, the dash, and 'Name (@handle)'."""
+    drafts = []
+    for start, end in _lines(text, regions):
+        if text.find("(@", start, end) < 0:
+            continue  # no handle: no tweet signature (most lines)
+        line = _TWEET_LINE.fullmatch(text, start, end)
+        if line is None:
+            continue
+        content = _trim_content(text, *line.span("content"))
+        if content is not None:
+            drafts.append(_Draft("indirect", [content], Span(*line.span("cue")), Span(*line.span("speaker")),
+                                 "tweet-dash-signed", 0.8))
+    return drafts
+
+
+def _cede_to_signed(drafts: list[_Draft], signed: list[_Draft]) -> list[_Draft]:
+    """``drafts`` without the content pieces that overlap a signed quotation (a draft left
+    with none is dropped); the drafts given are not changed."""
+    taken = [s.content[0] for s in signed]
+    out = []
+    for draft in drafts:
+        kept = [c for c in draft.content if not any(c.overlaps(quotation) for quotation in taken)]
+        if len(kept) == len(draft.content):
+            out.append(draft)
+        elif kept:
+            out.append(replace(draft, content=kept))
+    return out
