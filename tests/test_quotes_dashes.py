@@ -1,12 +1,10 @@
 """Quote attribution: speakers named after a dash (vox-pop, pull-quote and epigraph lines
-signed ``— Name``) and embedded tweets signed ``— Name (@handle) Date``."""
+signed ``— Name``)."""
 from __future__ import annotations
 
 import pytest
 
 from analysis.quotes import find_quotes
-from analysis.quotes.dashes import _signed_tweets
-from analysis.quotes.drafts import _regions
 from analysis.segment import segment
 
 
@@ -86,21 +84,3 @@ def test_signed_quotation_offsets_point_into_the_text_as_loaded():
     text = "Voices\n\n  “The clinic is an hour away.”\u00a0—\u00a0Jane Doe.  \n"
     ((content, speaker, cue, rule),) = _attributions(text)
     assert (content, speaker, cue, rule) == (("“The clinic is an hour away.”",), "Jane Doe", "—", "direct-dash-signed")
-
-
-@pytest.mark.parametrize(
-    ("line", "expected"),
-    [
-        ("The vote is set for Monday. https://t.co/AbC123 — Ana Ruiz (@anaruiz) June 28, 2016",
-         ("The vote is set for Monday", "Ana Ruiz (@anaruiz)", "—")),
-        ('<tweet id="1" author="@cityhall">Roads close at noon. pic.twitter.com/xYz — City Hall (@cityhall) '
-         "July 5, 2016</tweet>.",
-         ("Roads close at noon", "City Hall (@cityhall)", "—")),
-        ("Why is the bridge still shut? #roads — Tom Ruiz (@truiz) September 1, 2016",
-         ("Why is the bridge still shut? #roads", "Tom Ruiz (@truiz)", "—")),
-    ],
-)
-def test_embedded_tweet_is_signed_by_its_author(line, expected):
-    text = f"The city answered online.\n\n{line}\n"
-    (draft,) = _signed_tweets(text, _regions(segment(text)))
-    assert (draft.content[0].text_of(text), draft.speaker.text_of(text), draft.cue.text_of(text)) == expected

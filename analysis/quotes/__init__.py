@@ -7,7 +7,8 @@ returns :class:`Attribution` items sorted by their first content character, each
 - ``direct``: a quotation in quotation marks (:mod:`analysis.quote_marks`) framed by a cue
   after or before it (:mod:`.frames`), by a clause or a name ending in a colon
   (:mod:`.headlines`), or carrying on an attribution: split by its frame, right after it,
-  over a paragraph break (:mod:`.continuations`); built in :mod:`.direct`;
+  over a paragraph break (:mod:`.continuations`); built in :mod:`.direct`; a quotation
+  line signed with a dash and a name (``"…" — Jane Doe``, :mod:`.dashes`);
 - ``indirect``: reported speech around a cue verb, ``according to X``, refusals, ``Asked
   whether …`` openers, stance verbs with their object, findings (:mod:`.indirect`) and
   name-colon and title-case headlines (:mod:`.headlines`);
@@ -44,7 +45,7 @@ from analysis.speakers import CandidateIndex, resolve_speakers, speaker_before, 
 from analysis.tables import TABLE_COLUMNS, table_rows, typed_frame
 from analysis.quotes.drafts import _Draft, _Region, _has_quote_mark, _regions
 from analysis.quotes.cues import _CueIndex, cue_words
-from analysis.quotes.dashes import _cede_to_signed, _signed_quotations, _signed_tweets
+from analysis.quotes.dashes import _cede_to_signed, _signed_quotations
 from analysis.quotes.continuations import _following_quotations, _quotation_paragraphs_after_reports
 from analysis.quotes.headlines import _digest_items
 from analysis.quotes.direct import _direct
@@ -91,7 +92,7 @@ def find_quotes(text: str, segments: Segments, *, entities=None, include_unattri
     quoted_objects = _quoted_objects(text, regions, cues, quotes, direct + indirect)
     indirect = _following_quotations(text, regions, cues, _to_quotation_ends(indirect, quotes), quotes, direct)
     indirect = _quotation_paragraphs_after_reports(text, regions, indirect, quotes, direct)
-    drafts = sorted(direct + indirect + quoted_objects + _signed_tweets(text, regions), key=lambda d: d.content[0].start)
+    drafts = sorted(direct + indirect + quoted_objects, key=lambda d: d.content[0].start)
     drafts = _drop_overlaps(_issuers_as_speakers(text, regions, drafts))
     index = entities if entities is not None else CandidateIndex(text, [(r.start, r.end) for r in regions])
     entity_names = resolve_speakers(text, [d.speaker for d in drafts], index)

@@ -1,12 +1,13 @@
 """Speakers named after a dash: vox-pop, pull-quote and epigraph lines, a quotation that
 opens its line and is signed with a dash and a name (``“Trump must stop …” ― Carla
-Sanchez.``, ``"I'm so ashamed." — Jacklyn Ashley``, ``"…"--Ana Lopez, a nurse from Ohio``),
-and embedded tweets as scraped text (``Tweet text https://t.co/… — Ben Jacobs (@Bencjacobs)
-June 28, 2016``). The dash is the cue, the name (with the handle, for a tweet) the speaker.
+Sanchez.``, ``"I'm so ashamed." — Jacklyn Ashley``, ``"…"--Ana Lopez, a nurse from Ohio``).
+The dash is the cue, the name the speaker.
 
-:func:`_signed_quotations` and :func:`_signed_tweets` return drafts; :func:`_cede_to_signed`
-takes out of other drafts the quotations a signed line names its own speaker for (a
-quotation list after a framed quote would otherwise carry on that frame's speaker).
+:func:`_signed_quotations` returns direct drafts; :func:`_cede_to_signed` takes out of other
+drafts the quotations a signed line names its own speaker for (a quotation list after a
+framed quote would otherwise carry on that frame's speaker). Embedded tweets signed the
+same way (``… — Ben Jacobs (@Bencjacobs) June 28, 2016``) are not read: PolNeAR train
+annotates 4 of its 14 (docs/benchmarks.md, twelfth round (a)).
 """
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from dataclasses import replace
 
 from analysis.quote_marks import quoted_spans
 from analysis.spans import Span
-from analysis.quotes.drafts import _Draft, _Region, _trim_content, _word_count
+from analysis.quotes.drafts import _Draft, _Region, _word_count
 from analysis.quotes.headlines import _is_title_case
 
 # U+2015 (horizontal bar), em dash, en dash, or two hyphens.
@@ -36,15 +37,6 @@ _SIGNED_LINE_OPENERS = frozenset("“\"”„«‘")
 _NOT_NAME_OPENERS = frozenset("I He She It We They You This That These Those And But Or So Yet Then Now Here There".split())
 MIN_SIGNED_QUOTE_WORDS = 2
 _QUOTE_ENDS_SENTENCE = re.compile(r"[.!?…,][”\"“»’]$")
-
-_MONTH = "January|February|March|April|May|June|July|August|September|October|November|December"
-# An embedded tweet as scraped text, optionally in '<tweet …>' markup: the text, its links,
-# a dash, 'Name (@handle)' and the date.
-_TWEET_LINE = re.compile(
-    r"(?:<tweet\b[^>\n]*>)?[ \t\xa0]*(?P<content>[^\n]+?)(?:[ \t\xa0]*(?:https?://|pic\.twitter\.com/)\S+)*"
-    rf"[ \t\xa0]*(?P<cue>{_DASH})[ \t\xa0]*(?P<speaker>[^\n()]{{1,60}}?[ \xa0]\(@\w{{1,15}}\))"
-    rf"[ \t\xa0]+(?:{_MONTH})[ \xa0]+\d{{1,2}},[ \xa0]+\d{{4}}[ \t\xa0]*(?:</tweet>)?[ \t\xa0.]*"
-)
 
 
 def _lines(text: str, regions: list[_Region]) -> Iterator[tuple[int, int]]:
@@ -89,23 +81,6 @@ def _signed_quotations(text: str, regions: list[_Region]) -> list[_Draft]:
             speaker_end -= 1  # the line's full stop ('— Carla Sanchez.'), not an initial ('— Ana B.')
         drafts.append(_Draft("direct", [Span(quote_start, quote_end)], Span(*line.span("cue")),
                              Span(speaker_start, speaker_end), "direct-dash-signed", 0.8))
-    return drafts
-
-
-def _signed_tweets(text: str, regions: list[_Region]) -> list[_Draft]:
-    """One draft per embedded tweet line (see :data:`_TWEET_LINE`): its text without the
-    links, the dash, and 'Name (@handle)'."""
-    drafts = []
-    for start, end in _lines(text, regions):
-        if text.find("(@", start, end) < 0:
-            continue  # no handle: no tweet signature (most lines)
-        line = _TWEET_LINE.fullmatch(text, start, end)
-        if line is None:
-            continue
-        content = _trim_content(text, *line.span("content"))
-        if content is not None:
-            drafts.append(_Draft("indirect", [content], Span(*line.span("cue")), Span(*line.span("speaker")),
-                                 "tweet-dash-signed", 0.8))
     return drafts
 
 
