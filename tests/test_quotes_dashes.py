@@ -39,6 +39,8 @@ def _signed(text: str) -> list[tuple]:
          ("‘Rents went up again.’", "Ana B.", "—")),
         ("“Schools first, roads second.” —Maria de la Cruz",
          ("“Schools first, roads second.”", "Maria de la Cruz", "—")),
+        ("“We will fix the roads.” — Rep. Jane Doe (D-Fla.)",
+         ("“We will fix the roads.”", "Rep. Jane Doe", "—")),
     ],
 )
 def test_quotation_signed_with_a_dash_is_attributed_to_the_name(line, expected):
