@@ -15,8 +15,9 @@ returns :class:`Attribution` items sorted by their first content character, each
   the object of a cue, a claim noun's clause, an unlisted verb's that-clause, an
   infinitive's object or after a passive cue with an agent (:mod:`.mixed`).
 
-Quotations with no frame and no attribution to join (scare quotes, titles) are not
-attributions; sentence-like ones come with no speaker on request (:mod:`.unframed`). Cues
+A long quoted sentence with no frame and no attribution to join is a ``direct``
+attribution with no speaker (rule ``direct-unframed``, :mod:`.unframed`); shorter unframed
+quotations come only on request, and scare quotes and titles are not attributions. Cues
 come from ``analysis/data/cue_verbs.csv`` (:mod:`.cues`); shared clause and subject helpers
 are in :mod:`.clauses`, regions and drafts in :mod:`.drafts`. Speakers are resolved to
 entities by :mod:`analysis.speakers`, through an :class:`analysis.entities.EntityIndex`
@@ -73,8 +74,9 @@ class Attribution:
 def find_quotes(text: str, segments: Segments, *, entities=None, include_unattributed: bool = False) -> list[Attribution]:
     """Every attribution in the body of ``text``, sorted by first content character.
 
-    ``include_unattributed``: also return sentence-like quotations that have no frame and
-    no attribution to join, with no speaker (rule ``direct-unframed``, low confidence).
+    Long quoted sentences that have no frame and no attribution to join come with no
+    speaker (rule ``direct-unframed``, low confidence); ``include_unattributed``: also
+    return the shorter sentence-like quotations of that kind.
     """
     regions = _regions(segments)
     if not regions:
