@@ -29,7 +29,10 @@ from itertools import accumulate
 # backticks of some wire styles. Single marks are handled in a second pass. Spelled as
 # single-character alternatives, not a character class, so that every branch opens with a
 # literal and the regex engine skips ahead to the next candidate character.
-_DOUBLE_MARK = re.compile("''|``|\"|“|”|„|‟|«|»")
+# Three apostrophes are one mark: a doubled-apostrophe quotation opening or closing together
+# with a single one inside it (",''' Mr. Putin said"); read as two marks, the quotation would
+# end one apostrophe early and the stray one would hide the frame after it.
+_DOUBLE_MARK = re.compile("'''|''|``|\"|“|”|„|‟|«|»")
 # A single mark with a letter or digit on both sides is an apostrophe (don't, Twitter's,
 # O’Malley); the regex skips those so only possible quotation marks reach Python.
 # The mark comes first in the pattern so the regex engine can skip ahead to candidates.
