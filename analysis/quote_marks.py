@@ -32,7 +32,9 @@ from itertools import accumulate
 # Three apostrophes are one mark: a doubled-apostrophe quotation opening or closing together
 # with a single one inside it (",''' Mr. Putin said"); read as two marks, the quotation would
 # end one apostrophe early and the stray one would hide the frame after it.
-_DOUBLE_MARK = re.compile("'''|''|``|\"|“|”|„|‟|«|»")
+# A straight mark after "=" or before ">" delimits a markup attribute (the tweets embedded in
+# some web text: <tweet author="@x" date="May 2">…<tweet/>), not a quotation.
+_DOUBLE_MARK = re.compile("'''|''|``|\"(?<!=\")(?!>)|“|”|„|‟|«|»")
 # A single mark with a letter or digit on both sides is an apostrophe (don't, Twitter's,
 # O’Malley); the regex skips those so only possible quotation marks reach Python.
 # The mark comes first in the pattern so the regex engine can skip ahead to candidates.

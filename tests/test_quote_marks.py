@@ -57,3 +57,19 @@ def test_mark_index_agrees_with_a_scan_of_each_paragraph(text):
     for paragraph in segment(text).paragraphs:
         start, end = paragraph.start, paragraph.end
         assert quoted_spans(text, start, end, marks=index) == quoted_spans(text, start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an attribute value broken over a line: its closing mark opens the next paragraph
+        ('<tweet tweet-author="@mayor" tweet-date="May 2\n">We open the new bridge this week, '
+         'come and see it for yourselves.<tweet/>.', []),
+        ('<tweet id="1" author="@mayor">Bridge opens on Monday at noon.</tweet> "It is ready," she said.',
+         ['"It is ready,"']),
+        # an equals sign in prose, not before the mark, leaves a quotation alone
+        ('2 + 2 = "four," the child wrote.', ['"four,"']),
+    ],
+)
+def test_markup_attribute_delimiters_are_not_quotation_marks(text, expected):
+    assert _quotations(text) == expected
