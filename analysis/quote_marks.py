@@ -95,7 +95,7 @@ def _pair(text: str, marks: list[tuple[int, int, str]], start: int, end: int) ->
     found: list[QuotedSpan] = []
     open_at: int | None = None
     nested = False
-    for mark_start, mark_end, mark in marks:
+    for index, (mark_start, mark_end, mark) in enumerate(marks):
         if nested:
             nested = mark != "”"
             continue
@@ -105,7 +105,8 @@ def _pair(text: str, marks: list[tuple[int, int, str]], start: int, end: int) ->
             if role != "close":
                 open_at = mark_start
         elif role == "open":
-            nested = _nests_curly(text, open_at, mark_start, start)
+            nested = _nests_curly(text, open_at, mark_start, start) \
+                or _nests_same_curly(text, open_at, mark_start, marks[index + 1:index + 3])
             if not nested:
                 open_at = mark_start  # the earlier opening mark was stray
         else:
@@ -136,6 +137,14 @@ def _nests_curly(text: str, open_at: int, mark_start: int, start: int) -> bool:
     is stray, so only this position counts). Words must come between the two marks: in
     '"“You don’t win …,” Rubio responded' the straight mark is the stray one."""
     return text[mark_start] == "“" and text[open_at] == '"' and not text[start:open_at].strip(_PARAGRAPH_LEAD) \
+        and _WORD_CHARACTER.search(text, open_at, mark_start) is not None
+
+
+def _nests_same_curly(text: str, open_at: int, mark_start: int, next_marks: list[tuple[int, int, str]]) -> bool:
+    """A curly quotation inside one in the same curly marks ('“… what they call “a rout” and
+    …”'): two closing marks follow the inner opening one, so the outer mark is not stray."""
+    return text[open_at] == "“" and text[mark_start] == "“" and len(next_marks) == 2 \
+        and next_marks[0][2] == "”" and next_marks[1][2] == "”" \
         and _WORD_CHARACTER.search(text, open_at, mark_start) is not None
 
 

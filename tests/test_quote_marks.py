@@ -73,3 +73,27 @@ def test_mark_index_agrees_with_a_scan_of_each_paragraph(text):
 )
 def test_markup_attribute_delimiters_are_not_quotation_marks(text, expected):
     assert _quotations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“He owns what they call “a rout” and not a defeat,” she said.",
+         ["“He owns what they call “a rout” and not a defeat,”"]),
+        ("“Fans in “Go Home” shirts lined the road.” The team left.",
+         ["“Fans in “Go Home” shirts lined the road.”"]),
+        # one closing mark after the inner quotation: the first opening mark was stray
+        ("“Not closed here. “A short one,” he said.", ["“A short one,”"]),
+        # two quotations one after the other are not nested
+        ("“First,” he said. “Second,” she said.", ["“First,”", "“Second,”"]),
+    ],
+)
+def test_quotation_inside_one_in_the_same_curly_marks_is_nested(text, expected):
+    assert _quotations(text) == expected
+
+
+def test_frame_after_a_nested_same_mark_quotation_is_read():
+    text = "“Voters saw “a rout” and stayed home,” said Lena Park, a pollster."
+    quotes = find_quotes(text, segment(text))
+    assert [(q.content[0].text_of(text), q.speaker.text_of(text)) for q in quotes] == [
+        ("“Voters saw “a rout” and stayed home,”", "Lena Park, a pollster")]
