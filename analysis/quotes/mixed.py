@@ -14,7 +14,7 @@ from analysis.speakers import speaker_after, speaker_before, speaker_words, subj
 from analysis.quotes.drafts import MAX_INTRO_WINDOW, _Draft, _Region, _trim_content, _word_count
 from analysis.quotes.cues import _Cue, _CueIndex, _is_trailing, _progressive
 from analysis.quotes.clauses import (
-    _AND_BEFORE, _DETERMINER_BEFORE, _PASSIVE_BEFORE, _PRONOUN_SPEAKER, _clause_subject,
+    _AND_BEFORE, _DETERMINER_BEFORE, _IRREGULAR_PAST, _PASSIVE_BEFORE, _PRONOUN_SPEAKER, _clause_subject,
     _comma_before, _described_clause_subject, _name_subject,
 )
 
@@ -97,7 +97,7 @@ def _unlisted_frame(text: str, quote: QuotedSpan, lo: int, sentence_end: int) ->
     """A quoted phrase whose nearest cue does not report it may lie in the object of a verb
     outside the cue list or in the clause of a claim noun."""
     return (_any_verb_object(text, quote, lo, sentence_end) or _infinitive_object(text, quote, lo, sentence_end)
-            or _possessed_claim(text, quote, lo, sentence_end))
+            or _possessed_claim(text, quote, lo, sentence_end) or _subject_verb_object(text, quote, lo, sentence_end))
 
 
 _BY_BEFORE = re.compile(r"\bby[ \xa0]+$")
@@ -293,3 +293,50 @@ def _object_end(text: str, quote: QuotedSpan, sentence_end: int) -> int:
     stop = _CLAUSE_BREAK.search(text, quote.end, sentence_end)
     end = stop.start() if stop else sentence_end
     return quote.end if _is_trailing(text[quote.end:end]) else end  # "… on Monday."
+
+
+# The verb group after a sentence's subject: progressive ('is questioning', 'He’s
+# predicting'), modal ('would not comment'), perfect ('has egged'), past or -s present.
+_VERB_GROUP = re.compile(
+    r"(?:(?<=[ \xa0])|(?<=\w)(?=['’]))(?P<verb>"
+    r"(?:is|are|was|were|['’]s|['’]re)[ \xa0]+(?:(?:also|now|still|already|not|again)[ \xa0]+)?[a-z]{2,}ing"
+    r"|(?:will|would|could|should|can|may|might|must)(?:[ \xa0]+not)?[ \xa0]+(?:(?:also|still|never|soon)[ \xa0]+)?[a-z]{2,}"
+    r"|(?:has|have|had)[ \xa0]+(?:(?:also|already|long|repeatedly|since|not|never|recently)[ \xa0]+)?"
+    r"[a-z]{2,}(?:ed|en|wn|ght|id|ld|ne|ng|nt|un)"
+    rf"|{_IRREGULAR_PAST}|[a-z]{{2,}}ed|[a-z]{{3,}}(?:es|[a-rt-z]s))\b"
+)
+_SENTENCE_OPENER = re.compile(r"(?:(?:But|And|So|Still|Now|Meanwhile|Instead|Later|Then|Yet|Also)[ \xa0,]+)?")
+# A plain object: no clause punctuation and no that-, wh- or to-clause, which the frame
+# measured far less precisely (docs/benchmarks.md, twelfth round (c)).
+_PLAIN_OBJECT = re.compile(r"[^,;:!?\"“”«»\n]*")
+_CLAUSE_COMPLEMENT = re.compile(
+    r"[ \xa0]+(?:[a-z]+[ \xa0]+)?(?:that|whether|if|how|why|what)\b|[ \xa0]+(?:[\w’'-]+[ \xa0]+){0,3}?to[ \xa0]+[a-z]"
+)
+_QUOTED_WORD = re.compile(r"[\w’'-]+")
+_TITLE_SMALL_WORDS = frozenset("of the and a an in for to on at by with or from as".split())
+MIN_CLAUSE_QUOTE_WORDS = 5
+
+
+def _subject_verb_object(text: str, quote: QuotedSpan, lo: int, sentence_end: int) -> _Draft | None:
+    """A quoted clause of five or more words, not a title, in the plain object of the
+    sentence's first verb after a named or pronoun subject opening the sentence ('Sanders
+    credited Clinton's victory to "a closed primary, something I am not …"', 'He voiced a
+    wish for a "strong, prosperous and vibrant Mexico,"'), reported by that subject."""
+    words = _QUOTED_WORD.findall(text, quote.start, quote.end)
+    if len(words) < MIN_CLAUSE_QUOTE_WORDS or all(w[:1].isupper() for w in words if w.lower() not in _TITLE_SMALL_WORDS):
+        return None
+    for verb in _VERB_GROUP.finditer(text, max(lo, quote.start - MAX_INTRO_WINDOW), quote.start):
+        speaker = speaker_before(text, lo, verb.start())
+        if speaker is None:
+            continue
+        said_by = text[speaker.start:speaker.end]
+        opener = _SENTENCE_OPENER.match(text, lo, speaker.start)
+        if opener.end() != speaker.start or not (said_by.split()[-1][:1].isupper() or _PRONOUN_SPEAKER.fullmatch(said_by)) \
+                or said_by.lower() in ("it", "that", "this", "there") \
+                or not _PLAIN_OBJECT.fullmatch(text, verb.end(), quote.start) or _CLAUSE_COMPLEMENT.match(text, verb.end(), quote.start):
+            return None
+        content = _trim_content(text, verb.end(), _object_end(text, quote, sentence_end))
+        if content is None:
+            return None
+        return _Draft("indirect", [content], Span(*verb.span("verb")), speaker, "mixed-subject-object", 0.4)
+    return None
