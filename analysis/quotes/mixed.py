@@ -28,6 +28,12 @@ _OBJECT_BRIDGE_ASIDE = re.compile(
     rf"{_OBJECT_WORD_CHAR}{{1,60}},[ \xa0]+[a-z]+(?:[ \xa0]+[a-z]+){{0,2}},[ \xa0]+{_OBJECT_WORD_CHAR}{{0,40}}"
 )
 
+# A bridge that opens an adjunct, not an object, and holds no that- or to-clause ('called
+# on people to “…”' stays): the quoted phrase names a programme, a place or an occasion
+# ('said on NBC's “Meet the Press.”', 'admitted during an interview for POLITICO’s “Off
+# Message” podcast').
+_ADJUNCT_BRIDGE = re.compile(r"[ \xa0]+(?:on|in|at|during|after|before|by|while)[ \xa0](?:(?!\b(?:that|to)\b).)*", re.DOTALL)
+
 # Between two quoted phrases of one object: "“meritless” and “improper”".
 _OBJECT_LIST = re.compile(r",?\s+(?:and|or|but\s+also|but)\s+[^,;:.!?\"“”«»\n]{0,30}")
 
@@ -64,6 +70,11 @@ def _quoted_objects(text: str, regions: list[_Region], cues: _CueIndex, quotes: 
                 out.append(draft)
             continue
         cue = found[-1]
+        if _ADJUNCT_BRIDGE.fullmatch(text, cue.end, quote.start):
+            draft = _unlisted_frame(text, quote, lo, sentences[index][1])
+            if draft is not None:
+                out.append(draft)
+            continue
         progressive = _progressive(text, cue, lo)
         if (text[cue.start - 1:cue.start] == "-" or _DETERMINER_BEFORE.search(text, max(lo, cue.start - 6), cue.start)
                 or (progressive is None and _PASSIVE_BEFORE.search(text, max(lo, cue.start - 12), cue.start))):
