@@ -205,6 +205,8 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan],
             speaker = _described_subject(text, lo, cue.start)
     if speaker is None:
         return None
+    if cue_word in _REFUSAL_VERBS and text[speaker.start:speaker.end].lower() in ("who", "which"):
+        return None  # "said a longtime adviser, who declined to be identified": an aside about the source
     # "The plan, she said, was too costly": the frame sits inside the reported clause.
     parenthetical = tail.lstrip().startswith(",") and text[lo:speaker.start].rstrip().endswith(",")
     clause_next = next_word == "that" or tail.lstrip().startswith(":") or parenthetical
