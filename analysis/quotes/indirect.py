@@ -36,6 +36,7 @@ _ABOUT_AMOUNT = re.compile(r"\s+(?:\d|half\b|a\s+(?:third|quarter|dozen|hundred|
 _REFUSAL_VERBS = frozenset("declined declines refused refuses".split())
 # "fees declined to $281 million", "declined 40 percent", "has declined significantly",
 # "declined in almost every state": a fall, not a refusal.
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|can|could|may|might|must|should|['’]ll)(?:\s+(?:never|not|also|still))?\s+$")
 _DECREASE_NEXT = re.compile(r"\s+(?:(?:to|by|from)\s+[$\d]|\d|[a-z]+ly\b|in\s)")
 _ASK_VERBS = frozenset("ask asks asked asking".split())
 # "asked whether …", "asked a simple question: …", "asked him if …"
@@ -176,6 +177,8 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan],
         return None
 
     if cue_word in _REFUSAL_VERBS and _DECREASE_NEXT.match(text, cue.end, hi):
+        return None
+    if cue.kind == "object" and _MODAL_BEFORE.search(text, max(lo, cue.start - 20), cue.start):
         return None
     if next_word in _NOT_REPORTING_NEXT and not (next_word == "to" and cue_word in _REFUSAL_VERBS) \
             and not (next_word == "about" and _ABOUT_AMOUNT.match(text, next_match.end(), hi)):
