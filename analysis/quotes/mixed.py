@@ -1,8 +1,10 @@
 """Quoted phrases in the object of a cue (``calling him a “loser”``, ``is promising to
 “…”``) reported by the sentence subject, in the clause of a claim noun (``her assertion
 that “…”``), in the that-clause of a verb outside the cue list (``X fired back that …``), in
-an infinitive's object (``started to portray it as a “…”``) and after a passive cue with a
-named agent (``X has been called “…” by Y``). ``_quoted_objects`` returns the drafts."""
+an infinitive's object (``started to portray it as a “…”``), after a passive cue with a
+named agent (``X has been called “…” by Y``) and, for a quoted clause of five or more words,
+in the plain object of any verb of a named or pronoun sentence subject (``He voiced a wish
+for a “strong, prosperous and vibrant Mexico”``). ``_quoted_objects`` returns the drafts."""
 from __future__ import annotations
 
 import bisect
