@@ -11,8 +11,12 @@ A quotation still open at the paragraph end is kept (``open_end`` True) only whe
 paragraph starts with it, the multi-paragraph convention (or the caller says it carries
 on, ``continues``), or when it opens after a sentence end or a colon and runs to the
 paragraph end as whole sentences (a closing mark left out); otherwise its mark is stray.
-A curly quotation inside a straight one that opens the paragraph is nested in it.
-Curly marks printed the wrong way round are read by position (``“…,“ said X``).
+A curly quotation inside a straight one that opens the paragraph is nested in it, and so is
+one inside a quotation in the same curly marks when two closing marks follow it
+(``“… what they call “a rout” and …”``). Curly marks printed the wrong way round are read
+by position (``“…,“ said X``). Three apostrophes in a row are one mark (``,''' Mr. Putin
+said``), and a straight mark after ``=`` or before ``>`` delimits a markup attribute, not a
+quotation.
 
 The scan visits quotation marks only (found by one compiled regex), so it runs in time
 linear in the paragraph length. :class:`MarkIndex` finds the marks of a whole body once, so
