@@ -75,30 +75,37 @@ class GazetteerEntry:
 
 
 class Gazetteer:
-    """Known names (and aliases) → :class:`GazetteerEntry`; lookups ignore case and dots."""
+    """Known names (and aliases) → :class:`GazetteerEntry`; lookups ignore case and dots.
+
+    Answers are remembered per surface (and region) across articles: every capitalised
+    run of every article asks, mostly about the same few thousand surfaces.
+    """
 
     def __init__(self, entries: dict[str, tuple[GazetteerEntry, ...]]):
         self._entries = entries
+        self._by_surface: dict[str, tuple[GazetteerEntry, ...]] = {}
         self._sole_regions: dict[str, str | None] = {}
+        self._lookups: dict[str | None, dict[str, GazetteerEntry | None]] = {}
 
     def __len__(self) -> int:
         return len(self._entries)
 
     def candidates(self, surface: str) -> tuple[GazetteerEntry, ...]:
         """Every entry named ``surface`` (several when a name is ambiguous)."""
-        return self._entries.get(gazetteer_key(surface), ())
+        try:
+            return self._by_surface[surface]
+        except KeyError:
+            found = _remember(self._by_surface, surface, self._entries.get(gazetteer_key(surface), ()))
+            return found
 
     def _sole_region(self, surface: str) -> str | None:
         """The region of the only entry named ``surface`` (None when there is not exactly one,
-        or it has no region); remembered, since every capitalised run of every article asks."""
+        or it has no region)."""
         try:
             return self._sole_regions[surface]
         except KeyError:
             found = self.candidates(surface)
-            if len(self._sole_regions) >= 1 << 16:
-                self._sole_regions.clear()
-            region = self._sole_regions[surface] = found[0].region if len(found) == 1 else None
-            return region
+            return _remember(self._sole_regions, surface, found[0].region if len(found) == 1 else None)
 
     def lookup(self, surface: str, *, region: str | None = None) -> GazetteerEntry | None:
         """The entry for ``surface``, preferring one of ``region`` when the name is ambiguous."""
@@ -110,6 +117,22 @@ class Gazetteer:
                 return entry
         unregioned = [e for e in found if not e.region]
         return unregioned[0] if unregioned else found[0]
+
+    def _lookups_in(self, region: str | None) -> dict[str, GazetteerEntry | None]:
+        """The remembered answers of ``lookup(surface, region=region)``, by surface (the
+        caller fills it with :func:`_remember`)."""
+        return self._lookups.setdefault(region, {})
+
+
+_MEMO_SIZE = 1 << 16
+
+
+def _remember(memo: dict, key, value):
+    """Store ``value`` under ``key`` in a bounded memo (emptied when full) and return it."""
+    if len(memo) >= _MEMO_SIZE:
+        memo.clear()
+    memo[key] = value
+    return value
 
 
 GazetteerSource = Union[Gazetteer, str, Path, Sequence[Union[str, Path]], None]
@@ -573,7 +596,7 @@ class _Detector:
         try:
             entry = self._known_surfaces[word]
         except KeyError:
-            entry = self._known_surfaces[word] = self.gazetteer.lookup(word, region=self.region)
+            entry = _remember(self._known_surfaces, word, self.gazetteer.lookup(word, region=self.region))
         if entry:
             kind = "acronym" if _is_acronym(word) else "name"
             return _Candidate(start, end, word, entry.name, entry.type, entry.category, kind, True)
@@ -619,23 +642,36 @@ class _Detector:
     def _all_runs(self) -> list[tuple[int, int, tuple[_Token, ...], bool]]:
         """``(window start, base, run, whether the run starts a sentence)`` for every run;
         sets the article's region, its name words and its headline windows."""
+        # _runs and the region votes inlined: this loop meets every run of every article
         runs = []
-        sentence_initial = self._sentence_initial
-        for start, end in self.sentences:
-            for base, run in _runs(self.text, start, end):
-                runs.append((start, base, run, sentence_initial(start, base + run[0].start)))
-        self.region = self._article_region(runs)
-        self._known_surfaces = {}
-        # words written capitalised where no sentence starts are names even when the article
-        # also has them in lower case (a tweet quoting "clinton speaking")
+        text, sentence_initial, sole_region = self.text, self._sentence_initial, self.gazetteer._sole_region
+        stretch_cache = _STRETCH_RUNS
+        votes: Counter[str] = Counter()
         name_words: set[str] = set()
-        for _, _, run, initial in runs:
-            if len(run) > 1:
-                name_words.update(token.text for token in run)
-            elif not initial:
-                name_words.add(run[0].text)
+        for start, end in self.sentences:
+            for stretch in _RUN_STRETCH.finditer(text, start, end):
+                base = stretch.start()
+                key = (stretch.group(), text[base - 1:base] == ".")
+                stretch_runs = stretch_cache.get(key)
+                if stretch_runs is None:
+                    stretch_runs = _stretch_runs(*key)
+                for run in stretch_runs:
+                    first = run[0]
+                    initial = sentence_initial(start, base + first.start)
+                    runs.append((start, base, run, initial))
+                    region = sole_region(text[base + first.start:base + run[-1].end])
+                    if region:
+                        votes[region] += 1
+                    # words written capitalised where no sentence starts are names even when
+                    # the article also has them in lower case (a tweet quoting "clinton speaking")
+                    if len(run) > 1:
+                        name_words.update([token.text for token in run])
+                    elif not initial:
+                        name_words.add(first.text)
+        self.region = votes.most_common(1)[0][0] if votes else None
+        self._known_surfaces = self.gazetteer._lookups_in(self.region)
         self.name_words = name_words
-        self.headline_windows = {start for start, end in self.sentences if _is_title_case(self.text, start, end)}
+        self.headline_windows = {start for start, end in self.sentences if _is_title_case(text, start, end)}
         return runs
 
     def spacy_candidates(self, nlp) -> list[_Candidate]:
@@ -667,15 +703,6 @@ class _Detector:
                 found.append(candidate)
         return found
 
-    def _article_region(self, runs: list[tuple[int, int, tuple[_Token, ...], bool]]) -> str | None:
-        votes: Counter[str] = Counter()
-        text, sole_region = self.text, self.gazetteer._sole_region
-        for _, base, run, _ in runs:
-            region = sole_region(text[base + run[0].start:base + run[-1].end])
-            if region:
-                votes[region] += 1
-        return votes.most_common(1)[0][0] if votes else None
-
     def _surface(self, base: int, tokens: Sequence[_Token]) -> str:
         return self.text[base + tokens[0].start:base + tokens[-1].end]
 
@@ -686,7 +713,7 @@ class _Detector:
         try:  # the rules ask about the same surfaces many times per article
             return self._known_surfaces[surface]
         except KeyError:
-            entry = self._known_surfaces[surface] = self.gazetteer.lookup(surface, region=self.region)
+            entry = _remember(self._known_surfaces, surface, self.gazetteer.lookup(surface, region=self.region))
             return entry
 
     def _split(self, base: int, run: Sequence[_Token], initial: bool) -> list[Sequence[_Token]]:
