@@ -372,20 +372,13 @@ def _stretch_runs(stretch: str, after_full_stop: bool) -> tuple[tuple[_Token, ..
 
 
 def _tokenise_stretch(stretch: str, after_full_stop: bool) -> tuple[tuple[_Token, ...], ...]:
-    """The runs of one stretch, tokens relative to its start. A stretch never follows a word
-    character or an apostrophe, so whether a full stop precedes it is all that the token
-    regex's lookbehinds can see of the text before it: one space or one full stop stands in."""
-    padded = ("." if after_full_stop else " ") + stretch
+    """The runs of one stretch, tokens relative to its start."""
+    if stretch.isalpha():  # one word (most stretches): the token regex's word, whole
+        return ((_Token(0, len(stretch), stretch, "word"),),)
     runs: list[list[_Token]] = []
     current: list[_Token] = []
     previous_end = -1
-    for match in _TOKEN.finditer(padded, 1):
-        word = match.group("word")
-        if word is not None:
-            token = _Token(match.start("word") - 1, match.end("word") - 1, word, "word", match.group("possessive") is not None)
-        else:
-            kind = match.lastgroup
-            token = _Token(match.start() - 1, match.end() - 1, match.group(), "word" if kind == "possessive" else kind)
+    for token, token_end in _stretch_tokens(stretch, after_full_stop):
         joined = bool(current) and previous_end >= 0 and _only_spaces(stretch, previous_end, token.start)
         if not joined or current[-1].possessive:
             if current:
@@ -399,10 +392,42 @@ def _tokenise_stretch(stretch: str, after_full_stop: bool) -> tuple[tuple[_Token
                 previous_end = -1
                 continue
         current.append(token)
-        previous_end = match.end() - 1
+        previous_end = token_end
     if current:
         runs.append(current)
     return tuple(tuple(_trim_connectors(run)) for run in runs if any(t.kind != "connector" for t in run))
+
+
+def _stretch_tokens(stretch: str, after_full_stop: bool) -> Iterable[tuple[_Token, int]]:
+    """The tokens of a stretch, each with where its match ends (after a possessive).
+
+    Words apart by single spaces (the commonest stretch: 'Secret Service', 'Tour de
+    France', 'Bannon,') are what the token regex makes of them: each capitalised word a
+    word token, each lower-case one a connector (the stretch regex lets no other lower-case
+    word in), and a trailing comma, semicolon or colon, which no lookahead of the token
+    regex tells from the end of the text, belongs to no token. Anything else goes through
+    the token regex. A stretch never follows a word character or an apostrophe, so whether
+    a full stop precedes it is all that the token regex's lookbehinds can see of the text
+    before it: one space or one full stop stands in.
+    """
+    words = stretch.rstrip(",;:").split(" ")
+    if all(word.isalpha() and (word[0].isupper() or word in LEXICON.connectors) for word in words):
+        tokens, at = [], 0
+        for word in words:
+            tokens.append((_Token(at, at + len(word), word, "word" if word[0].isupper() else "connector"), at + len(word)))
+            at += len(word) + 1
+        return tokens
+    padded = ("." if after_full_stop else " ") + stretch
+    tokens = []
+    for match in _TOKEN.finditer(padded, 1):
+        word = match.group("word")
+        if word is not None:
+            token = _Token(match.start("word") - 1, match.end("word") - 1, word, "word", match.group("possessive") is not None)
+        else:
+            kind = match.lastgroup
+            token = _Token(match.start() - 1, match.end() - 1, match.group(), "word" if kind == "possessive" else kind)
+        tokens.append((token, match.end() - 1))
+    return tokens
 
 
 def _only_spaces(text: str, start: int, end: int) -> bool:
@@ -523,6 +548,10 @@ def _chunking_windows(text: str, segments: Segments) -> list[tuple[int, int]]:
     return [(start, end) for start, end, _ in windows]
 
 
+_UNDECIDED = object()  # not yet in a memo (where None is an answer)
+_UNLISTED = ("unlisted",)  # a lone word whose verdict depends on the text after it
+
+
 class _Detector:
     """Chunks the body of one article into name candidates."""
 
@@ -568,14 +597,30 @@ class _Detector:
         """Names found by the capitalised-run rules."""
         found: list[_Candidate] = []
         headline_runs: list[tuple[int, tuple[_Token, ...]]] = []
+        # What a lone word makes, by word, for runs at a sentence start and elsewhere: most
+        # runs are one word, and an article repeats its words ('Trump', 'The', 'Republicans')
+        verdicts_initial: dict[str, tuple | None] = {}
+        verdicts_inner: dict[str, tuple | None] = {}
         for sentence_start, base, run, initial in self._all_runs():
             if sentence_start in self.headline_windows:
                 headline_runs.append((base, run))
                 continue
             if len(run) == 1 and run[0].kind == "word":
-                candidate = self._single_word(base, run[0], initial)
-                if candidate is not None:
-                    found.append(candidate)
+                token = run[0]
+                word = token.text
+                verdicts = verdicts_initial if initial else verdicts_inner
+                verdict = verdicts.get(word, _UNDECIDED)
+                if verdict is _UNDECIDED:
+                    verdict = verdicts[word] = self._single_word(word, initial=initial)
+                if verdict is None:
+                    continue
+                start, end = base + token.start, base + token.end
+                if verdict is _UNLISTED:
+                    candidate = self._unlisted_word(start, end, word, word, initial=initial)
+                    if candidate is not None:
+                        found.append(candidate)
+                else:
+                    found.append(_Candidate(start, end, word, *verdict))
                 continue
             for part in self._split(base, run, initial):
                 # a part after the run's first token follows a token, never a sentence start
@@ -588,27 +633,26 @@ class _Detector:
             found.sort(key=lambda c: c.start)
         return found
 
-    def _single_word(self, base: int, token: _Token, initial: bool) -> _Candidate | None:
-        """What :meth:`_split` and :meth:`_classify` make of a run of one word (most runs are
-        one word: 'Trump', 'The', 'Republicans'), without building parts and word lists."""
-        word = token.text
-        start, end = base + token.start, base + token.end
-        try:
-            entry = self._known_surfaces[word]
-        except KeyError:
+    def _single_word(self, word: str, *, initial: bool) -> tuple | None:
+        """What :meth:`_split` and :meth:`_classify` make of a run of one word, without
+        building parts and word lists: None (no name), the fields of its :class:`_Candidate`
+        after ``start, end, surface``, or ``_UNLISTED`` (:meth:`_unlisted_word` decides, by
+        the text after it)."""
+        entry = self._known_surfaces.get(word, _UNDECIDED)
+        if entry is _UNDECIDED:
             entry = _remember(self._known_surfaces, word, self.gazetteer.lookup(word, region=self.region))
         if entry:
             kind = "acronym" if _is_acronym(word) else "name"
-            return _Candidate(start, end, word, entry.name, entry.type, entry.category, kind, True)
-        if self._not_a_name_start(token, initial=initial, alone=True):
+            return entry.name, entry.type, entry.category, kind, True
+        if self._not_a_name_start(word, initial=initial, alone=True):
             return None
         if word in LEXICON.heads or _PARTY_TAG.fullmatch(word):
             return None  # "Watch:", "Forum" alone; the "(R-Fla.)" after a senator's name
         if word in LEXICON.titles:
-            return _Candidate(start, end, word, word.lower(), "ROLE", LEXICON.titles[word], "role", False)
+            return word.lower(), "ROLE", LEXICON.titles[word], "role", False
         if _is_acronym(word):
-            return _Candidate(start, end, word, word, "ORG", "other", "acronym", False)
-        return self._unlisted_word(start, end, word, word, initial=initial)
+            return word, "ORG", "other", "acronym", False
+        return _UNLISTED
 
     def _unlisted_word(self, start: int, end: int, surface: str, word: str, *, initial: bool) -> _Candidate | None:
         """A lone capitalised word that no list knows: a person before a speech verb, else a
@@ -644,7 +688,8 @@ class _Detector:
         sets the article's region, its name words and its headline windows."""
         # _runs and the region votes inlined: this loop meets every run of every article
         runs = []
-        text, sentence_initial, sole_region = self.text, self._sentence_initial, self.gazetteer._sole_region
+        text, sentence_initial = self.text, self._sentence_initial
+        sole_region, sole_regions = self.gazetteer._sole_region, self.gazetteer._sole_regions
         stretch_cache = _STRETCH_RUNS
         votes: Counter[str] = Counter()
         name_words: set[str] = set()
@@ -659,7 +704,10 @@ class _Detector:
                     first = run[0]
                     initial = sentence_initial(start, base + first.start)
                     runs.append((start, base, run, initial))
-                    region = sole_region(text[base + first.start:base + run[-1].end])
+                    surface = text[base + first.start:base + run[-1].end]
+                    region = sole_regions.get(surface, _UNDECIDED)
+                    if region is _UNDECIDED:
+                        region = sole_region(surface)
                     if region:
                         votes[region] += 1
                     # words written capitalised where no sentence starts are names even when
@@ -721,7 +769,7 @@ class _Detector:
         ``initial``: the run starts a sentence."""
         if self._known(base, run):
             return [self._without_article(base, run)]
-        while run and run[0].kind == "word" and self._not_a_name_start(run[0], initial=initial, alone=len(run) == 1):
+        while run and run[0].kind == "word" and self._not_a_name_start(run[0].text, initial=initial, alone=len(run) == 1):
             run = _trim_connectors(run[1:])
             initial = False
             if run and self._known(base, run):
@@ -793,8 +841,7 @@ class _Detector:
             return True
         return len(right) == 1 and (_is_acronym(right[0].text) or right[0].text.lower() in LEXICON.sources)
 
-    def _not_a_name_start(self, token: _Token, *, initial: bool, alone: bool) -> bool:
-        word = token.text
+    def _not_a_name_start(self, word: str, *, initial: bool, alone: bool) -> bool:
         if word in LEXICON.stop:
             return True
         if alone and word.lower() in LEXICON.sources:
