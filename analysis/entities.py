@@ -36,6 +36,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import islice
+from operator import attrgetter
 from pathlib import Path
 from typing import Iterable, Sequence, Union
 
@@ -630,7 +631,7 @@ class _Detector:
                     found.append(candidate)
         if headline_runs:
             found.extend(self._names_in_headlines(headline_runs, found))
-            found.sort(key=lambda c: c.start)
+            found.sort(key=_START)
         return found
 
     def _single_word(self, word: str, *, initial: bool) -> tuple | None:
@@ -1014,6 +1015,16 @@ def _link_people(found: list[_Candidate]) -> None:
 
 # ----------------------------------------------------------------------------- the index
 
+_START, _END = attrgetter("start"), attrgetter("end")
+
+
+def by_start_longest_first(mentions: list[EntityMention]) -> list[EntityMention]:
+    """``mentions`` sorted by start, the longer first where two start together (ties keep
+    their order): the order of an index. Two stable sorts on C key functions, not one on a
+    tuple made per mention by a Python function."""
+    return sorted(sorted(mentions, key=_END, reverse=True), key=_START)
+
+
 @dataclass(frozen=True)
 class EntityIndex:
     """The mentions of one article, sorted by start, with lookups for speaker resolution."""
@@ -1142,7 +1153,7 @@ def _source_mentions(text: str, segments: Segments, names: list[EntityMention]) 
     """Lower-case source nouns (officials, the police, a spokesperson of X), resolved in order."""
     name_starts = [m.start for m in names]
     found: list[EntityMention] = []
-    pool = sorted(names, key=lambda m: m.end)  # names and resolved nouns, by end
+    pool = sorted(names, key=_END)  # names and resolved nouns, by end
     pool_ends = [m.end for m in pool]
     searched, source_noun, determiner_before = text, _SOURCE_NOUN, _DETERMINER_BEFORE
     lowered = text.lower()
@@ -1307,9 +1318,9 @@ def build_entity_index(text: str, segments: Segments, *, gazetteer: GazetteerSou
         EntityMention(c.start, c.end, c.surface, c.name, c.type, c.category, c.kind)
         for c in found if c.kind == "role"
     ]
-    names.sort(key=lambda m: m.start)
+    names.sort(key=_START)
     sources = _source_mentions(text, segments, names)
-    mentions = sorted(names + titled_roles + sources, key=lambda m: (m.start, -m.end))
+    mentions = by_start_longest_first(names + titled_roles + sources)
     return EntityIndex(tuple(mentions))
 
 
