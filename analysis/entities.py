@@ -145,7 +145,14 @@ _KEY_SPACE = re.compile(r"\s+")
 @lru_cache(maxsize=1 << 16)
 def gazetteer_key(surface: str) -> str:
     """The lookup key of a name: case folded, without dots, apostrophes or a leading 'the'."""
-    return _KEY_SPACE.sub(" ", _KEY_DROP.sub("", surface.strip())).casefold().strip()
+    stripped = surface.strip()
+    if (
+        stripped.isprintable() and "  " not in stripped  # its only spaces are single ' '
+        and "." not in stripped and "'" not in stripped and "\u2019" not in stripped
+        and stripped[:3].lower() != "the"
+    ):
+        return stripped.casefold()  # what the two substitutions leave as it is (most names)
+    return _KEY_SPACE.sub(" ", _KEY_DROP.sub("", stripped)).casefold().strip()
 
 
 def _read_csv_rows(path: Path) -> list[dict[str, str]]:
