@@ -36,6 +36,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import islice
+from operator import attrgetter
 from pathlib import Path
 from typing import Iterable, Sequence, Union
 
@@ -75,30 +76,37 @@ class GazetteerEntry:
 
 
 class Gazetteer:
-    """Known names (and aliases) → :class:`GazetteerEntry`; lookups ignore case and dots."""
+    """Known names (and aliases) → :class:`GazetteerEntry`; lookups ignore case and dots.
+
+    Answers are remembered per surface (and region) across articles: every capitalised
+    run of every article asks, mostly about the same few thousand surfaces.
+    """
 
     def __init__(self, entries: dict[str, tuple[GazetteerEntry, ...]]):
         self._entries = entries
+        self._by_surface: dict[str, tuple[GazetteerEntry, ...]] = {}
         self._sole_regions: dict[str, str | None] = {}
+        self._lookups: dict[str | None, dict[str, GazetteerEntry | None]] = {}
 
     def __len__(self) -> int:
         return len(self._entries)
 
     def candidates(self, surface: str) -> tuple[GazetteerEntry, ...]:
         """Every entry named ``surface`` (several when a name is ambiguous)."""
-        return self._entries.get(gazetteer_key(surface), ())
+        try:
+            return self._by_surface[surface]
+        except KeyError:
+            found = _remember(self._by_surface, surface, self._entries.get(gazetteer_key(surface), ()))
+            return found
 
     def _sole_region(self, surface: str) -> str | None:
         """The region of the only entry named ``surface`` (None when there is not exactly one,
-        or it has no region); remembered, since every capitalised run of every article asks."""
+        or it has no region)."""
         try:
             return self._sole_regions[surface]
         except KeyError:
             found = self.candidates(surface)
-            if len(self._sole_regions) >= 1 << 16:
-                self._sole_regions.clear()
-            region = self._sole_regions[surface] = found[0].region if len(found) == 1 else None
-            return region
+            return _remember(self._sole_regions, surface, found[0].region if len(found) == 1 else None)
 
     def lookup(self, surface: str, *, region: str | None = None) -> GazetteerEntry | None:
         """The entry for ``surface``, preferring one of ``region`` when the name is ambiguous."""
@@ -111,6 +119,22 @@ class Gazetteer:
         unregioned = [e for e in found if not e.region]
         return unregioned[0] if unregioned else found[0]
 
+    def _lookups_in(self, region: str | None) -> dict[str, GazetteerEntry | None]:
+        """The remembered answers of ``lookup(surface, region=region)``, by surface (the
+        caller fills it with :func:`_remember`)."""
+        return self._lookups.setdefault(region, {})
+
+
+_MEMO_SIZE = 1 << 16
+
+
+def _remember(memo: dict, key, value):
+    """Store ``value`` under ``key`` in a bounded memo (emptied when full) and return it."""
+    if len(memo) >= _MEMO_SIZE:
+        memo.clear()
+    memo[key] = value
+    return value
+
 
 GazetteerSource = Union[Gazetteer, str, Path, Sequence[Union[str, Path]], None]
 
@@ -121,7 +145,14 @@ _KEY_SPACE = re.compile(r"\s+")
 @lru_cache(maxsize=1 << 16)
 def gazetteer_key(surface: str) -> str:
     """The lookup key of a name: case folded, without dots, apostrophes or a leading 'the'."""
-    return _KEY_SPACE.sub(" ", _KEY_DROP.sub("", surface.strip())).casefold().strip()
+    stripped = surface.strip()
+    if (
+        stripped.isprintable() and "  " not in stripped  # its only spaces are single ' '
+        and "." not in stripped and "'" not in stripped and "\u2019" not in stripped
+        and stripped[:3].lower() != "the"
+    ):
+        return stripped.casefold()  # what the two substitutions leave as it is (most names)
+    return _KEY_SPACE.sub(" ", _KEY_DROP.sub("", stripped)).casefold().strip()
 
 
 def _read_csv_rows(path: Path) -> list[dict[str, str]]:
@@ -349,20 +380,13 @@ def _stretch_runs(stretch: str, after_full_stop: bool) -> tuple[tuple[_Token, ..
 
 
 def _tokenise_stretch(stretch: str, after_full_stop: bool) -> tuple[tuple[_Token, ...], ...]:
-    """The runs of one stretch, tokens relative to its start. A stretch never follows a word
-    character or an apostrophe, so whether a full stop precedes it is all that the token
-    regex's lookbehinds can see of the text before it: one space or one full stop stands in."""
-    padded = ("." if after_full_stop else " ") + stretch
+    """The runs of one stretch, tokens relative to its start."""
+    if stretch.isalpha():  # one word (most stretches): the token regex's word, whole
+        return ((_Token(0, len(stretch), stretch, "word"),),)
     runs: list[list[_Token]] = []
     current: list[_Token] = []
     previous_end = -1
-    for match in _TOKEN.finditer(padded, 1):
-        word = match.group("word")
-        if word is not None:
-            token = _Token(match.start("word") - 1, match.end("word") - 1, word, "word", match.group("possessive") is not None)
-        else:
-            kind = match.lastgroup
-            token = _Token(match.start() - 1, match.end() - 1, match.group(), "word" if kind == "possessive" else kind)
+    for token, token_end in _stretch_tokens(stretch, after_full_stop):
         joined = bool(current) and previous_end >= 0 and _only_spaces(stretch, previous_end, token.start)
         if not joined or current[-1].possessive:
             if current:
@@ -376,10 +400,42 @@ def _tokenise_stretch(stretch: str, after_full_stop: bool) -> tuple[tuple[_Token
                 previous_end = -1
                 continue
         current.append(token)
-        previous_end = match.end() - 1
+        previous_end = token_end
     if current:
         runs.append(current)
     return tuple(tuple(_trim_connectors(run)) for run in runs if any(t.kind != "connector" for t in run))
+
+
+def _stretch_tokens(stretch: str, after_full_stop: bool) -> Iterable[tuple[_Token, int]]:
+    """The tokens of a stretch, each with where its match ends (after a possessive).
+
+    Words apart by single spaces (the commonest stretch: 'Secret Service', 'Tour de
+    France', 'Bannon,') are what the token regex makes of them: each capitalised word a
+    word token, each lower-case one a connector (the stretch regex lets no other lower-case
+    word in), and a trailing comma, semicolon or colon, which no lookahead of the token
+    regex tells from the end of the text, belongs to no token. Anything else goes through
+    the token regex. A stretch never follows a word character or an apostrophe, so whether
+    a full stop precedes it is all that the token regex's lookbehinds can see of the text
+    before it: one space or one full stop stands in.
+    """
+    words = stretch.rstrip(",;:").split(" ")
+    if all(word.isalpha() and (word[0].isupper() or word in LEXICON.connectors) for word in words):
+        tokens, at = [], 0
+        for word in words:
+            tokens.append((_Token(at, at + len(word), word, "word" if word[0].isupper() else "connector"), at + len(word)))
+            at += len(word) + 1
+        return tokens
+    padded = ("." if after_full_stop else " ") + stretch
+    tokens = []
+    for match in _TOKEN.finditer(padded, 1):
+        word = match.group("word")
+        if word is not None:
+            token = _Token(match.start("word") - 1, match.end("word") - 1, word, "word", match.group("possessive") is not None)
+        else:
+            kind = match.lastgroup
+            token = _Token(match.start() - 1, match.end() - 1, match.group(), "word" if kind == "possessive" else kind)
+        tokens.append((token, match.end() - 1))
+    return tokens
 
 
 def _only_spaces(text: str, start: int, end: int) -> bool:
@@ -500,6 +556,10 @@ def _chunking_windows(text: str, segments: Segments) -> list[tuple[int, int]]:
     return [(start, end) for start, end, _ in windows]
 
 
+_UNDECIDED = object()  # not yet in a memo (where None is an answer)
+_UNLISTED = ("unlisted",)  # a lone word whose verdict depends on the text after it
+
+
 class _Detector:
     """Chunks the body of one article into name candidates."""
 
@@ -545,14 +605,30 @@ class _Detector:
         """Names found by the capitalised-run rules."""
         found: list[_Candidate] = []
         headline_runs: list[tuple[int, tuple[_Token, ...]]] = []
+        # What a lone word makes, by word, for runs at a sentence start and elsewhere: most
+        # runs are one word, and an article repeats its words ('Trump', 'The', 'Republicans')
+        verdicts_initial: dict[str, tuple | None] = {}
+        verdicts_inner: dict[str, tuple | None] = {}
         for sentence_start, base, run, initial in self._all_runs():
             if sentence_start in self.headline_windows:
                 headline_runs.append((base, run))
                 continue
             if len(run) == 1 and run[0].kind == "word":
-                candidate = self._single_word(base, run[0], initial)
-                if candidate is not None:
-                    found.append(candidate)
+                token = run[0]
+                word = token.text
+                verdicts = verdicts_initial if initial else verdicts_inner
+                verdict = verdicts.get(word, _UNDECIDED)
+                if verdict is _UNDECIDED:
+                    verdict = verdicts[word] = self._single_word(word, initial=initial)
+                if verdict is None:
+                    continue
+                start, end = base + token.start, base + token.end
+                if verdict is _UNLISTED:
+                    candidate = self._unlisted_word(start, end, word, word, initial=initial)
+                    if candidate is not None:
+                        found.append(candidate)
+                else:
+                    found.append(_Candidate(start, end, word, *verdict))
                 continue
             for part in self._split(base, run, initial):
                 # a part after the run's first token follows a token, never a sentence start
@@ -562,30 +638,29 @@ class _Detector:
                     found.append(candidate)
         if headline_runs:
             found.extend(self._names_in_headlines(headline_runs, found))
-            found.sort(key=lambda c: c.start)
+            found.sort(key=_START)
         return found
 
-    def _single_word(self, base: int, token: _Token, initial: bool) -> _Candidate | None:
-        """What :meth:`_split` and :meth:`_classify` make of a run of one word (most runs are
-        one word: 'Trump', 'The', 'Republicans'), without building parts and word lists."""
-        word = token.text
-        start, end = base + token.start, base + token.end
-        try:
-            entry = self._known_surfaces[word]
-        except KeyError:
-            entry = self._known_surfaces[word] = self.gazetteer.lookup(word, region=self.region)
+    def _single_word(self, word: str, *, initial: bool) -> tuple | None:
+        """What :meth:`_split` and :meth:`_classify` make of a run of one word, without
+        building parts and word lists: None (no name), the fields of its :class:`_Candidate`
+        after ``start, end, surface``, or ``_UNLISTED`` (:meth:`_unlisted_word` decides, by
+        the text after it)."""
+        entry = self._known_surfaces.get(word, _UNDECIDED)
+        if entry is _UNDECIDED:
+            entry = _remember(self._known_surfaces, word, self.gazetteer.lookup(word, region=self.region))
         if entry:
             kind = "acronym" if _is_acronym(word) else "name"
-            return _Candidate(start, end, word, entry.name, entry.type, entry.category, kind, True)
-        if self._not_a_name_start(token, initial=initial, alone=True):
+            return entry.name, entry.type, entry.category, kind, True
+        if self._not_a_name_start(word, initial=initial, alone=True):
             return None
         if word in LEXICON.heads or _PARTY_TAG.fullmatch(word):
             return None  # "Watch:", "Forum" alone; the "(R-Fla.)" after a senator's name
         if word in LEXICON.titles:
-            return _Candidate(start, end, word, word.lower(), "ROLE", LEXICON.titles[word], "role", False)
+            return word.lower(), "ROLE", LEXICON.titles[word], "role", False
         if _is_acronym(word):
-            return _Candidate(start, end, word, word, "ORG", "other", "acronym", False)
-        return self._unlisted_word(start, end, word, word, initial=initial)
+            return word, "ORG", "other", "acronym", False
+        return _UNLISTED
 
     def _unlisted_word(self, start: int, end: int, surface: str, word: str, *, initial: bool) -> _Candidate | None:
         """A lone capitalised word that no list knows: a person before a speech verb, else a
@@ -619,23 +694,40 @@ class _Detector:
     def _all_runs(self) -> list[tuple[int, int, tuple[_Token, ...], bool]]:
         """``(window start, base, run, whether the run starts a sentence)`` for every run;
         sets the article's region, its name words and its headline windows."""
+        # _runs and the region votes inlined: this loop meets every run of every article
         runs = []
-        sentence_initial = self._sentence_initial
-        for start, end in self.sentences:
-            for base, run in _runs(self.text, start, end):
-                runs.append((start, base, run, sentence_initial(start, base + run[0].start)))
-        self.region = self._article_region(runs)
-        self._known_surfaces = {}
-        # words written capitalised where no sentence starts are names even when the article
-        # also has them in lower case (a tweet quoting "clinton speaking")
+        text, sentence_initial = self.text, self._sentence_initial
+        sole_region, sole_regions = self.gazetteer._sole_region, self.gazetteer._sole_regions
+        stretch_cache = _STRETCH_RUNS
+        votes: Counter[str] = Counter()
         name_words: set[str] = set()
-        for _, _, run, initial in runs:
-            if len(run) > 1:
-                name_words.update(token.text for token in run)
-            elif not initial:
-                name_words.add(run[0].text)
+        for start, end in self.sentences:
+            for stretch in _RUN_STRETCH.finditer(text, start, end):
+                base = stretch.start()
+                key = (stretch.group(), text[base - 1:base] == ".")
+                stretch_runs = stretch_cache.get(key)
+                if stretch_runs is None:
+                    stretch_runs = _stretch_runs(*key)
+                for run in stretch_runs:
+                    first = run[0]
+                    initial = sentence_initial(start, base + first.start)
+                    runs.append((start, base, run, initial))
+                    surface = text[base + first.start:base + run[-1].end]
+                    region = sole_regions.get(surface, _UNDECIDED)
+                    if region is _UNDECIDED:
+                        region = sole_region(surface)
+                    if region:
+                        votes[region] += 1
+                    # words written capitalised where no sentence starts are names even when
+                    # the article also has them in lower case (a tweet quoting "clinton speaking")
+                    if len(run) > 1:
+                        name_words.update([token.text for token in run])
+                    elif not initial:
+                        name_words.add(first.text)
+        self.region = votes.most_common(1)[0][0] if votes else None
+        self._known_surfaces = self.gazetteer._lookups_in(self.region)
         self.name_words = name_words
-        self.headline_windows = {start for start, end in self.sentences if _is_title_case(self.text, start, end)}
+        self.headline_windows = {start for start, end in self.sentences if _is_title_case(text, start, end)}
         return runs
 
     def spacy_candidates(self, nlp) -> list[_Candidate]:
@@ -667,15 +759,6 @@ class _Detector:
                 found.append(candidate)
         return found
 
-    def _article_region(self, runs: list[tuple[int, int, tuple[_Token, ...], bool]]) -> str | None:
-        votes: Counter[str] = Counter()
-        text, sole_region = self.text, self.gazetteer._sole_region
-        for _, base, run, _ in runs:
-            region = sole_region(text[base + run[0].start:base + run[-1].end])
-            if region:
-                votes[region] += 1
-        return votes.most_common(1)[0][0] if votes else None
-
     def _surface(self, base: int, tokens: Sequence[_Token]) -> str:
         return self.text[base + tokens[0].start:base + tokens[-1].end]
 
@@ -686,7 +769,7 @@ class _Detector:
         try:  # the rules ask about the same surfaces many times per article
             return self._known_surfaces[surface]
         except KeyError:
-            entry = self._known_surfaces[surface] = self.gazetteer.lookup(surface, region=self.region)
+            entry = _remember(self._known_surfaces, surface, self.gazetteer.lookup(surface, region=self.region))
             return entry
 
     def _split(self, base: int, run: Sequence[_Token], initial: bool) -> list[Sequence[_Token]]:
@@ -694,7 +777,7 @@ class _Detector:
         ``initial``: the run starts a sentence."""
         if self._known(base, run):
             return [self._without_article(base, run)]
-        while run and run[0].kind == "word" and self._not_a_name_start(run[0], initial=initial, alone=len(run) == 1):
+        while run and run[0].kind == "word" and self._not_a_name_start(run[0].text, initial=initial, alone=len(run) == 1):
             run = _trim_connectors(run[1:])
             initial = False
             if run and self._known(base, run):
@@ -766,8 +849,7 @@ class _Detector:
             return True
         return len(right) == 1 and (_is_acronym(right[0].text) or right[0].text.lower() in LEXICON.sources)
 
-    def _not_a_name_start(self, token: _Token, *, initial: bool, alone: bool) -> bool:
-        word = token.text
+    def _not_a_name_start(self, word: str, *, initial: bool, alone: bool) -> bool:
         if word in LEXICON.stop:
             return True
         if alone and word.lower() in LEXICON.sources:
@@ -940,6 +1022,16 @@ def _link_people(found: list[_Candidate]) -> None:
 
 # ----------------------------------------------------------------------------- the index
 
+_START, _END = attrgetter("start"), attrgetter("end")
+
+
+def by_start_longest_first(mentions: list[EntityMention]) -> list[EntityMention]:
+    """``mentions`` sorted by start, the longer first where two start together (ties keep
+    their order): the order of an index. Two stable sorts on C key functions, not one on a
+    tuple made per mention by a Python function."""
+    return sorted(sorted(mentions, key=_END, reverse=True), key=_START)
+
+
 @dataclass(frozen=True)
 class EntityIndex:
     """The mentions of one article, sorted by start, with lookups for speaker resolution."""
@@ -1068,7 +1160,7 @@ def _source_mentions(text: str, segments: Segments, names: list[EntityMention]) 
     """Lower-case source nouns (officials, the police, a spokesperson of X), resolved in order."""
     name_starts = [m.start for m in names]
     found: list[EntityMention] = []
-    pool = sorted(names, key=lambda m: m.end)  # names and resolved nouns, by end
+    pool = sorted(names, key=_END)  # names and resolved nouns, by end
     pool_ends = [m.end for m in pool]
     searched, source_noun, determiner_before = text, _SOURCE_NOUN, _DETERMINER_BEFORE
     lowered = text.lower()
@@ -1233,9 +1325,9 @@ def build_entity_index(text: str, segments: Segments, *, gazetteer: GazetteerSou
         EntityMention(c.start, c.end, c.surface, c.name, c.type, c.category, c.kind)
         for c in found if c.kind == "role"
     ]
-    names.sort(key=lambda m: m.start)
+    names.sort(key=_START)
     sources = _source_mentions(text, segments, names)
-    mentions = sorted(names + titled_roles + sources, key=lambda m: (m.start, -m.end))
+    mentions = by_start_longest_first(names + titled_roles + sources)
     return EntityIndex(tuple(mentions))
 
 

@@ -27,7 +27,9 @@ from typing import Any, Iterable, Protocol, Sequence
 
 import pandas as pd
 
-from analysis.entities import NAME_KINDS, EntityIndex, EntityMention, GazetteerSource, build_entity_index
+from analysis.entities import (
+    NAME_KINDS, EntityIndex, EntityMention, GazetteerSource, build_entity_index, by_start_longest_first,
+)
 from analysis.segment import Segments, segments_record
 from analysis.spans import Span
 from analysis.tables import TABLE_COLUMNS, tables_from_records
@@ -70,9 +72,7 @@ def find_mentions(
     index = entities if entities is not None else build_entity_index(
         text, segments, gazetteer=gazetteer, backend=backend, nlp=nlp
     )
-    mentions = list(index.mentions)
-    position = {id(m): i for i, m in enumerate(mentions)}
-    speakers: set[int] = set()
+    speakers: set[int] = set()  # id() of the index's mentions that speak
     added: list[EntityMention] = []
     for attribution in attributions:
         span = attribution.speaker
@@ -80,16 +80,15 @@ def find_mentions(
             continue
         chosen = _speaker_mention(index, span, attribution.speaker_entity)
         if chosen is not None:
-            speakers.add(position[id(chosen)])
+            speakers.add(id(chosen))
         elif attribution.speaker_entity:
             added.append(_resolved_speaker(text, index, span, attribution.speaker_entity))
     rows = [
-        Mention(m.start, m.end, m.surface, m.entity, m.type, m.category, m.kind, SPEAKER if i in speakers else MENTIONED)
-        for i, m in enumerate(mentions)
+        Mention(m.start, m.end, m.surface, m.entity, m.type, m.category, m.kind, SPEAKER if id(m) in speakers else MENTIONED)
+        for m in index.mentions
     ]
     rows += [Mention(m.start, m.end, m.surface, m.entity, m.type, m.category, m.kind, SPEAKER) for m in added]
-    rows.sort(key=lambda m: (m.start, -m.end))
-    return rows
+    return by_start_longest_first(rows)
 
 
 def _speaker_mention(index: EntityIndex, span: Span, speaker_entity: str | None) -> EntityMention | None:

@@ -7,8 +7,10 @@ from pathlib import Path
 import pytest
 
 from analysis.entities import (
+    _TOKEN,
     EntityIndex,
     EntityMention,
+    _stretch_tokens,
     build_entity_index,
     load_gazetteer,
     resolve_description,
@@ -362,3 +364,23 @@ def test_odd_case_folding_characters_never_break_the_index(text: str) -> None:
 def test_source_noun_with_a_folding_character_is_read_as_the_listed_noun(text: str, entity: str) -> None:
     roles = [m.entity for m in index_of(text).mentions if m.kind in ("role", "description")]
     assert roles == [entity]
+
+
+@pytest.mark.parametrize(
+    "stretch, tokens",
+    [
+        ("Bannon", [("Bannon", "word")]),
+        ("Bannon,", [("Bannon", "word")]),
+        ("Secret Service:", [("Secret", "word"), ("Service", "word")]),
+        ("Tour de France", [("Tour", "word"), ("de", "connector"), ("France", "word")]),
+        ("Mr. Cruz", [("Mr.", "abbr"), ("Cruz", "word")]),
+        ("Trump’s", [("Trump", "word")]),
+        ("Ros-Lehtinen and Curbelo", [("Ros-Lehtinen", "word"), ("and", "connector"), ("Curbelo", "word")]),
+    ],
+)
+def test_plain_word_stretches_tokenise_as_the_token_regex_does(stretch: str, tokens: list[tuple[str, str]]) -> None:
+    found = [(token.text, token.kind) for token, _ in _stretch_tokens(stretch, False)]
+    assert found == tokens
+    plain = stretch.rstrip(",;:").split(" ")
+    if all(word.isalpha() for word in plain):  # the shortcut's answer is also the regex's
+        assert [(m.group("word") or m.group(), m.lastgroup) for m in _TOKEN.finditer(" " + stretch, 1)] == tokens
