@@ -11,8 +11,12 @@ A quotation still open at the paragraph end is kept (``open_end`` True) only whe
 paragraph starts with it, the multi-paragraph convention (or the caller says it carries
 on, ``continues``), or when it opens after a sentence end or a colon and runs to the
 paragraph end as whole sentences (a closing mark left out); otherwise its mark is stray.
-A curly quotation inside a straight one that opens the paragraph is nested in it.
-Curly marks printed the wrong way round are read by position (``“…,“ said X``).
+A curly quotation inside a straight one that opens the paragraph is nested in it, and so is
+one inside a quotation in the same curly marks when two closing marks follow it
+(``“… what they call “a rout” and …”``). Curly marks printed the wrong way round are read
+by position (``“…,“ said X``). Three apostrophes in a row are one mark (``,''' Mr. Putin
+said``), and a straight mark after ``=`` or before ``>`` delimits a markup attribute, not a
+quotation.
 
 The scan visits quotation marks only (found by one compiled regex), so it runs in time
 linear in the paragraph length. :class:`MarkIndex` finds the marks of a whole body once, so
@@ -29,7 +33,12 @@ from itertools import accumulate
 # backticks of some wire styles. Single marks are handled in a second pass. Spelled as
 # single-character alternatives, not a character class, so that every branch opens with a
 # literal and the regex engine skips ahead to the next candidate character.
-_DOUBLE_MARK = re.compile("''|``|\"|“|”|„|‟|«|»")
+# Three apostrophes are one mark: a doubled-apostrophe quotation opening or closing together
+# with a single one inside it (",''' Mr. Putin said"); read as two marks, the quotation would
+# end one apostrophe early and the stray one would hide the frame after it.
+# A straight mark after "=" or before ">" delimits a markup attribute (the tweets embedded in
+# some web text: <tweet author="@x" date="May 2">…<tweet/>), not a quotation.
+_DOUBLE_MARK = re.compile("'''|''|``|\"(?<!=\")(?!>)|“|”|„|‟|«|»")
 # A single mark with a letter or digit on both sides is an apostrophe (don't, Twitter's,
 # O’Malley); the regex skips those so only possible quotation marks reach Python.
 # The mark comes first in the pattern so the regex engine can skip ahead to candidates.
@@ -90,7 +99,7 @@ def _pair(text: str, marks: list[tuple[int, int, str]], start: int, end: int) ->
     found: list[QuotedSpan] = []
     open_at: int | None = None
     nested = False
-    for mark_start, mark_end, mark in marks:
+    for index, (mark_start, mark_end, mark) in enumerate(marks):
         if nested:
             nested = mark != "”"
             continue
@@ -100,7 +109,8 @@ def _pair(text: str, marks: list[tuple[int, int, str]], start: int, end: int) ->
             if role != "close":
                 open_at = mark_start
         elif role == "open":
-            nested = _nests_curly(text, open_at, mark_start, start)
+            nested = _nests_curly(text, open_at, mark_start, start) \
+                or _nests_same_curly(text, open_at, mark_start, marks[index + 1:index + 3])
             if not nested:
                 open_at = mark_start  # the earlier opening mark was stray
         else:
@@ -131,6 +141,14 @@ def _nests_curly(text: str, open_at: int, mark_start: int, start: int) -> bool:
     is stray, so only this position counts). Words must come between the two marks: in
     '"“You don’t win …,” Rubio responded' the straight mark is the stray one."""
     return text[mark_start] == "“" and text[open_at] == '"' and not text[start:open_at].strip(_PARAGRAPH_LEAD) \
+        and _WORD_CHARACTER.search(text, open_at, mark_start) is not None
+
+
+def _nests_same_curly(text: str, open_at: int, mark_start: int, next_marks: list[tuple[int, int, str]]) -> bool:
+    """A curly quotation inside one in the same curly marks ('“… what they call “a rout” and
+    …”'): two closing marks follow the inner opening one, so the outer mark is not stray."""
+    return text[open_at] == "“" and text[mark_start] == "“" and len(next_marks) == 2 \
+        and next_marks[0][2] == "”" and next_marks[1][2] == "”" \
         and _WORD_CHARACTER.search(text, open_at, mark_start) is not None
 
 

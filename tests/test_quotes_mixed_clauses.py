@@ -477,3 +477,37 @@ def test_participle_cue_after_a_time_conjunction_keeps_the_sentence_speaker(text
 def test_discussing_reports_a_quoted_phrase_in_its_object():
     text = 'Ruiz is discussing the mayor\'s "clean streets" pledge.'
     assert _attributions(text) == [("mixed", ('the mayor\'s "clean streets" pledge',), "discussing", "Ruiz")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('The council met. Mayor Lena Ortiz credited the win to "a coalition of neighbours who never gave up."',
+         ("mixed", ('the win to "a coalition of neighbours who never gave up."',), "credited", "Mayor Lena Ortiz")),
+        ('The strike went on. She voiced a wish for a "calm, fair and quick end to this dispute," and left.',
+         ("mixed", ('a wish for a "calm, fair and quick end to this dispute,"',), "voiced", "She")),
+        ('The board met. He filed a request for "every record of the meetings held last spring."',
+         ("mixed", ('a request for "every record of the meetings held last spring."',), "filed", "He")),
+    ],
+)
+def test_quoted_clause_in_a_named_subjects_object_is_reported_by_the_subject(text, expected):
+    assert _attributions(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a subject that is neither a name nor a pronoun
+        'The board met. The committee filed a request for "every record of the meetings held last spring."',
+        # a title, not a clause
+        'The board met. He filed a request for "Records Of The Spring Meetings Held In May."',
+        # fewer than five quoted words
+        'The board met. He filed a request for "new records."',
+        # the subject does not open the sentence
+        'The board met. Yesterday he filed a request for "every record of the meetings held last spring."',
+        # a comma between the verb and the quotation: not a plain object
+        'The board met. He filed a request, in writing, for "every record of the meetings held last spring."',
+    ],
+)
+def test_quoted_phrase_outside_the_frame_stays_unattributed(text):
+    assert _attributions(text) == []

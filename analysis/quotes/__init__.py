@@ -7,7 +7,8 @@ returns :class:`Attribution` items sorted by their first content character, each
 - ``direct``: a quotation in quotation marks (:mod:`analysis.quote_marks`) framed by a cue
   after or before it (:mod:`.frames`), by a clause or a name ending in a colon
   (:mod:`.headlines`), or carrying on an attribution: split by its frame, right after it,
-  over a paragraph break (:mod:`.continuations`); built in :mod:`.direct`;
+  over a paragraph break (:mod:`.continuations`); built in :mod:`.direct`; a quotation
+  line signed with a dash and a name (``"…" — Jane Doe``, :mod:`.dashes`);
 - ``indirect``: reported speech around a cue verb, ``according to X``, refusals, ``Asked
   whether …`` openers, stance verbs with their object, findings (:mod:`.indirect`) and
   name-colon and title-case headlines (:mod:`.headlines`);
@@ -15,11 +16,13 @@ returns :class:`Attribution` items sorted by their first content character, each
   the object of a cue, a claim noun's clause, an unlisted verb's that-clause, an
   infinitive's object or after a passive cue with an agent (:mod:`.mixed`).
 
-Quotations with no frame and no attribution to join (scare quotes, titles) are not
-attributions. Cues come from ``analysis/data/cue_verbs.csv`` (:mod:`.cues`); shared clause
-and subject helpers are in :mod:`.clauses`, regions and drafts in :mod:`.drafts`. Speakers
-are resolved to entities by :mod:`analysis.speakers`, through an
-:class:`analysis.entities.EntityIndex` when one is given.
+A long quoted sentence with no frame and no attribution to join is a ``direct``
+attribution with no speaker (rule ``direct-unframed``, :mod:`.unframed`); shorter unframed
+quotations come only on request, and scare quotes and titles are not attributions. Cues
+come from ``analysis/data/cue_verbs.csv`` (:mod:`.cues`); shared clause and subject helpers
+are in :mod:`.clauses`, regions and drafts in :mod:`.drafts`. Speakers are resolved to
+entities by :mod:`analysis.speakers`, through an :class:`analysis.entities.EntityIndex`
+when one is given.
 
 :func:`quote_record` gives the JSON form used in ``extract`` records and
 :func:`quotes_table` a tidy DataFrame with the columns in :data:`QUOTE_COLUMNS`:
@@ -44,11 +47,13 @@ from analysis.speakers import CandidateIndex, resolve_speakers, speaker_before, 
 from analysis.tables import TABLE_COLUMNS, table_rows, typed_frame
 from analysis.quotes.drafts import _Draft, _Region, _has_quote_mark, _regions
 from analysis.quotes.cues import _CueIndex, cue_words
+from analysis.quotes.dashes import _cede_to_signed, _signed_quotations
 from analysis.quotes.continuations import _following_quotations, _quotation_paragraphs_after_reports
 from analysis.quotes.headlines import _digest_items
 from analysis.quotes.direct import _direct
 from analysis.quotes.indirect import _indirect, _to_quotation_ends
 from analysis.quotes.mixed import _quoted_objects
+from analysis.quotes.unframed import UNFRAMED_RULE, _unframed_quotations
 
 __all__ = ["QUOTE_COLUMNS", "Attribution", "cue_words", "find_quotes", "quote_record", "quotes_table"]
 
@@ -71,23 +76,31 @@ class Attribution:
 def find_quotes(text: str, segments: Segments, *, entities=None, include_unattributed: bool = False) -> list[Attribution]:
     """Every attribution in the body of ``text``, sorted by first content character.
 
-    ``include_unattributed``: also return sentence-like quotations that have no frame and
-    no attribution to join, with no speaker (rule ``direct-unframed``, low confidence).
+    Long quoted sentences that have no frame and no attribution to join come with no
+    speaker (rule ``direct-unframed``, low confidence); ``include_unattributed``: also
+    return the shorter sentence-like quotations of that kind.
     """
     regions = _regions(segments)
     if not regions:
         return []
     cues = _CueIndex(text, regions)
-    direct, quotes, used_cues = _direct(text, regions, cues, include_unattributed=include_unattributed)
+    direct, quotes, used_cues = _direct(text, regions, cues)
+    unframed = [d for d in direct if d.rule == UNFRAMED_RULE]
+    direct = [d for d in direct if d.rule != UNFRAMED_RULE]
     digest = _digest_items(text, regions)
     if digest:
         taken = FurthestEnd([(d.content[0].start, d.content[0].end) for d in digest])
         direct = [d for d in direct if not any(taken.reach(c.start) > c.start for c in d.content)] + digest
+    signed = _signed_quotations(text, regions)
+    if signed:
+        direct = _cede_to_signed(direct, signed) + signed
     indirect = _indirect(text, regions, cues, quotes, used_cues, direct)
     quoted_objects = _quoted_objects(text, regions, cues, quotes, direct + indirect)
     indirect = _following_quotations(text, regions, cues, _to_quotation_ends(indirect, quotes), quotes, direct)
     indirect = _quotation_paragraphs_after_reports(text, regions, indirect, quotes, direct)
-    drafts = sorted(direct + indirect + quoted_objects, key=lambda d: d.content[0].start)
+    drafts = direct + indirect + quoted_objects
+    drafts += _unframed_quotations(text, unframed, drafts, include_unattributed=include_unattributed)
+    drafts = sorted(drafts, key=lambda d: d.content[0].start)
     drafts = _drop_overlaps(_issuers_as_speakers(text, regions, drafts))
     index = entities if entities is not None else CandidateIndex(text, [(r.start, r.end) for r in regions])
     entity_names = resolve_speakers(text, [d.speaker for d in drafts], index)

@@ -23,10 +23,11 @@ _CLAUSE_CONJUNCTIONS = frozenset("and but or so then as while after before since
 
 # A finite verb after a clause subject: auxiliaries, common irregular past forms and
 # lower-case -ed / -s forms (not "Texas" in "(R-Texas)").
-_FINITE_FORMS = (
-    r"is|was|were|are|has|had|have|will|would|went|made|took|threw|gave|held|got|came|put|kept"
+_IRREGULAR_PAST = (
+    r"went|made|took|threw|gave|held|got|came|put|kept"
     r"|met|led|ran|won|lost|sent|left|spoke|wrote|drew|began|brought|fought|stood"
 )
+_FINITE_FORMS = rf"is|was|were|are|has|had|have|will|would|{_IRREGULAR_PAST}"
 _FINITE_VERB = re.compile(rf"\s(?:{_FINITE_FORMS}|[a-z]+ed|[a-z]+[^s\W]s)\b")
 # Any verb that makes a phrase a clause ("X, an adviser, said the plan was …"): those forms,
 # modals and more irregular ones; an -s word right after a determiner, a possessive or "of"

@@ -1,7 +1,8 @@
 """Direct quotations: every quotation in the body matched to a frame (:mod:`.frames`,
 :mod:`.headlines`) or joined to the attribution before it (:mod:`.continuations`), with the
 reported clause around it (a subject before a comma-set frame, a sentence split by its
-frame after unquoted words). ``_direct`` returns the direct drafts, the quotations and the
+frame after unquoted words). ``_direct`` returns the direct drafts (with the unframed
+quotations, rule ``direct-unframed``, for :mod:`.unframed` to weigh), the quotations and the
 cues it used."""
 from __future__ import annotations
 
@@ -21,9 +22,10 @@ from analysis.quotes.frames import (
     _frame_before_any_verb, _frame_before_participle, _frame_signature,
 )
 from analysis.quotes.headlines import _frame_colon
+from analysis.quotes.unframed import UNFRAMED_CONFIDENCE, UNFRAMED_RULE
 
 
-def _direct(text: str, regions: list[_Region], cues: _CueIndex, *, include_unattributed: bool) -> tuple[list[_Draft], list[QuotedSpan], set[int]]:
+def _direct(text: str, regions: list[_Region], cues: _CueIndex) -> tuple[list[_Draft], list[QuotedSpan], set[int]]:
     drafts: list[_Draft] = []
     all_quotes: list[QuotedSpan] = []
     used_cues: set[int] = set()
@@ -92,8 +94,8 @@ def _direct(text: str, regions: list[_Region], cues: _CueIndex, *, include_unatt
             if _is_unframed_speech(text, quote):
                 if last_direct is not None and last_speaker_paragraph >= region.paragraph - 1:
                     last_direct.content.append(content)  # the same speaker goes on
-                elif include_unattributed:
-                    drafts.append(_Draft("direct", [content], None, None, "direct-unframed", 0.3))
+                else:  # weighed once every other rule has run (.unframed)
+                    drafts.append(_Draft("direct", [content], None, None, UNFRAMED_RULE, UNFRAMED_CONFIDENCE))
             last = None if quote.start - region.start > 1 else last
     return drafts, all_quotes, used_cues
 

@@ -15,7 +15,7 @@ from analysis.quotes.drafts import (
 )
 from analysis.quotes.cues import _Cue, _CueIndex, _is_trailing
 from analysis.quotes.clauses import (
-    _CLAUSE_CONJUNCTIONS, _PASSIVE_BEFORE, _clause_subject, _described_clause_subject,
+    _CLAUSE_CONJUNCTIONS, _PASSIVE_BEFORE, _clause_subject, _comma_before, _described_clause_subject,
 )
 
 # Between a cue and the quotation it introduces: nothing, "that", or a short object or
@@ -283,6 +283,11 @@ def _frame_before(text: str, cues: _CueIndex, quote: QuotedSpan, lo: int) -> tup
     speaker = speaker_before(text, lo, cue.start) or _speaker_before_adverb(text, lo, cue.start)
     if speaker is None:
         speaker = speaker_after(text, cue.end, quote.start)
+        comma = _comma_before(text, lo, cue.start) if speaker is not None and text[cue.end - 3:cue.end] == "ing" else None
+        if comma is not None:
+            # '…, telling reporters “…”': after a participle the one told follows, and the
+            # clause subject speaks
+            speaker = _clause_subject(text, lo, comma) or speaker
     if speaker is None:
         return None
     return Span(cue.start, cue.end), speaker, "direct-cue-before"

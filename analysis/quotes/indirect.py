@@ -34,6 +34,10 @@ _NAMING_VERBS = frozenset("called calls".split())
 _ABOUT_AMOUNT = re.compile(r"\s+(?:\d|half\b|a\s+(?:third|quarter|dozen|hundred|thousand)\b|one\b|two\b|three\b|ten\b)")
 # "declined to comment", "refused to say whether …": the refusal is what is reported.
 _REFUSAL_VERBS = frozenset("declined declines refused refuses".split())
+# "fees declined to $281 million", "declined 40 percent", "has declined significantly",
+# "declined in almost every state": a fall, not a refusal.
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|can|could|may|might|must|should|['’]ll)(?:\s+(?:never|not|also|still))?\s+$")
+_DECREASE_NEXT = re.compile(r"\s+(?:(?:to|by|from)\s+[$\d]|\d|[a-z]+ly\b|in\s)")
 _ASK_VERBS = frozenset("ask asks asked asking".split())
 # "asked whether …", "asked a simple question: …", "asked him if …"
 _QUESTION_NEXT = re.compile(
@@ -172,6 +176,10 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan],
                     return _Draft("indirect", [content], cue_span, speaker, "indirect-speaker-after", 0.8)
         return None
 
+    if cue_word in _REFUSAL_VERBS and _DECREASE_NEXT.match(text, cue.end, hi):
+        return None
+    if cue.kind == "object" and _MODAL_BEFORE.search(text, max(lo, cue.start - 20), cue.start):
+        return None
     if next_word in _NOT_REPORTING_NEXT and not (next_word == "to" and cue_word in _REFUSAL_VERBS) \
             and not (next_word == "about" and _ABOUT_AMOUNT.match(text, next_match.end(), hi)):
         return None
@@ -200,6 +208,8 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan],
             speaker = _described_subject(text, lo, cue.start)
     if speaker is None:
         return None
+    if cue_word in _REFUSAL_VERBS and text[speaker.start:speaker.end].lower() in ("who", "which"):
+        return None  # "said a longtime adviser, who declined to be identified": an aside about the source
     # "The plan, she said, was too costly": the frame sits inside the reported clause.
     parenthetical = tail.lstrip().startswith(",") and text[lo:speaker.start].rstrip().endswith(",")
     clause_next = next_word == "that" or tail.lstrip().startswith(":") or parenthetical

@@ -1,8 +1,10 @@
 """Quoted phrases in the object of a cue (``calling him a “loser”``, ``is promising to
 “…”``) reported by the sentence subject, in the clause of a claim noun (``her assertion
 that “…”``), in the that-clause of a verb outside the cue list (``X fired back that …``), in
-an infinitive's object (``started to portray it as a “…”``) and after a passive cue with a
-named agent (``X has been called “…” by Y``). ``_quoted_objects`` returns the drafts."""
+an infinitive's object (``started to portray it as a “…”``), after a passive cue with a
+named agent (``X has been called “…” by Y``) and, for a quoted clause of five or more words,
+in the plain object of any verb of a named or pronoun sentence subject (``He voiced a wish
+for a “strong, prosperous and vibrant Mexico”``). ``_quoted_objects`` returns the drafts."""
 from __future__ import annotations
 
 import bisect
@@ -14,7 +16,7 @@ from analysis.speakers import speaker_after, speaker_before, speaker_words, subj
 from analysis.quotes.drafts import MAX_INTRO_WINDOW, _Draft, _Region, _trim_content, _word_count
 from analysis.quotes.cues import _Cue, _CueIndex, _is_trailing, _progressive
 from analysis.quotes.clauses import (
-    _AND_BEFORE, _DETERMINER_BEFORE, _PASSIVE_BEFORE, _PRONOUN_SPEAKER, _clause_subject,
+    _AND_BEFORE, _DETERMINER_BEFORE, _IRREGULAR_PAST, _PASSIVE_BEFORE, _PRONOUN_SPEAKER, _clause_subject,
     _comma_before, _described_clause_subject, _name_subject,
 )
 
@@ -27,6 +29,12 @@ _OBJECT_BRIDGE = re.compile(rf"{_OBJECT_WORD_CHAR}{{0,80}}")
 _OBJECT_BRIDGE_ASIDE = re.compile(
     rf"{_OBJECT_WORD_CHAR}{{1,60}},[ \xa0]+[a-z]+(?:[ \xa0]+[a-z]+){{0,2}},[ \xa0]+{_OBJECT_WORD_CHAR}{{0,40}}"
 )
+
+# A bridge that opens an adjunct, not an object, and holds no that- or to-clause ('called
+# on people to “…”' stays): the quoted phrase names a programme, a place or an occasion
+# ('said on NBC's “Meet the Press.”', 'admitted during an interview for POLITICO’s “Off
+# Message” podcast').
+_ADJUNCT_BRIDGE = re.compile(r"[ \xa0]+(?:on|in|at|during|after|before|by|while)[ \xa0](?:(?!\b(?:that|to)\b).)*", re.DOTALL)
 
 # Between two quoted phrases of one object: "“meritless” and “improper”".
 _OBJECT_LIST = re.compile(r",?\s+(?:and|or|but\s+also|but)\s+[^,;:.!?\"“”«»\n]{0,30}")
@@ -64,6 +72,11 @@ def _quoted_objects(text: str, regions: list[_Region], cues: _CueIndex, quotes: 
                 out.append(draft)
             continue
         cue = found[-1]
+        if _ADJUNCT_BRIDGE.fullmatch(text, cue.end, quote.start):
+            draft = _unlisted_frame(text, quote, lo, sentences[index][1])
+            if draft is not None:
+                out.append(draft)
+            continue
         progressive = _progressive(text, cue, lo)
         if (text[cue.start - 1:cue.start] == "-" or _DETERMINER_BEFORE.search(text, max(lo, cue.start - 6), cue.start)
                 or (progressive is None and _PASSIVE_BEFORE.search(text, max(lo, cue.start - 12), cue.start))):
@@ -97,7 +110,7 @@ def _unlisted_frame(text: str, quote: QuotedSpan, lo: int, sentence_end: int) ->
     """A quoted phrase whose nearest cue does not report it may lie in the object of a verb
     outside the cue list or in the clause of a claim noun."""
     return (_any_verb_object(text, quote, lo, sentence_end) or _infinitive_object(text, quote, lo, sentence_end)
-            or _possessed_claim(text, quote, lo, sentence_end))
+            or _possessed_claim(text, quote, lo, sentence_end) or _subject_verb_object(text, quote, lo, sentence_end))
 
 
 _BY_BEFORE = re.compile(r"\bby[ \xa0]+$")
@@ -293,3 +306,50 @@ def _object_end(text: str, quote: QuotedSpan, sentence_end: int) -> int:
     stop = _CLAUSE_BREAK.search(text, quote.end, sentence_end)
     end = stop.start() if stop else sentence_end
     return quote.end if _is_trailing(text[quote.end:end]) else end  # "… on Monday."
+
+
+# The verb group after a sentence's subject: progressive ('is questioning', 'He’s
+# predicting'), modal ('would not comment'), perfect ('has egged'), past or -s present.
+_VERB_GROUP = re.compile(
+    r"(?:(?<=[ \xa0])|(?<=\w)(?=['’]))(?P<verb>"
+    r"(?:is|are|was|were|['’]s|['’]re)[ \xa0]+(?:(?:also|now|still|already|not|again)[ \xa0]+)?[a-z]{2,}ing"
+    r"|(?:will|would|could|should|can|may|might|must)(?:[ \xa0]+not)?[ \xa0]+(?:(?:also|still|never|soon)[ \xa0]+)?[a-z]{2,}"
+    r"|(?:has|have|had)[ \xa0]+(?:(?:also|already|long|repeatedly|since|not|never|recently)[ \xa0]+)?"
+    r"[a-z]{2,}(?:ed|en|wn|ght|id|ld|ne|ng|nt|un)"
+    rf"|{_IRREGULAR_PAST}|[a-z]{{2,}}ed|[a-z]{{3,}}(?:es|[a-rt-z]s))\b"
+)
+_SENTENCE_OPENER = re.compile(r"(?:(?:But|And|So|Still|Now|Meanwhile|Instead|Later|Then|Yet|Also)[ \xa0,]+)?")
+# A plain object: no clause punctuation and no that-, wh- or to-clause, which the frame
+# measured far less precisely (docs/benchmarks.md, twelfth round (c)).
+_PLAIN_OBJECT = re.compile(r"[^,;:!?\"“”«»\n]*")
+_CLAUSE_COMPLEMENT = re.compile(
+    r"[ \xa0]+(?:[a-z]+[ \xa0]+)?(?:that|whether|if|how|why|what)\b|[ \xa0]+(?:[\w’'-]+[ \xa0]+){0,3}?to[ \xa0]+[a-z]"
+)
+_QUOTED_WORD = re.compile(r"[\w’'-]+")
+_TITLE_SMALL_WORDS = frozenset("of the and a an in for to on at by with or from as".split())
+MIN_CLAUSE_QUOTE_WORDS = 5
+
+
+def _subject_verb_object(text: str, quote: QuotedSpan, lo: int, sentence_end: int) -> _Draft | None:
+    """A quoted clause of five or more words, not a title, in the plain object of the
+    sentence's first verb after a named or pronoun subject opening the sentence ('Sanders
+    credited Clinton's victory to "a closed primary, something I am not …"', 'He voiced a
+    wish for a "strong, prosperous and vibrant Mexico,"'), reported by that subject."""
+    words = _QUOTED_WORD.findall(text, quote.start, quote.end)
+    if len(words) < MIN_CLAUSE_QUOTE_WORDS or all(w[:1].isupper() for w in words if w.lower() not in _TITLE_SMALL_WORDS):
+        return None
+    for verb in _VERB_GROUP.finditer(text, max(lo, quote.start - MAX_INTRO_WINDOW), quote.start):
+        speaker = speaker_before(text, lo, verb.start())
+        if speaker is None:
+            continue
+        said_by = text[speaker.start:speaker.end]
+        opener = _SENTENCE_OPENER.match(text, lo, speaker.start)
+        if opener.end() != speaker.start or not (said_by.split()[-1][:1].isupper() or _PRONOUN_SPEAKER.fullmatch(said_by)) \
+                or said_by.lower() in ("it", "that", "this", "there") \
+                or not _PLAIN_OBJECT.fullmatch(text, verb.end(), quote.start) or _CLAUSE_COMPLEMENT.match(text, verb.end(), quote.start):
+            return None
+        content = _trim_content(text, verb.end(), _object_end(text, quote, sentence_end))
+        if content is None:
+            return None
+        return _Draft("indirect", [content], Span(*verb.span("verb")), speaker, "mixed-subject-object", 0.4)
+    return None
