@@ -85,10 +85,20 @@ def line_kind(paragraph_text: str, *, trailing: bool = False) -> str | None:
 
     ``trailing`` also applies the rules that hold only at the end of an article.
     """
-    if len(paragraph_text) > MAX_LINE_BOILERPLATE_CHARS:
+    return _line_kind_in(paragraph_text, 0, len(paragraph_text), trailing=trailing)
+
+
+def _line_kind_in(text: str, start: int, end: int, *, trailing: bool = False) -> str | None:
+    """:func:`line_kind` of ``text[start:end]``, matched in place (no copy of the paragraph).
+
+    Matching with ``pos`` and ``endpos`` reads ``$`` and ``\b`` at ``end`` as at the end of
+    the copy; before ``start`` lies white space or nothing (paragraphs are stripped lines),
+    and no rule can test the character before its first one anyway.
+    """
+    if end - start > MAX_LINE_BOILERPLATE_CHARS:
         return None
     pattern, kinds = _line_rules(trailing)
-    match = pattern.match(paragraph_text)
+    match = pattern.match(text, start, end)
     # The outermost group closes last, so lastgroup names the rule that matched.
     return kinds[int(match.lastgroup.removeprefix("rule"))] if match else None
 
@@ -130,9 +140,7 @@ def find_boilerplate(text: str, paragraphs: Sequence[Span]) -> list[BoilerplateS
     """
     found: list[BoilerplateSpan] = []
     for paragraph in paragraphs:
-        if len(paragraph) > MAX_LINE_BOILERPLATE_CHARS:  # no line rule applies: spare the copy
-            continue
-        kind = line_kind(paragraph.text_of(text))
+        kind = _line_kind_in(text, paragraph.start, paragraph.end)
         if kind:
             found.append(BoilerplateSpan(paragraph.start, paragraph.end, kind))
     taken = {(b.start, b.end) for b in found}

@@ -30,7 +30,8 @@ from analysis.spans import Span
 PARAGRAPH_COLUMNS = ["article_id", "paragraph", "start", "end", "text", "is_body"]
 SENTENCE_COLUMNS = ["article_id", "sentence", "paragraph", "start", "end", "text", "is_body"]
 
-_LINE = re.compile(r"[^\n\r\u2028\u2029\x0b\x0c\x85]+")
+_LINE_CHARACTER = r"[^\n\r\u2028\u2029\x0b\x0c\x85]"
+_LINE = re.compile(_LINE_CHARACTER + "+")
 # A line that ends without closing punctuation and a next line starting in lower case:
 # the text is hard-wrapped, and the two lines are one paragraph.
 _OPEN_LINE_END = re.compile(r"[\w,;\-–—]$")
@@ -40,6 +41,8 @@ _FIRST_WORD = re.compile(r"\S+")
 # this many characters; web text has whole paragraphs on one line and is far wider.
 _MAX_WRAP_WIDTH = 100
 _MIN_WRAP_WIDTH = 40
+# A line whose text goes on past the widest wrap width: when one is found, no wrap width fits.
+_TOO_WIDE_LINE = re.compile(_LINE_CHARACTER + f"{{{_MAX_WRAP_WIDTH}}}\\S")
 # A sentence ending inside a line: filled prose has them, lists of headlines do not.
 _SENTENCE_END_INSIDE = re.compile(r"[.!?][\"'\u201d\u2019)]?\s+[\"'\u201c\u2018(]?[A-Z]")
 
@@ -86,6 +89,8 @@ def wrap_width(text: str) -> int | None:
     the lines read as prose: at least one in ten has a sentence ending inside it (a list of
     headlines of similar length has none).
     """
+    if _TOO_WIDE_LINE.search(text):  # most web text: whole paragraphs on one line
+        return None
     lines = [line.rstrip() for line in _LINE.findall(text)]
     lines = [line for line in lines if line]
     if len(lines) < 3:
@@ -123,11 +128,12 @@ def paragraph_spans(text: str) -> list[Span]:
     width = wrap_width(text) if len(text) > 2 * _MAX_WRAP_WIDTH and "\n" in text else None
     for match in _LINE.finditer(text):
         raw = match.group()
-        line_text = raw.strip()  # str.strip and strip_span agree on white space (str.isspace)
+        left = raw.lstrip()  # str.strip and strip_span agree on white space (str.isspace)
+        line_text = left.rstrip()
         if not line_text:
             previous_text = ""
             continue
-        start = match.start() + len(raw) - len(raw.lstrip())
+        start = match.end() - len(left)
         end = start + len(line_text)
         if (
             previous_text
@@ -139,7 +145,7 @@ def paragraph_spans(text: str) -> list[Span]:
         else:
             spans.append(Span(start, end))
         previous_text = line_text
-        previous_line = raw.rstrip()
+        previous_line = raw.rstrip() if width else ""
     return spans
 
 

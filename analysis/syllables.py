@@ -59,7 +59,8 @@ def strip_punctuation(text: str) -> str:
     rm_apostrophe=False)``: apostrophes survive only inside English contractions
     (``don't``, ``we've``), every other non-word, non-space character goes.
     """
-    text = _NON_CONTRACTION_APOSTROPHE.sub("", text)
+    if "'" in text:  # the first pass only removes apostrophes
+        text = _NON_CONTRACTION_APOSTROPHE.sub("", text)
     return _PUNCTUATION_KEEPING_APOSTROPHES.sub("", text)
 
 

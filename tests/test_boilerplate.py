@@ -12,9 +12,7 @@ BODY = (
 )
 
 
-@pytest.mark.parametrize(
-    "line, kind",
-    [
+BOILERPLATE_LINES = [
         ("Read the rest of the story here.", "read_more"),
         ("Read the rest of the story at The Example Post.", "read_more"),
         ("Also read: Ten things to know about the budget", "read_more"),
@@ -28,10 +26,22 @@ BODY = (
         ("Advertisement", "advertisement"),
         ("Copyright 2021 Example Media. All rights reserved.", "footer"),
         ("Track Latest News Live on Example.com and get news updates from around the world.", "footer"),
-    ],
-)
+        ("By Jane Roe", "byline"),
+]
+
+
+@pytest.mark.parametrize("line, kind", BOILERPLATE_LINES)
 def test_boilerplate_lines_have_a_kind(line, kind):
     assert line_kind(line) == kind
+
+
+@pytest.mark.parametrize("line, kind", BOILERPLATE_LINES)
+def test_a_boilerplate_line_between_body_paragraphs_is_found_with_its_kind(line, kind):
+    # The rules match each paragraph in place in the article text; rules anchored at the
+    # line's end ("Advertisement", "By Jane Roe") must end where the paragraph ends.
+    text = BODY + line + "\n\n" + BODY
+    start = text.index(line)
+    assert [(b.start, b.end, b.kind) for b in segment(text).boilerplate] == [(start, start + len(line), kind)]
 
 
 @pytest.mark.parametrize(

@@ -82,9 +82,17 @@ WRAPPED_AT_71 = (
 )
 
 
-def test_wrap_width_is_the_width_a_filled_text_was_wrapped_to():
-    assert wrap_width(WRAPPED_AT_71) == 71
-    assert wrap_width(WRAPPED_AT_71.replace("\n", "\r\n")) == 71
+@pytest.mark.parametrize(
+    "text",
+    [
+        WRAPPED_AT_71,
+        WRAPPED_AT_71.replace("\n", "\r\n"),
+        # White space after a line's text does not count towards its width.
+        WRAPPED_AT_71.replace("this\n", "this" + " " * 60 + "\n"),
+    ],
+)
+def test_wrap_width_is_the_width_a_filled_text_was_wrapped_to(text):
+    assert wrap_width(text) == 71
 
 
 @pytest.mark.parametrize(
@@ -94,6 +102,7 @@ def test_wrap_width_is_the_width_a_filled_text_was_wrapped_to():
         "A web paragraph that runs on " * 6 + "\nand another that runs on " * 6,
         "Minister resigns over leaked memo\nFloods close the coastal road for a week\nLocal team wins cup\n",
         "\n".join(["The council met on Monday to discuss the new budget plan"] * 4),
+        WRAPPED_AT_71 + "A last line that runs on and on, well past the widest width that any hard-wrapped text is ever filled to.\n",
     ],
 )
 def test_text_that_is_not_filled_to_a_width_has_no_wrap_width(text):

@@ -85,21 +85,6 @@ def word_profile(word: str) -> WordProfile:
     )
 
 
-# word -> the fields of its WordProfile as a plain tuple: a tuple of ints and bools is
-# untracked by the garbage collector, a NamedTuple is not (it is no exact tuple),
-# and a corpus meets tens of thousands of distinct words that would lengthen every full
-# collection. Emptied with the token tables.
-_PROFILE_FIELDS: dict[str, tuple[int, int, bool, bool, bool, bool]] = {}
-
-
-def _profile_fields(word: str) -> tuple[int, int, bool, bool, bool, bool]:
-    try:
-        return _PROFILE_FIELDS[word]
-    except KeyError:
-        fields = _PROFILE_FIELDS[word] = tuple(word_profile(word))
-        return fields
-
-
 def words_of(text: str) -> list[str]:
     """textstat's word list (``lexicon_count`` counts it): punctuation stripped, case kept."""
     return strip_punctuation(text).split()
@@ -135,15 +120,17 @@ class TextCounts:
 # same token (an apostrophe stays before a contraction ending), so a token leaves at most
 # one word and always the same one: a text's counts are the sums of its tokens' shares.
 # The shares are packed into one int, a field of _FIELD_BITS bits each, so that one C-level
-# ``sum(map(...))`` adds them all up; no count of a text that fits in memory overflows a field.
+# ``sum(map(...))`` adds them all up. No field of a text shorter than 2**38 characters
+# overflows (a token has at most 3 syllables a character: "w" is "double-you"). The fields
+# that are most often 0 come last, so most words' ints are shorter and add faster.
 _TOKEN_FIELDS = (
-    "words", "syllables", "polysyllabic", "not_easy", "fog_complex", "letters", "non_space_chars",
-    "linsear_points",
+    "words", "syllables", "letters", "non_space_chars", "linsear_points", "not_easy", "polysyllabic",
+    "fog_complex",
 )
-_FIELD_BITS = 64
+_FIELD_BITS = 40
 _FIELD_MASK = (1 << _FIELD_BITS) - 1
 _SHIFT = tuple(index * _FIELD_BITS for index in range(len(_TOKEN_FIELDS)))
-_WORDS, _SYLLABLES, _POLYSYLLABIC, _NOT_EASY, _FOG_COMPLEX, _LETTERS, _NON_SPACE_CHARS, _LINSEAR_POINTS = (
+_WORDS, _SYLLABLES, _LETTERS, _NON_SPACE_CHARS, _LINSEAR_POINTS, _NOT_EASY, _POLYSYLLABIC, _FOG_COMPLEX = (
     range(len(_TOKEN_FIELDS))
 )
 # Distinct tokens kept before the tables are emptied, to bound memory over a long corpus.
@@ -169,6 +156,34 @@ def _pieces(token: str) -> str:
     return ".".join("w" if _WORD_CHARACTER.search(part) else "" for part in _SENTENCE_MARKS.split(token))
 
 
+# word -> its packed shares of every count but non_space_chars (those depend on the token
+# around it), and itself if it is a difficult word (textstat.difficult_words) or "". Plain
+# tuples of ints and strings are untracked by the garbage collector, a NamedTuple is not
+# (it is no exact tuple), and a corpus meets tens of thousands of distinct words that
+# would lengthen every full collection. Emptied with the token tables.
+_WORD_FACTS: dict[str, tuple[int, str]] = {}
+
+
+def _word_facts(word: str) -> tuple[int, str]:
+    """A word's entry of ``_WORD_FACTS``, made from its :func:`word_profile` on first sight."""
+    try:
+        return _WORD_FACTS[word]
+    except KeyError:
+        pass
+    syllables, spelled, polysyllabic, easy, fog_complex, difficult = word_profile(word)
+    shares = (
+        1 << _SHIFT[_WORDS]
+        | syllables << _SHIFT[_SYLLABLES]
+        | polysyllabic << _SHIFT[_POLYSYLLABIC]
+        | (not easy) << _SHIFT[_NOT_EASY]
+        | fog_complex << _SHIFT[_FOG_COMPLEX]
+        | len(word) - word.count("'") << _SHIFT[_LETTERS]
+        | (3 if spelled >= _POLYSYLLABLE else 1 if spelled > 0 else 0) << _SHIFT[_LINSEAR_POINTS]
+    )
+    facts = _WORD_FACTS[word] = (shares, word if difficult else "")
+    return facts
+
+
 def _token_facts(token: str) -> tuple[int, str, str]:
     """What a text's counts need of one token: its packed shares (``_TOKEN_FIELDS``), the
     word it leaves if that is a difficult word (textstat.difficult_words) or "", and its
@@ -180,20 +195,11 @@ def _token_facts(token: str) -> tuple[int, str, str]:
         # Stripping keeps word characters, and apostrophes only before letters, so a token
         # leaves a word exactly when it holds a word character: without marks, that is its piece.
         pieces = _pieces(token) if _SENTENCE_MARKS.search(token) else "w" if word else ""
+    token_chars = len(token) << _SHIFT[_NON_SPACE_CHARS]
     if not word:
-        return len(token) << _SHIFT[_NON_SPACE_CHARS], "", pieces
-    syllables, spelled, polysyllabic, easy, fog_complex, difficult = _profile_fields(word)
-    shares = (
-        1 << _SHIFT[_WORDS]
-        | syllables << _SHIFT[_SYLLABLES]
-        | polysyllabic << _SHIFT[_POLYSYLLABIC]
-        | (not easy) << _SHIFT[_NOT_EASY]
-        | (not easy and fog_complex) << _SHIFT[_FOG_COMPLEX]
-        | len(word) - word.count("'") << _SHIFT[_LETTERS]
-        | len(token) << _SHIFT[_NON_SPACE_CHARS]
-        | (3 if spelled >= _POLYSYLLABLE else 1 if spelled > 0 else 0) << _SHIFT[_LINSEAR_POINTS]
-    )
-    return shares, word if difficult else "", pieces
+        return token_chars, "", pieces
+    shares, difficult = _word_facts(word)
+    return shares | token_chars, difficult, pieces
 
 
 class _TokenTable(dict):
@@ -208,7 +214,7 @@ class _TokenTable(dict):
         if len(self) >= _MAX_REMEMBERED_TOKENS:
             for table in _TABLES:
                 table.clear()
-            _PROFILE_FIELDS.clear()
+            _WORD_FACTS.clear()
         facts = _SHARES[token], _DIFFICULT_SPELLING[token], _PIECES[token] = _token_facts(token)
         return facts[self.position]
 
@@ -218,7 +224,7 @@ _SHARES, _DIFFICULT_SPELLING, _PIECES = _TABLES = tuple(_TokenTable(position) fo
 
 def clear_word_caches() -> None:
     """Forget every word and token fact remembered so far (benchmarks time cold runs)."""
-    _PROFILE_FIELDS.clear()
+    _WORD_FACTS.clear()
     for table in _TABLES:
         table.clear()
 

@@ -190,6 +190,16 @@ def _narrative(text: str, sentences: Sequence[tuple[int, int]], quotes: Sequence
     for start, end in sentences:
         while next_quote < len(quotes) and quotes[next_quote].end <= start:
             next_quote += 1
+        sentence = text[start:end]
+        if (next_quote == len(quotes) or quotes[next_quote].start >= end) and not (
+            sentence[:1].isspace() or sentence[-1:].isspace()
+        ):
+            # No quote in it and nothing to strip (most sentences): the sentence is its one piece.
+            if _has_words(sentence):
+                closed.append(_closed(sentence))
+                first = start if first is None else first
+                last = end
+            continue
         pieces = []
         cursor = start
         hole = next_quote
