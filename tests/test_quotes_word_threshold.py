@@ -26,5 +26,5 @@ def test_has_words_matches_full_count(text, count):
 
 def test_has_words_stops_at_the_end_offset():
     text = "one two three four"
-    assert _has_words(text, 0, 9, 2) and not _has_words(text, 0, 9, 3)
+    assert _has_words(text, 0, 8, 2) and not _has_words(text, 0, 8, 3)
     assert _has_words(text, 4, len(text), 3) and not _has_words(text, 8, len(text), 3)
