@@ -123,11 +123,13 @@ _ISSUING_VERB = re.compile(r"\b(?:issued|released|sent(?:\s+out)?|put\s+out|post
 
 
 def _issuers_as_speakers(text: str, regions: list[_Region], drafts: list[_Draft]) -> list[_Draft]:
-    sentence_starts = [start for region in regions for start, _ in region.sentences]
+    sentence_starts: list[int] | None = None  # listed only for an article that needs them
     out = []
     for draft in drafts:
         speaker = draft.speaker
         if speaker is not None and _ISSUED_DOCUMENT.fullmatch(text, speaker.start, speaker.end):
+            if sentence_starts is None:
+                sentence_starts = [start for region in regions for start, _ in region.sentences]
             lo = sentence_starts[max(bisect.bisect_right(sentence_starts, speaker.start) - 1, 0)]
             verb = _ISSUING_VERB.search(text, max(lo, speaker.start - 20), speaker.start)
             issuer = verb and (speaker_before(text, lo, verb.start()) or subject_before(text, lo, verb.start()))

@@ -9,7 +9,7 @@ import re
 
 from analysis.quote_marks import FurthestEnd, QuotedSpan
 from analysis.spans import Span
-from analysis.quotes.drafts import _Draft, _Region, _WORD, _has_quote_mark, _word_count
+from analysis.quotes.drafts import _Draft, _Region, _WORD, _has_quote_mark, _has_words
 from analysis.quotes.cues import _CueIndex, _is_trailing
 
 MIN_FREE_QUOTE_WORDS = 3
@@ -20,7 +20,7 @@ MIN_UNFRAMED_WORDS = 10
 
 def _is_free_quote(text: str, quote: QuotedSpan, region: _Region) -> bool:
     """A quotation that reads as a sentence of speech (not a scare quote or a title)."""
-    if _word_count(text, quote.start, quote.end) < MIN_FREE_QUOTE_WORDS:
+    if not _has_words(text, quote.start, quote.end, MIN_FREE_QUOTE_WORDS):
         return False
     before = text[region.start:quote.start].rstrip()
     return not before or before[-1] in ".!?:\"”"
@@ -39,10 +39,10 @@ def _opens_with_quotation(text: str, region: _Region) -> bool:
 def _is_unframed_speech(text: str, quote: QuotedSpan) -> bool:
     """A quotation with no frame that still reads as speech: a sentence (a capital after the
     mark and several words) or a long stretch; scare quotes and titles are neither."""
-    words = _word_count(text, quote.start, quote.end)
     first = _WORD.search(text, quote.start, quote.end)
-    sentence_like = first is not None and first.group()[0].isupper() and words >= MIN_UNFRAMED_SENTENCE_WORDS
-    return sentence_like or words >= MIN_UNFRAMED_WORDS
+    sentence_like = first is not None and first.group()[0].isupper() \
+        and _has_words(text, quote.start, quote.end, MIN_UNFRAMED_SENTENCE_WORDS)
+    return sentence_like or _has_words(text, quote.start, quote.end, MIN_UNFRAMED_WORDS)
 
 
 def _resumes_split_quotation(text: str, last: _Draft, quote: QuotedSpan) -> bool:

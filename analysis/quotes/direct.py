@@ -11,7 +11,7 @@ import re
 
 from analysis.quote_marks import MarkIndex, QuotedSpan, quoted_spans
 from analysis.spans import Span
-from analysis.quotes.drafts import _DOUBLE_QUOTE_CHAR, _Draft, _Region, _WORD, _trim_content, _word_count
+from analysis.quotes.drafts import _DOUBLE_QUOTE_CHAR, _Draft, _Region, _WORD, _has_words, _trim_content
 from analysis.quotes.cues import _CueIndex
 from analysis.quotes.continuations import (
     _continues_last, _is_free_quote, _is_unframed_speech, _opens_with_quotation,
@@ -111,7 +111,7 @@ _DESCRIPTION_BEFORE_TITLE = re.compile(
 def _is_title_in_description(text: str, quote: QuotedSpan, sentences: list[tuple[int, int]], sentence_starts: list[int]) -> bool:
     """A short quotation closed by a comma inside the appositive of a sentence's subject is a
     title in the speaker's description, not a quotation the frame after it reports."""
-    if text[quote.end - 2:quote.end - 1] != "," or _word_count(text, quote.start, quote.end) > MAX_DESCRIPTION_TITLE_WORDS:
+    if text[quote.end - 2:quote.end - 1] != "," or _has_words(text, quote.start, quote.end, MAX_DESCRIPTION_TITLE_WORDS + 1):
         return False
     index = bisect.bisect_right(sentence_starts, quote.start) - 1
     return index >= 0 and _DESCRIPTION_BEFORE_TITLE.fullmatch(text, sentences[index][0], quote.start) is not None
@@ -125,7 +125,7 @@ _PROGRAMME_INTRO = re.compile(r"\b(?:[Oo]n|with)[ \xa0]+(?:[A-Z][\w&’'-]*[ \xa
 def _is_programme_title(text: str, quote: QuotedSpan, lo: int) -> bool:
     """A short quotation closed by a comma after 'on' or 'with' and a channel's name is the
     programme someone spoke on, not speech the frame after it reports."""
-    if text[quote.end - 2:quote.end - 1] != "," or _word_count(text, quote.start, quote.end) > MAX_DESCRIPTION_TITLE_WORDS:
+    if text[quote.end - 2:quote.end - 1] != "," or _has_words(text, quote.start, quote.end, MAX_DESCRIPTION_TITLE_WORDS + 1):
         return False
     return _PROGRAMME_INTRO.search(text, max(lo, quote.start - 40), quote.start) is not None
 
@@ -285,6 +285,6 @@ def _unquoted_rest(text: str, cues: _CueIndex, quote: QuotedSpan, cue: Span, spe
     sentence_end = sentences[index][1] if index >= 0 else hi
     end = min(sentence_end, hi)
     if cues.between(opening.start("word"), end) or "\n" in text[opening.start("word"):end] \
-            or _word_count(text, opening.start("word"), end) < MIN_UNQUOTED_REST_WORDS:
+            or not _has_words(text, opening.start("word"), end, MIN_UNQUOTED_REST_WORDS):
         return None
     return _trim_content(text, opening.start("word"), end)

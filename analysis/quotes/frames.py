@@ -11,7 +11,7 @@ from analysis.quote_marks import QuotedSpan
 from analysis.spans import Span
 from analysis.speakers import speaker_after, speaker_before, speaker_words
 from analysis.quotes.drafts import (
-    MAX_INTRO_WINDOW, _DOUBLE_QUOTE_CHAR, _Region, _WORD, _trim_content, _word_count,
+    MAX_INTRO_WINDOW, _DOUBLE_QUOTE_CHAR, _Region, _WORD, _has_words, _trim_content,
 )
 from analysis.quotes.cues import _Cue, _CueIndex, _is_trailing
 from analysis.quotes.clauses import (
@@ -212,7 +212,7 @@ def _frame_across_title(text: str, cues: _CueIndex, quotes: list[QuotedSpan], po
     if position + 1 >= len(quotes):
         return None
     title = quotes[position + 1]
-    if _word_count(text, title.start, title.end) > MAX_DESCRIPTION_TITLE_WORDS or _ends_in_frame_punctuation(text, title.end):
+    if _has_words(text, title.start, title.end, MAX_DESCRIPTION_TITLE_WORDS + 1) or _ends_in_frame_punctuation(text, title.end):
         return None
     limit = quotes[position + 2].start if position + 2 < len(quotes) else region_end
     return _frame_after_description(text, cues, quotes[position], limit, title=title)
@@ -260,7 +260,11 @@ _CUE_OPENER = re.compile(r"(?:^|(?<=[.!?\n])\s*)(?P<cue>Said|Says|Added|Adds)[ \
 
 def _frame_opener(text: str, quote: QuotedSpan, lo: int) -> tuple[Span, Span | None, str] | None:
     window_start = max(lo, quote.start - MAX_INTRO_WINDOW)
-    opener = _CUE_OPENER.search(text[window_start:quote.start])
+    window = text[window_start:quote.start]
+    # The regex tries every position of the window; most windows hold none of its cues.
+    if "Sai" not in window and "Says" not in window and "Add" not in window:
+        return None
+    opener = _CUE_OPENER.search(window)
     if opener is None:
         return None
     cue = Span(window_start + opener.start("cue"), window_start + opener.end("cue"))

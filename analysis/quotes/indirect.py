@@ -10,7 +10,7 @@ import re
 from analysis.quote_marks import QuotedSpan
 from analysis.spans import Span
 from analysis.speakers import speaker_after, speaker_before, subject_before
-from analysis.quotes.drafts import _Draft, _Region, _any_between, _inside, _trim_content, _word_count
+from analysis.quotes.drafts import _Draft, _Region, _inside, _trim_content, _word_count
 from analysis.quotes.cues import _Cue, _CueIndex, _is_trailing, _participle_cue_start, _progressive
 from analysis.quotes.clauses import (
     _AND_BEFORE, _CLAUSE_DETERMINERS, _CLAUSE_SUBJECTS, _CLAUSE_VERB, _DETERMINER_BEFORE,
@@ -96,23 +96,42 @@ def _indirect(text: str, regions: list[_Region], cues: _CueIndex, quotes: list[Q
     framed = sorted((d.cue.start, d.speaker) for d in direct if d.cue is not None and d.speaker is not None)
     framed_starts = [start for start, _ in framed]
     headline_cues = [match.start() for match in _HEADLINE_CUE.finditer(text, regions[0].start, regions[-1].end)]
+    # Sentences come in text order: the cue, headline-cue and quotation lists are walked
+    # with one moving position each (what _CueIndex.between and _any_between would find,
+    # without a call per sentence; most sentences hold none of them).
+    cue_list, cue_starts = cues.cues, cues.starts
+    next_cue = next_headline_cue = next_quote = 0
+    n_cues, n_headline_cues, n_quotes = len(cue_starts), len(headline_cues), len(quote_starts)
     for region in regions:
         for sentence_start, sentence_end in region.sentences:
+            while next_headline_cue < n_headline_cues and headline_cues[next_headline_cue] < sentence_start:
+                next_headline_cue += 1
+            while next_quote < n_quotes and quote_starts[next_quote] < sentence_start:
+                next_quote += 1
             taken_until = sentence_start
             # Each labelled form needs its own opening (a colon somewhere, a capital letter,
             # "When"/"After"/"If"/"asked"): test that before running its regex.
             opening = text[sentence_start:sentence_start + 1]
             labelled = ((text.find(":", sentence_start, sentence_end) != -1 and _name_colon(text, sentence_start, sentence_end))
-                        or ("A" <= opening <= "Z" and _any_between(headline_cues, sentence_start, sentence_end)
+                        or ("A" <= opening <= "Z" and next_headline_cue < n_headline_cues
+                            and headline_cues[next_headline_cue] < sentence_end
                             and _headline_says(text, sentence_start, sentence_end))
                         or (opening in _ASKED_OPENER_FIRST and _asked_opener(text, sentence_start, sentence_end))
-                        or (("A" <= opening <= "Z" or opening in _QUOTE_CHARS) and _any_between(quote_starts, sentence_start, sentence_end)
+                        or (("A" <= opening <= "Z" or opening in _QUOTE_CHARS) and next_quote < n_quotes
+                            and quote_starts[next_quote] < sentence_end
                             and (_quoted_headline(text, sentence_start, sentence_end)
                                  or _quoted_headline_after(text, sentence_start, sentence_end))) or None)
             if labelled is not None:
                 drafts.append(labelled)
                 taken_until = sentence_end if labelled.rule in ("name-colon", "headline-says", "headline-quoted") else labelled.content[-1].end
-            sentence_cues = cues.between(sentence_start, sentence_end)
+            while next_cue < n_cues and cue_starts[next_cue] < sentence_start:
+                next_cue += 1
+            if next_cue == n_cues or cue_starts[next_cue] >= sentence_end:
+                continue
+            last_cue = next_cue + 1
+            while last_cue < n_cues and cue_starts[last_cue] < sentence_end:
+                last_cue += 1
+            sentence_cues = [cue for cue in cue_list[next_cue:last_cue] if cue.end <= sentence_end]
             if not sentence_cues:
                 continue
             sentence_speaker: Span | None = None

@@ -198,9 +198,17 @@ _VERB_THAT_QUOTED = re.compile(
 )
 
 
+def _has_spaced_as(text: str, start: int, end: int) -> bool:
+    """Is there an "as" after a space in ``text[start:end]``, as the "… as" patterns need?"""
+    return text.find(" as", start, end) != -1 or text.find("\xa0as", start, end) != -1
+
+
 def _any_verb_object(text: str, quote: QuotedSpan, lo: int, sentence_end: int) -> _Draft | None:
     window = max(lo, quote.start - MAX_INTRO_WINDOW)
     for pattern, rule in ((_VERB_AS_QUOTED, "mixed-verb-as"), (_VERB_THAT_QUOTED, "mixed-verb-that")):
+        if pattern is _VERB_AS_QUOTED and not _has_spaced_as(text, window, quote.start) \
+                or pattern is _VERB_THAT_QUOTED and text.find("that", window, quote.start) == -1:
+            continue  # the word each pattern ends on is absent: no need to try every position
         match = pattern.search(text, window, quote.start)
         if match is None:
             continue
@@ -218,7 +226,8 @@ def _any_verb_object(text: str, quote: QuotedSpan, lo: int, sentence_end: int) -
 def _infinitive_object(text: str, quote: QuotedSpan, lo: int, sentence_end: int) -> _Draft | None:
     """A quoted phrase after "as" in the object of an infinitive, reported by the noun
     phrase before the infinitive (or before its -ed verb: 'officials started to portray')."""
-    match = _INFINITIVE_AS_QUOTED.search(text, max(lo, quote.start - MAX_INTRO_WINDOW), quote.start)
+    window = max(lo, quote.start - MAX_INTRO_WINDOW)
+    match = _INFINITIVE_AS_QUOTED.search(text, window, quote.start) if _has_spaced_as(text, window, quote.start) else None
     if match is None or _NOT_AN_OBJECT.search(text, match.start("object"), match.end("object")):
         return None
     speaker = speaker_before(text, lo, match.start())
