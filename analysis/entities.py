@@ -128,9 +128,10 @@ class Gazetteer:
 _MEMO_SIZE = 1 << 16
 
 
-def _remember(memo: dict, key, value):
-    """Store ``value`` under ``key`` in a bounded memo (emptied when full) and return it."""
-    if len(memo) >= _MEMO_SIZE:
+def _remember(memo: dict, key, value, *, size: int = _MEMO_SIZE):
+    """Store ``value`` under ``key`` in a memo of at most ``size`` entries (emptied when
+    full) and return it."""
+    if len(memo) >= size:
         memo.clear()
     memo[key] = value
     return value
@@ -373,10 +374,7 @@ def _stretch_runs(stretch: str, after_full_stop: bool) -> tuple[tuple[_Token, ..
     try:
         return _STRETCH_RUNS[key]
     except KeyError:
-        if len(_STRETCH_RUNS) >= _STRETCH_RUNS_SIZE:
-            _STRETCH_RUNS.clear()
-        runs = _STRETCH_RUNS[key] = _tokenise_stretch(stretch, after_full_stop)
-        return runs
+        return _remember(_STRETCH_RUNS, key, _tokenise_stretch(stretch, after_full_stop), size=_STRETCH_RUNS_SIZE)
 
 
 def _tokenise_stretch(stretch: str, after_full_stop: bool) -> tuple[tuple[_Token, ...], ...]:
@@ -694,36 +692,30 @@ class _Detector:
     def _all_runs(self) -> list[tuple[int, int, tuple[_Token, ...], bool]]:
         """``(window start, base, run, whether the run starts a sentence)`` for every run;
         sets the article's region, its name words and its headline windows."""
-        # _runs and the region votes inlined: this loop meets every run of every article
+        # the region votes and name words are gathered in the same pass: this loop meets
+        # every run of every article
         runs = []
         text, sentence_initial = self.text, self._sentence_initial
         sole_region, sole_regions = self.gazetteer._sole_region, self.gazetteer._sole_regions
-        stretch_cache = _STRETCH_RUNS
         votes: Counter[str] = Counter()
         name_words: set[str] = set()
         for start, end in self.sentences:
-            for stretch in _RUN_STRETCH.finditer(text, start, end):
-                base = stretch.start()
-                key = (stretch.group(), text[base - 1:base] == ".")
-                stretch_runs = stretch_cache.get(key)
-                if stretch_runs is None:
-                    stretch_runs = _stretch_runs(*key)
-                for run in stretch_runs:
-                    first = run[0]
-                    initial = sentence_initial(start, base + first.start)
-                    runs.append((start, base, run, initial))
-                    surface = text[base + first.start:base + run[-1].end]
-                    region = sole_regions.get(surface, _UNDECIDED)
-                    if region is _UNDECIDED:
-                        region = sole_region(surface)
-                    if region:
-                        votes[region] += 1
-                    # words written capitalised where no sentence starts are names even when
-                    # the article also has them in lower case (a tweet quoting "clinton speaking")
-                    if len(run) > 1:
-                        name_words.update([token.text for token in run])
-                    elif not initial:
-                        name_words.add(first.text)
+            for base, run in _runs(text, start, end):
+                first = run[0]
+                initial = sentence_initial(start, base + first.start)
+                runs.append((start, base, run, initial))
+                surface = text[base + first.start:base + run[-1].end]
+                region = sole_regions.get(surface, _UNDECIDED)
+                if region is _UNDECIDED:
+                    region = sole_region(surface)
+                if region:
+                    votes[region] += 1
+                # words written capitalised where no sentence starts are names even when
+                # the article also has them in lower case (a tweet quoting "clinton speaking")
+                if len(run) > 1:
+                    name_words.update([token.text for token in run])
+                elif not initial:
+                    name_words.add(first.text)
         self.region = votes.most_common(1)[0][0] if votes else None
         self._known_surfaces = self.gazetteer._lookups_in(self.region)
         self.name_words = name_words
