@@ -319,16 +319,14 @@ _ACRONYM_GAP = re.compile(r"\s*(?:\(|,?\s+or|,?\s+(?:also\s+)?known\s+as)\s*", r
 
 # ----------------------------------------------------------------------------- chunking
 
-@dataclass(slots=True)  # not frozen: a frozen dataclass is slower to create, and tokens are many
-class _Token:
-    """One token of a run; ``start`` and ``end`` are relative to the start of its stretch
-    (tokens are cached per stretch text and shared by every place the text occurs)."""
-
-    start: int
-    end: int
-    text: str
-    kind: str  # word | connector | initials | abbr | initial
-    possessive: bool = False
+# One token of a run: a plain tuple ``(start, end, text, kind, possessive)``, read by the
+# indices below. ``start`` and ``end`` are relative to the start of its stretch (tokens are
+# cached per stretch text and shared by every place the text occurs); ``kind`` is word |
+# connector | initials | abbr | initial. Tuples of str, int and bool are not tracked by the
+# cyclic garbage collector, which walked a slots object per cached token on every full
+# collection, and they are cheaper to create than any class instance.
+_Token = tuple  # tuple[int, int, str, str, bool]
+_START_AT, _END_AT, _TEXT, _KIND, _POSSESSIVE = range(5)
 
 
 @dataclass(slots=True)
@@ -380,18 +378,18 @@ def _stretch_runs(stretch: str, after_full_stop: bool) -> tuple[tuple[_Token, ..
 def _tokenise_stretch(stretch: str, after_full_stop: bool) -> tuple[tuple[_Token, ...], ...]:
     """The runs of one stretch, tokens relative to its start."""
     if stretch.isalpha():  # one word (most stretches): the token regex's word, whole
-        return ((_Token(0, len(stretch), stretch, "word"),),)
+        return (((0, len(stretch), stretch, "word", False),),)
     runs: list[list[_Token]] = []
     current: list[_Token] = []
     previous_end = -1
     for token, token_end in _stretch_tokens(stretch, after_full_stop):
-        joined = bool(current) and previous_end >= 0 and _only_spaces(stretch, previous_end, token.start)
-        if not joined or current[-1].possessive:
+        joined = bool(current) and previous_end >= 0 and _only_spaces(stretch, previous_end, token[_START_AT])
+        if not joined or current[-1][_POSSESSIVE]:
             if current:
                 runs.append(current)
             current = []
-        if token.kind == "connector":
-            if not current or not _connector_allowed(current, token.text):
+        if token[_KIND] == "connector":
+            if not current or not _connector_allowed(current, token[_TEXT]):
                 if current:
                     runs.append(current)
                 current = []
@@ -401,7 +399,7 @@ def _tokenise_stretch(stretch: str, after_full_stop: bool) -> tuple[tuple[_Token
         previous_end = token_end
     if current:
         runs.append(current)
-    return tuple(tuple(_trim_connectors(run)) for run in runs if any(t.kind != "connector" for t in run))
+    return tuple(tuple(_trim_connectors(run)) for run in runs if any(t[_KIND] != "connector" for t in run))
 
 
 def _stretch_tokens(stretch: str, after_full_stop: bool) -> Iterable[tuple[_Token, int]]:
@@ -420,7 +418,7 @@ def _stretch_tokens(stretch: str, after_full_stop: bool) -> Iterable[tuple[_Toke
     if all(word.isalpha() and (word[0].isupper() or word in LEXICON.connectors) for word in words):
         tokens, at = [], 0
         for word in words:
-            tokens.append((_Token(at, at + len(word), word, "word" if word[0].isupper() else "connector"), at + len(word)))
+            tokens.append(((at, at + len(word), word, "word" if word[0].isupper() else "connector", False), at + len(word)))
             at += len(word) + 1
         return tokens
     padded = ("." if after_full_stop else " ") + stretch
@@ -428,10 +426,10 @@ def _stretch_tokens(stretch: str, after_full_stop: bool) -> Iterable[tuple[_Toke
     for match in _TOKEN.finditer(padded, 1):
         word = match.group("word")
         if word is not None:
-            token = _Token(match.start("word") - 1, match.end("word") - 1, word, "word", match.group("possessive") is not None)
+            token = (match.start("word") - 1, match.end("word") - 1, word, "word", match.group("possessive") is not None)
         else:
             kind = match.lastgroup
-            token = _Token(match.start() - 1, match.end() - 1, match.group(), "word" if kind == "possessive" else kind)
+            token = (match.start() - 1, match.end() - 1, match.group(), "word" if kind == "possessive" else kind, False)
         tokens.append((token, match.end() - 1))
     return tokens
 
@@ -452,24 +450,24 @@ def _one_line(surface: str) -> str:
 def _connector_allowed(run: list[_Token], connector: str) -> bool:
     last = run[-1]
     if connector == "the":
-        return last.kind == "connector" and last.text in ("of", "for", "on")
-    if last.kind == "connector":
+        return last[_KIND] == "connector" and last[_TEXT] in ("of", "for", "on")
+    if last[_KIND] == "connector":
         return False
     if connector == "and":  # only inside an "X of Y and Z" name, never "BJP and Congress"
-        return any(t.kind == "connector" and t.text in ("of", "for") for t in run)
+        return any(t[_KIND] == "connector" and t[_TEXT] in ("of", "for") for t in run)
     return True
 
 
 def _trim_connectors(run: list[_Token]) -> list[_Token]:
-    while run and run[-1].kind == "connector":
+    while run and run[-1][_KIND] == "connector":
         run = run[:-1]
-    while run and run[0].kind == "connector":
+    while run and run[0][_KIND] == "connector":
         run = run[1:]
     return run
 
 
 def _title_word(token: _Token) -> str:
-    return token.text.rstrip(".")
+    return token[_TEXT].rstrip(".")
 
 
 def _title_prefix_length(run: list[_Token], at: int) -> int:
@@ -478,16 +476,16 @@ def _title_prefix_length(run: list[_Token], at: int) -> int:
     for index in range(at, len(run)):  # not run[at:]: copying the rest per call was quadratic
         token = run[index]
         word = _title_word(token)
-        if token.kind in ("word", "abbr") and (word in LEXICON.titles or word in LEXICON.title_mods):
+        if token[_KIND] in ("word", "abbr") and (word in LEXICON.titles or word in LEXICON.title_mods):
             length += 1
             has_title = has_title or word in LEXICON.titles
-            if token.kind == "abbr" or token.possessive:
+            if token[_KIND] == "abbr" or token[_POSSESSIVE]:
                 break
-        elif token.kind == "connector" and token.text == "of" and has_title:
+        elif token[_KIND] == "connector" and token[_TEXT] == "of" and has_title:
             length += 1
         else:
             break
-    while length and run[at + length - 1].kind == "connector":
+    while length and run[at + length - 1][_KIND] == "connector":
         length -= 1
     # a title ends with a title word: "Chief Minister", not "Chief" alone
     while length and _title_word(run[at + length - 1]) not in LEXICON.titles:
@@ -497,16 +495,16 @@ def _title_prefix_length(run: list[_Token], at: int) -> int:
 
 def _org_head(tokens: list[_Token]) -> tuple[str, str | None] | None:
     """Type and category given by a head word: the last word, else one before a connector."""
-    words = [t for t in tokens if t.kind != "connector"]
+    words = [t for t in tokens if t[_KIND] != "connector"]
     if not words:
         return None
-    last = LEXICON.heads.get(words[-1].text)
+    last = LEXICON.heads.get(words[-1][_TEXT])
     if last:
         return last
-    first_connector = next((i for i, t in enumerate(tokens) if t.kind == "connector"), None)
+    first_connector = next((i for i, t in enumerate(tokens) if t[_KIND] == "connector"), None)
     if first_connector is not None:
         for token in reversed(tokens[:first_connector]):
-            head = LEXICON.heads.get(token.text)
+            head = LEXICON.heads.get(token[_TEXT])
             if head and head[0] == "ORG":
                 return head
     return None
@@ -611,16 +609,16 @@ class _Detector:
             if sentence_start in self.headline_windows:
                 headline_runs.append((base, run))
                 continue
-            if len(run) == 1 and run[0].kind == "word":
+            if len(run) == 1 and run[0][_KIND] == "word":
                 token = run[0]
-                word = token.text
+                word = token[_TEXT]
                 verdicts = verdicts_initial if initial else verdicts_inner
                 verdict = verdicts.get(word, _UNDECIDED)
                 if verdict is _UNDECIDED:
                     verdict = verdicts[word] = self._single_word(word, initial=initial)
                 if verdict is None:
                     continue
-                start, end = base + token.start, base + token.end
+                start, end = base + token[_START_AT], base + token[_END_AT]
                 if verdict is _UNLISTED:
                     candidate = self._unlisted_word(start, end, word, word, initial=initial)
                     if candidate is not None:
@@ -630,7 +628,7 @@ class _Detector:
                 continue
             for part in self._split(base, run, initial):
                 # a part after the run's first token follows a token, never a sentence start
-                part_initial = initial if part[0] is run[0] else self._sentence_initial(sentence_start, base + part[0].start)
+                part_initial = initial if part[0] is run[0] else self._sentence_initial(sentence_start, base + part[0][_START_AT])
                 candidate = self._classify(base, part, initial=part_initial)
                 if candidate is not None:
                     found.append(candidate)
@@ -702,9 +700,9 @@ class _Detector:
         for start, end in self.sentences:
             for base, run in _runs(text, start, end):
                 first = run[0]
-                initial = sentence_initial(start, base + first.start)
+                initial = sentence_initial(start, base + first[_START_AT])
                 runs.append((start, base, run, initial))
-                surface = text[base + first.start:base + run[-1].end]
+                surface = text[base + first[_START_AT]:base + run[-1][_END_AT]]
                 region = sole_regions.get(surface, _UNDECIDED)
                 if region is _UNDECIDED:
                     region = sole_region(surface)
@@ -713,9 +711,9 @@ class _Detector:
                 # words written capitalised where no sentence starts are names even when
                 # the article also has them in lower case (a tweet quoting "clinton speaking")
                 if len(run) > 1:
-                    name_words.update([token.text for token in run])
+                    name_words.update([token[_TEXT] for token in run])
                 elif not initial:
-                    name_words.add(first.text)
+                    name_words.add(first[_TEXT])
         self.region = votes.most_common(1)[0][0] if votes else None
         self._known_surfaces = self.gazetteer._lookups_in(self.region)
         self.name_words = name_words
@@ -752,12 +750,12 @@ class _Detector:
         return found
 
     def _surface(self, base: int, tokens: Sequence[_Token]) -> str:
-        return self.text[base + tokens[0].start:base + tokens[-1].end]
+        return self.text[base + tokens[0][_START_AT]:base + tokens[-1][_END_AT]]
 
     def _known(self, base: int, tokens: Sequence[_Token]) -> GazetteerEntry | None:
         if not tokens:
             return None
-        surface = self.text[base + tokens[0].start:base + tokens[-1].end]
+        surface = self.text[base + tokens[0][_START_AT]:base + tokens[-1][_END_AT]]
         try:  # the rules ask about the same surfaces many times per article
             return self._known_surfaces[surface]
         except KeyError:
@@ -769,7 +767,7 @@ class _Detector:
         ``initial``: the run starts a sentence."""
         if self._known(base, run):
             return [self._without_article(base, run)]
-        while run and run[0].kind == "word" and self._not_a_name_start(run[0].text, initial=initial, alone=len(run) == 1):
+        while run and run[0][_KIND] == "word" and self._not_a_name_start(run[0][_TEXT], initial=initial, alone=len(run) == 1):
             run = _trim_connectors(run[1:])
             initial = False
             if run and self._known(base, run):
@@ -785,11 +783,11 @@ class _Detector:
         i = _title_prefix_length(run, 0) or 1
         while i < len(run):
             token = run[i]
-            if token.kind == "connector":
-                if token.text == "and" and self._separate_names(base, run[cut:i], run[i + 1:]):
+            if token[_KIND] == "connector":
+                if token[_TEXT] == "and" and self._separate_names(base, run[cut:i], run[i + 1:]):
                     parts.append(run[cut:i])
                     cut = i + 1
-                elif token.text == "of" and not heads_org and i + 1 < len(run):
+                elif token[_TEXT] == "of" and not heads_org and i + 1 < len(run):
                     place = self._known(base, run[i + 1:])
                     place_type = place.type if place else (_org_head(run[i + 1:]) or ("", None))[0]
                     if place_type in ("GPE", "LOC"):  # "Sen. Ted Cruz of Texas"
@@ -798,12 +796,12 @@ class _Detector:
                         break
                 i += 1
                 continue
-            if token.kind == "word" and token.text in LEXICON.stop:
+            if token[_KIND] == "word" and token[_TEXT] in LEXICON.stop:
                 parts.append(run[cut:i])
                 cut = i + 1
                 i += 1
                 continue
-            title_length = 0 if heads_org or run[i - 1].kind == "connector" else _title_prefix_length(run, i)
+            title_length = 0 if heads_org or run[i - 1][_KIND] == "connector" else _title_prefix_length(run, i)
             # "Uttar Pradesh | Chief Minister Yogi Adityanath", but "Charlie King" is one name
             if title_length and i + title_length < len(run):
                 parts.append(run[cut:i])
@@ -816,7 +814,7 @@ class _Detector:
 
     def _without_article(self, base: int, run: Sequence[_Token]) -> Sequence[_Token]:
         """'The Delhi Police' → 'Delhi Police', but 'The Hindu' keeps its article."""
-        if len(run) > 1 and run[0].text == "The" and not self._known(base, run).name.startswith("The "):
+        if len(run) > 1 and run[0][_TEXT] == "The" and not self._known(base, run).name.startswith("The "):
             return run[1:]
         return run
 
@@ -827,9 +825,9 @@ class _Detector:
 
     def _common_noun_of(self, run: Sequence[_Token]) -> bool:
         """A sentence-initial 'Word of …' whose first word is an ordinary noun."""
-        if len(run) < 3 or run[1].kind != "connector" or run[1].text != "of" or run[0].kind != "word":
+        if len(run) < 3 or run[1][_KIND] != "connector" or run[1][_TEXT] != "of" or run[0][_KIND] != "word":
             return False
-        word = run[0].text
+        word = run[0][_TEXT]
         return not (
             word in LEXICON.heads or word in LEXICON.titles or word in LEXICON.title_mods
             or _is_acronym(word) or self.gazetteer.candidates(word)
@@ -839,7 +837,7 @@ class _Detector:
         """'Ministry of Home Affairs and NGOs' is two names; 'Ministry of Law and Justice' one."""
         if self._known(base, left) or self._known(base, right):
             return True
-        return len(right) == 1 and (_is_acronym(right[0].text) or right[0].text.lower() in LEXICON.sources)
+        return len(right) == 1 and (_is_acronym(right[0][_TEXT]) or right[0][_TEXT].lower() in LEXICON.sources)
 
     def _not_a_name_start(self, word: str, *, initial: bool, alone: bool) -> bool:
         if word in LEXICON.stop:
@@ -857,17 +855,17 @@ class _Detector:
         return candidate
 
     def _classify_tokens(self, base: int, tokens: Sequence[_Token], *, initial: bool) -> _Candidate | None:
-        start, end = base + tokens[0].start, base + tokens[-1].end
+        start, end = base + tokens[0][_START_AT], base + tokens[-1][_END_AT]
         surface = self.text[start:end]
         entry = self._known(base, tokens)
         if entry:
             kind = "acronym" if len(tokens) == 1 and _is_acronym(surface) else "name"
             return _Candidate(start, end, surface, entry.name, entry.type, entry.category, kind, True)
-        words = [t for t in tokens if t.kind != "connector"]
-        if len(words) == 1 and (words[0].text in LEXICON.stop or words[0].text.lower() in LEXICON.sources):
+        words = [t for t in tokens if t[_KIND] != "connector"]
+        if len(words) == 1 and (words[0][_TEXT] in LEXICON.stop or words[0][_TEXT].lower() in LEXICON.sources):
             return None
         head = _org_head(tokens)
-        if len(words) == 1 and (head or _PARTY_TAG.fullmatch(words[0].text)):
+        if len(words) == 1 and (head or _PARTY_TAG.fullmatch(words[0][_TEXT])):
             return None  # "Watch:", "Forum" alone; the "(R-Fla.)" after a senator's name
         title_len = 0 if head else _title_prefix_length(tokens, 0)
         if title_len:
@@ -884,14 +882,14 @@ class _Detector:
                 category = known_part.category if head[1] is None else head[1]
             return _Candidate(start, end, surface, surface, head[0], category, "name", False)
         if len(words) == 1:
-            word = words[0].text
-            if _is_acronym(word) or words[0].kind == "initials":
+            word = words[0][_TEXT]
+            if _is_acronym(word) or words[0][_KIND] == "initials":
                 return _Candidate(start, end, surface, surface, "ORG", "other", "acronym", False)
             return self._unlisted_word(start, end, surface, word, initial=initial)
         first = self._known(base, words[:1])
         if first and first.type == "ORG":
             return _Candidate(start, end, surface, surface, "ORG", first.category, "name", False)
-        if any(t.kind == "connector" for t in tokens) or any(_is_acronym(w.text) for w in words):
+        if any(t[_KIND] == "connector" for t in tokens) or any(_is_acronym(w[_TEXT]) for w in words):
             return _Candidate(start, end, surface, surface, "ORG", "other", "name", False)
         if first and first.type in ("GPE", "LOC") and len(words) == 2:
             return _Candidate(start, end, surface, surface, "ORG", "other", "name", False)

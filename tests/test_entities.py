@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 
 from analysis.entities import (
+    _KIND,
+    _TEXT,
     _TOKEN,
     EntityIndex,
     EntityMention,
@@ -379,7 +381,7 @@ def test_source_noun_with_a_folding_character_is_read_as_the_listed_noun(text: s
     ],
 )
 def test_plain_word_stretches_tokenise_as_the_token_regex_does(stretch: str, tokens: list[tuple[str, str]]) -> None:
-    found = [(token.text, token.kind) for token, _ in _stretch_tokens(stretch, False)]
+    found = [(token[_TEXT], token[_KIND]) for token, _ in _stretch_tokens(stretch, False)]
     assert found == tokens
     plain = stretch.rstrip(",;:").split(" ")
     if all(word.isalpha() for word in plain):  # the shortcut's answer is also the regex's
