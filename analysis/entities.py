@@ -356,7 +356,13 @@ def _runs(text: str, start: int, end: int) -> list[tuple[int, tuple[_Token, ...]
     runs: list[tuple[int, tuple[_Token, ...]]] = []
     for stretch in _RUN_STRETCH.finditer(text, start, end):
         base = stretch.start()
-        for run in _stretch_runs(stretch.group(), text[base - 1:base] == "."):
+        found = stretch.group()
+        if found.isalpha():
+            # one word (most stretches): the token regex's word, whole, whatever precedes it;
+            # made here rather than looked up, which cost more than making it
+            runs.append((base, ((0, len(found), found, "word", False),)))
+            continue
+        for run in _stretch_runs(found, text[base - 1:base] == "."):
             runs.append((base, run))
     return runs
 
@@ -377,16 +383,15 @@ def _stretch_runs(stretch: str, after_full_stop: bool) -> tuple[tuple[_Token, ..
 
 def _tokenise_stretch(stretch: str, after_full_stop: bool) -> tuple[tuple[_Token, ...], ...]:
     """The runs of one stretch, tokens relative to its start."""
-    if stretch.isalpha():  # one word (most stretches): the token regex's word, whole
-        return (((0, len(stretch), stretch, "word", False),),)
     runs: list[list[_Token]] = []
     current: list[_Token] = []
     previous_end = -1
     for token, token_end in _stretch_tokens(stretch, after_full_stop):
-        joined = bool(current) and previous_end >= 0 and _only_spaces(stretch, previous_end, token[_START_AT])
-        if not joined or current[-1][_POSSESSIVE]:
-            if current:
-                runs.append(current)
+        if current and (
+            previous_end < 0 or current[-1][_POSSESSIVE]
+            or (stretch[previous_end:token[_START_AT]] != " " and not _only_spaces(stretch, previous_end, token[_START_AT]))
+        ):
+            runs.append(current)
             current = []
         if token[_KIND] == "connector":
             if not current or not _connector_allowed(current, token[_TEXT]):
@@ -399,27 +404,27 @@ def _tokenise_stretch(stretch: str, after_full_stop: bool) -> tuple[tuple[_Token
         previous_end = token_end
     if current:
         runs.append(current)
-    return tuple(tuple(_trim_connectors(run)) for run in runs if any(t[_KIND] != "connector" for t in run))
+    kept = []
+    for run in runs:
+        for token in run:
+            if token[_KIND] != "connector":
+                kept.append(tuple(_trim_connectors(run)))
+                break
+    return tuple(kept)
 
 
-def _stretch_tokens(stretch: str, after_full_stop: bool) -> Iterable[tuple[_Token, int]]:
+def _stretch_tokens(stretch: str, after_full_stop: bool) -> list[tuple[_Token, int]]:
     """The tokens of a stretch, each with where its match ends (after a possessive).
 
     Words apart by single spaces (the commonest stretch: 'Secret Service', 'Tour de
-    France', 'Bannon,') are what the token regex makes of them: each capitalised word a
-    word token, each lower-case one a connector (the stretch regex lets no other lower-case
-    word in), and a trailing comma, semicolon or colon, which no lookahead of the token
-    regex tells from the end of the text, belongs to no token. Anything else goes through
-    the token regex. A stretch never follows a word character or an apostrophe, so whether
-    a full stop precedes it is all that the token regex's lookbehinds can see of the text
-    before it: one space or one full stop stands in.
+    France', 'Bannon, Trump's', 'Iowa.') are read without the token regex (see
+    :func:`_plain_tokens`). Anything else goes through the token regex. A stretch never
+    follows a word character or an apostrophe, so whether a full stop precedes it is all
+    that the token regex's lookbehinds can see of the text before it: one space or one
+    full stop stands in.
     """
-    words = stretch.rstrip(",;:").split(" ")
-    if all(word.isalpha() and (word[0].isupper() or word in LEXICON.connectors) for word in words):
-        tokens, at = [], 0
-        for word in words:
-            tokens.append(((at, at + len(word), word, "word" if word[0].isupper() else "connector", False), at + len(word)))
-            at += len(word) + 1
+    tokens = _plain_tokens(stretch)
+    if tokens is not None:
         return tokens
     padded = ("." if after_full_stop else " ") + stretch
     tokens = []
@@ -431,6 +436,46 @@ def _stretch_tokens(stretch: str, after_full_stop: bool) -> Iterable[tuple[_Toke
             kind = match.lastgroup
             token = (match.start() - 1, match.end() - 1, match.group(), "word" if kind == "possessive" else kind, False)
         tokens.append((token, match.end() - 1))
+    return tokens
+
+
+_TRAILING_PUNCTUATION = ",;:."
+_APOSTROPHES = "'\u2019"
+
+
+def _plain_tokens(stretch: str) -> list[tuple[_Token, int]] | None:
+    """What the token regex makes of a stretch of plain words apart by single spaces, or None
+    when the stretch holds anything else.
+
+    A plain word is letters (capitalised, or a connector), then optionally a possessive
+    (``'s``, ``'``; capitalised words only), then optionally punctuation of ``,;:.`` that no
+    token takes: the token regex makes a capitalised word a word token (possessive set when
+    one follows) and a lower-case one a connector (the stretch regex lets no other
+    lower-case word in). A full stop after a title abbreviation (``Sen.``) or a single
+    letter (``J.``) belongs to a token of its own kind: such stretches are not plain.
+    """
+    tokens, at = [], 0
+    for piece in stretch.split(" "):
+        word = piece.rstrip(_TRAILING_PUNCTUATION)
+        trail = len(piece) - len(word)
+        possessive = False
+        if word[-2:-1] in _APOSTROPHES and word[-1:] == "s" and len(word) > 2:
+            word, possessive = word[:-2], True
+        elif word[-1:] in _APOSTROPHES and len(word) > 1:
+            word, possessive = word[:-1], True
+        if not word.isalpha():
+            return None
+        if word[0].isupper():
+            if trail and "." in piece[-trail:] and (len(word) < 2 or word in LEXICON.abbreviations) and not possessive:
+                return None
+            kind = "word"
+        elif word in LEXICON.connectors and not possessive:
+            kind = "connector"
+        else:
+            return None
+        end = at + len(word)
+        tokens.append(((at, end, word, kind, possessive), end + (len(piece) - trail - len(word))))
+        at += len(piece) + 1
     return tokens
 
 
@@ -690,35 +735,52 @@ class _Detector:
     def _all_runs(self) -> list[tuple[int, int, tuple[_Token, ...], bool]]:
         """``(window start, base, run, whether the run starts a sentence)`` for every run;
         sets the article's region, its name words and its headline windows."""
-        # the region votes and name words are gathered in the same pass: this loop meets
-        # every run of every article
+        # the name words and the surfaces that vote for a region are gathered in the same
+        # pass: this loop meets every run of every article
         runs = []
+        surfaces: list[str] = []
         text, sentence_initial = self.text, self._sentence_initial
-        sole_region, sole_regions = self.gazetteer._sole_region, self.gazetteer._sole_regions
-        votes: Counter[str] = Counter()
         name_words: set[str] = set()
         for start, end in self.sentences:
             for base, run in _runs(text, start, end):
                 first = run[0]
-                initial = sentence_initial(start, base + first[_START_AT])
+                position = base + first[_START_AT]
+                if (
+                    position - 2 >= start and text[position - 1] == " "
+                    and not (previous := text[position - 2]).isspace() and previous not in _OPENERS
+                ):
+                    initial = False  # one space after a word, the commonest case: as _sentence_initial finds
+                else:
+                    initial = sentence_initial(start, position)
                 runs.append((start, base, run, initial))
-                surface = text[base + first[_START_AT]:base + run[-1][_END_AT]]
-                region = sole_regions.get(surface, _UNDECIDED)
-                if region is _UNDECIDED:
-                    region = sole_region(surface)
-                if region:
-                    votes[region] += 1
                 # words written capitalised where no sentence starts are names even when
                 # the article also has them in lower case (a tweet quoting "clinton speaking")
                 if len(run) > 1:
+                    surfaces.append(text[position:base + run[-1][_END_AT]])
                     name_words.update([token[_TEXT] for token in run])
-                elif not initial:
-                    name_words.add(first[_TEXT])
-        self.region = votes.most_common(1)[0][0] if votes else None
+                else:
+                    surfaces.append(first[_TEXT])  # a lone token's text is its surface
+                    if not initial:
+                        name_words.add(first[_TEXT])
+        self.region = self._region(surfaces)
         self._known_surfaces = self.gazetteer._lookups_in(self.region)
         self.name_words = name_words
         self.headline_windows = {start for start, end in self.sentences if _is_title_case(text, start, end)}
         return runs
+
+    def _region(self, surfaces: list[str]) -> str | None:
+        """The region most run ``surfaces`` vote for (a surface votes for the region of the
+        only gazetteer entry of its name), the first voted for among equals; None if no vote.
+        Each distinct surface is asked once, with its count: articles repeat their names."""
+        sole_region, sole_regions = self.gazetteer._sole_region, self.gazetteer._sole_regions
+        votes: Counter[str] = Counter()
+        for surface, count in Counter(surfaces).items():  # in order of first occurrence
+            region = sole_regions.get(surface, _UNDECIDED)
+            if region is _UNDECIDED:
+                region = sole_region(surface)
+            if region:
+                votes[region] += count
+        return votes.most_common(1)[0][0] if votes else None
 
     def spacy_candidates(self, nlp) -> list[_Candidate]:
         """Names found by a spaCy pipeline's NER, typed by its labels unless the gazetteer knows them."""
