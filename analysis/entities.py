@@ -93,20 +93,19 @@ class Gazetteer:
 
     def candidates(self, surface: str) -> tuple[GazetteerEntry, ...]:
         """Every entry named ``surface`` (several when a name is ambiguous)."""
-        try:
-            return self._by_surface[surface]
-        except KeyError:
+        found = self._by_surface.get(surface)
+        if found is None:  # a miss costs no exception: misses are most lookups of a first pass
             found = _remember(self._by_surface, surface, self._entries.get(gazetteer_key(surface), ()))
-            return found
+        return found
 
     def _sole_region(self, surface: str) -> str | None:
         """The region of the only entry named ``surface`` (None when there is not exactly one,
         or it has no region)."""
-        try:
-            return self._sole_regions[surface]
-        except KeyError:
+        region = self._sole_regions.get(surface, _UNDECIDED)
+        if region is _UNDECIDED:
             found = self.candidates(surface)
-            return _remember(self._sole_regions, surface, found[0].region if len(found) == 1 else None)
+            region = _remember(self._sole_regions, surface, found[0].region if len(found) == 1 else None)
+        return region
 
     def lookup(self, surface: str, *, region: str | None = None) -> GazetteerEntry | None:
         """The entry for ``surface``, preferring one of ``region`` when the name is ambiguous."""
@@ -126,6 +125,7 @@ class Gazetteer:
 
 
 _MEMO_SIZE = 1 << 16
+_UNDECIDED = object()  # not yet in a memo (where None is an answer)
 
 
 def _remember(memo: dict, key, value, *, size: int = _MEMO_SIZE):
@@ -252,6 +252,7 @@ def _load_lexicon() -> _Lexicon:
 
 
 LEXICON = _load_lexicon()
+_TITLE_WORDS = LEXICON.title_mods.union(LEXICON.titles)  # words a title may start with
 
 # Latin capital letters (A-Z, À-Þ, Ā, Ł, Š …) as one character class.
 _UPPER = "".join(re.escape(c) for c in map(chr, range(0x41, 0x250)) if c.isupper() and c.isalpha())
@@ -298,7 +299,6 @@ _DETERMINER_BEFORE = re.compile(_DETERMINER_BEFORE_PATTERN, re.IGNORECASE)
 _SOURCE_NOUN_IN_LOWERED = re.compile(_SOURCE_NOUN_PATTERN)
 _DETERMINER_BEFORE_IN_LOWERED = re.compile(_DETERMINER_BEFORE_PATTERN)
 _NON_ASCII_FOLDS = "\u0130\u0131\u017f\u212a"  # İ ı ſ K (Kelvin); tests check the list
-_HAS_NON_ASCII_FOLD = re.compile(f"[{_NON_ASCII_FOLDS}]")
 # What IGNORECASE equates each of _NON_ASCII_FOLDS with, to find a matched noun in the list.
 _FOLD_TO_ASCII = str.maketrans(dict(zip(_NON_ASCII_FOLDS, "iisk")))
 # Bytes a-z kept, every other byte a space: text.lower() encoded to ASCII ("?" for anything
@@ -375,10 +375,10 @@ _STRETCH_RUNS_SIZE = 1 << 15
 
 def _stretch_runs(stretch: str, after_full_stop: bool) -> tuple[tuple[_Token, ...], ...]:
     key = (stretch, after_full_stop)
-    try:
-        return _STRETCH_RUNS[key]
-    except KeyError:
-        return _remember(_STRETCH_RUNS, key, _tokenise_stretch(stretch, after_full_stop), size=_STRETCH_RUNS_SIZE)
+    runs = _STRETCH_RUNS.get(key)
+    if runs is None:
+        runs = _remember(_STRETCH_RUNS, key, _tokenise_stretch(stretch, after_full_stop), size=_STRETCH_RUNS_SIZE)
+    return runs
 
 
 def _tokenise_stretch(stretch: str, after_full_stop: bool) -> tuple[tuple[_Token, ...], ...]:
@@ -517,6 +517,8 @@ def _title_word(token: _Token) -> str:
 
 def _title_prefix_length(run: list[_Token], at: int) -> int:
     """Number of tokens of a title starting at ``run[at]`` (0 if none)."""
+    if run[at][_TEXT].rstrip(".") not in _TITLE_WORDS:
+        return 0  # most words: no title starts here
     length, has_title = 0, False
     for index in range(at, len(run)):  # not run[at:]: copying the rest per call was quadratic
         token = run[index]
@@ -597,7 +599,6 @@ def _chunking_windows(text: str, segments: Segments) -> list[tuple[int, int]]:
     return [(start, end) for start, end, _ in windows]
 
 
-_UNDECIDED = object()  # not yet in a memo (where None is an answer)
 _UNLISTED = ("unlisted",)  # a lone word whose verdict depends on the text after it
 
 
@@ -634,13 +635,12 @@ class _Detector:
         """Whether the body also has ``word`` in lower case (asked for few words per article,
         so each is looked for when asked instead of collecting every lower-case word)."""
         lowered = word.lower()
-        try:
-            return self._in_lower_case_memo[lowered]
-        except KeyError:
+        found = self._in_lower_case_memo.get(lowered)
+        if found is None:
             found = self._in_lower_case_memo[lowered] = _written_in_lower_case(
                 self.text, self.body.start, self.body.end, lowered
             )
-            return found
+        return found
 
     def candidates(self) -> list[_Candidate]:
         """Names found by the capitalised-run rules."""
@@ -687,9 +687,7 @@ class _Detector:
         building parts and word lists: None (no name), the fields of its :class:`_Candidate`
         after ``start, end, surface``, or ``_UNLISTED`` (:meth:`_unlisted_word` decides, by
         the text after it)."""
-        entry = self._known_surfaces.get(word, _UNDECIDED)
-        if entry is _UNDECIDED:
-            entry = _remember(self._known_surfaces, word, self.gazetteer.lookup(word, region=self.region))
+        entry = self._known_surface(word)
         if entry:
             kind = "acronym" if _is_acronym(word) else "name"
             return entry.name, entry.type, entry.category, kind, True
@@ -817,12 +815,16 @@ class _Detector:
     def _known(self, base: int, tokens: Sequence[_Token]) -> GazetteerEntry | None:
         if not tokens:
             return None
-        surface = self.text[base + tokens[0][_START_AT]:base + tokens[-1][_END_AT]]
-        try:  # the rules ask about the same surfaces many times per article
-            return self._known_surfaces[surface]
-        except KeyError:
+        return self._known_surface(self.text[base + tokens[0][_START_AT]:base + tokens[-1][_END_AT]])
+
+    def _known_surface(self, surface: str) -> GazetteerEntry | None:
+        """The gazetteer's entry for ``surface`` in the article's region (None if unknown)."""
+        # the rules ask about the same surfaces many times per article, and a first pass
+        # misses often: a sentinel, not a KeyError, marks a miss
+        entry = self._known_surfaces.get(surface, _UNDECIDED)
+        if entry is _UNDECIDED:
             entry = _remember(self._known_surfaces, surface, self.gazetteer.lookup(surface, region=self.region))
-            return entry
+        return entry
 
     def _split(self, base: int, run: Sequence[_Token], initial: bool) -> list[Sequence[_Token]]:
         """Drop leading non-names, then cut the run at inner titles, stop words, 'of <place>'.
@@ -939,7 +941,7 @@ class _Detector:
             return _Candidate(start, end, surface, name, "PERSON", category, "name", False)
         if head:
             category = head[1] if head[0] == "ORG" else None
-            known_part = self._known(base, words[:1])
+            known_part = self._known_surface(words[0][_TEXT])
             if head[0] == "ORG" and known_part and known_part.type == "ORG" and known_part.category:
                 category = known_part.category if head[1] is None else head[1]
             return _Candidate(start, end, surface, surface, head[0], category, "name", False)
@@ -948,7 +950,7 @@ class _Detector:
             if _is_acronym(word) or words[0][_KIND] == "initials":
                 return _Candidate(start, end, surface, surface, "ORG", "other", "acronym", False)
             return self._unlisted_word(start, end, surface, word, initial=initial)
-        first = self._known(base, words[:1])
+        first = self._known_surface(words[0][_TEXT])
         if first and first.type == "ORG":
             return _Candidate(start, end, surface, surface, "ORG", first.category, "name", False)
         if any(t[_KIND] == "connector" for t in tokens) or any(_is_acronym(w[_TEXT]) for w in words):
@@ -1216,7 +1218,7 @@ def _source_mentions(text: str, segments: Segments, names: list[EntityMention]) 
     pool_ends = [m.end for m in pool]
     searched, source_noun, determiner_before = text, _SOURCE_NOUN, _DETERMINER_BEFORE
     lowered = text.lower()
-    if len(lowered) == len(text) and not _HAS_NON_ASCII_FOLD.search(text):
+    if len(lowered) == len(text) and (text.isascii() or not any(fold in text for fold in _NON_ASCII_FOLDS)):
         searched, source_noun, determiner_before = lowered, _SOURCE_NOUN_IN_LOWERED, _DETERMINER_BEFORE_IN_LOWERED
     sentences = segments.body_sentences()
     for sentence, matches in zip(sentences, _source_noun_matches(searched, source_noun, sentences)):
