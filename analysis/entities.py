@@ -143,9 +143,9 @@ _KEY_DROP = re.compile(r"[.\u2019']|^the\s+", re.IGNORECASE)
 _KEY_SPACE = re.compile(r"\s+")
 
 
-@lru_cache(maxsize=1 << 16)
 def gazetteer_key(surface: str) -> str:
     """The lookup key of a name: case folded, without dots, apostrophes or a leading 'the'."""
+    # not memoised here: Gazetteer.candidates remembers its answers by surface
     stripped = surface.strip()
     if (
         stripped.isprintable() and "  " not in stripped  # its only spaces are single ' '
@@ -542,18 +542,22 @@ def _title_prefix_length(run: list[_Token], at: int) -> int:
 
 def _org_head(tokens: list[_Token]) -> tuple[str, str | None] | None:
     """Type and category given by a head word: the last word, else one before a connector."""
-    words = [t for t in tokens if t[_KIND] != "connector"]
-    if not words:
-        return None
-    last = LEXICON.heads.get(words[-1][_TEXT])
-    if last:
-        return last
-    first_connector = next((i for i, t in enumerate(tokens) if t[_KIND] == "connector"), None)
-    if first_connector is not None:
-        for token in reversed(tokens[:first_connector]):
-            head = LEXICON.heads.get(token[_TEXT])
-            if head and head[0] == "ORG":
-                return head
+    heads = LEXICON.heads
+    for token in reversed(tokens):  # the last word
+        if token[_KIND] != "connector":
+            last = heads.get(token[_TEXT])
+            if last:
+                return last
+            break
+    else:
+        return None  # no word at all
+    for at, token in enumerate(tokens):  # the first connector
+        if token[_KIND] == "connector":
+            for earlier in reversed(tokens[:at]):
+                head = heads.get(earlier[_TEXT])
+                if head and head[0] == "ORG":
+                    return head
+            break
     return None
 
 
@@ -953,7 +957,7 @@ class _Detector:
         first = self._known_surface(words[0][_TEXT])
         if first and first.type == "ORG":
             return _Candidate(start, end, surface, surface, "ORG", first.category, "name", False)
-        if any(t[_KIND] == "connector" for t in tokens) or any(_is_acronym(w[_TEXT]) for w in words):
+        if len(words) < len(tokens) or any(_is_acronym(w[_TEXT]) for w in words):  # a connector, or an acronym
             return _Candidate(start, end, surface, surface, "ORG", "other", "name", False)
         if first and first.type in ("GPE", "LOC") and len(words) == 2:
             return _Candidate(start, end, surface, surface, "ORG", "other", "name", False)
@@ -1270,15 +1274,17 @@ def _source_noun_matches(searched: str, source_noun: re.Pattern, sentences: Sequ
             starts.add(low + at)
             at = letters.find(word, at + 1)
     ordered = sorted(starts)
-    ordered.append(len(searched))  # a sentinel: no sentence starts at or after it
+    size = len(searched)
+    ordered.append(size)  # a sentinel: no sentence starts at or after it
     out: list[list[re.Match]] = []
     next_start = 0  # index into ordered; sentences are sorted and do not overlap
     for sentence in sentences:
         start, end = sentence.start, sentence.end
         while ordered[next_start] < start:
             next_start += 1
-        if end < len(searched) and (_is_word_character(searched[end]) or searched[end] == "-"):
-            # a word cut by the sentence end is a different word to the regex than to split()
+        if end < size and ((after := searched[end]).isalnum() or after in "_-"):
+            # a word (\w or a hyphen, tested inline: this runs per sentence) cut by the sentence
+            # end is a different word to the regex than to split()
             out.append(list(source_noun.finditer(searched, start, end)))
             continue
         matches: list[re.Match] = []
