@@ -1021,9 +1021,9 @@ def _link_acronyms(text: str, found: list[_Candidate]) -> set[str]:
     """Give acronyms the entity of their long form; return acronyms of lower-case terms."""
     terms: set[str] = set()
     canonical: dict[str, _Candidate] = {}
-    for i, candidate in enumerate(found):
-        if candidate.kind != "acronym":
-            continue
+    acronyms = [i for i, candidate in enumerate(found) if candidate.kind == "acronym"]
+    for i in acronyms:
+        candidate = found[i]
         if _defines_term(text, candidate):
             terms.add(candidate.surface)
             continue
@@ -1037,21 +1037,34 @@ def _link_acronyms(text: str, found: list[_Candidate]) -> set[str]:
         ):
             canonical[candidate.surface] = previous
     # an acronym also joins a long form anywhere in the article with matching initials
+    # (the long forms are gathered only when an acronym asks: many articles have none)
+    long_forms: dict[str, _Candidate] | None = None
+    for i in acronyms:
+        candidate = found[i]
+        if not candidate.gazetteer_keyed and candidate.surface not in canonical:
+            letters = _acronym_letters(candidate.surface)
+            if len(letters) >= 2:
+                if long_forms is None:
+                    long_forms = _long_forms(found)
+                if letters in long_forms:
+                    canonical[candidate.surface] = long_forms[letters]
+    if canonical:
+        for i in acronyms:
+            candidate = found[i]
+            target = canonical.get(candidate.surface)
+            if target is not None:
+                candidate.name, candidate.type, candidate.category = target.name, target.type, target.category
+    return terms
+
+
+def _long_forms(found: list[_Candidate]) -> dict[str, _Candidate]:
+    """The first name of several words for each of its initials (with and without connectors)."""
     long_forms: dict[str, _Candidate] = {}
     for other in found:
         if other.kind == "name" and " " in other.name:
             for initials in {_initials(other.name, with_connectors=False), _initials(other.name, with_connectors=True)}:
                 long_forms.setdefault(initials, other)
-    for candidate in found:
-        if candidate.kind == "acronym" and not candidate.gazetteer_keyed and candidate.surface not in canonical:
-            letters = _acronym_letters(candidate.surface)
-            if len(letters) >= 2 and letters in long_forms:
-                canonical[candidate.surface] = long_forms[letters]
-    for candidate in found:
-        target = canonical.get(candidate.surface) if candidate.kind == "acronym" else None
-        if target is not None:
-            candidate.name, candidate.type, candidate.category = target.name, target.type, target.category
-    return terms
+    return long_forms
 
 
 def _link_people(found: list[_Candidate]) -> None:
@@ -1168,6 +1181,7 @@ class EntityIndex:
 _ENTITY_IN_RANK = {"PERSON": 0, "ORG": 1, "ROLE": 2}
 
 
+@lru_cache(maxsize=1 << 12)  # asked per earlier mention, per source noun
 def _head_noun(surface: str) -> str:
     words = surface.lower().replace("\u2019", "'").split()
     return words[-1].removesuffix("'s").strip("'") if words else ""
