@@ -1072,13 +1072,13 @@ def _link_people(found: list[_Candidate]) -> None:
     first name joins the full name when only one person of the article has it."""
     by_surname: dict[str, list[_Candidate]] = {}
     by_first_name: dict[str, list[_Candidate]] = {}
-    for c in found:
-        if c.type == "PERSON" and " " in c.name:
-            by_surname.setdefault(c.name.rsplit(" ", 1)[-1], []).append(c)
-            by_first_name.setdefault(c.name.split(" ", 1)[0], []).append(c)
-    for candidate in found:
-        if candidate.type not in ("PERSON", "MISC") or " " in candidate.name:
-            continue
+    for c in [c for c in found if c.type == "PERSON" and " " in c.name]:
+        by_surname.setdefault(c.name.rsplit(" ", 1)[-1], []).append(c)
+        by_first_name.setdefault(c.name.split(" ", 1)[0], []).append(c)
+    if not by_surname:
+        return  # no full name to join
+    # the loop changes only the candidate at hand, so the one-word names can be picked first
+    for candidate in [c for c in found if c.type in ("PERSON", "MISC") and " " not in c.name]:
         matches = by_surname.get(candidate.name)
         if not matches and len({p.name for p in by_first_name.get(candidate.name, ())}) == 1:
             matches = by_first_name[candidate.name]  # "Hillary" when only Hillary Clinton is named
