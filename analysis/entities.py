@@ -356,7 +356,9 @@ def _runs(text: str, start: int, end: int) -> list[tuple[int, tuple[_Token, ...]
     runs: list[tuple[int, tuple[_Token, ...]]] = []
     for stretch in _RUN_STRETCH.finditer(text, start, end):
         base = stretch.start()
-        found = stretch.group()
+        # a final comma, semicolon or colon belongs to no token and no lookahead of the
+        # token regex tells it from the end of the text: 'Cruz,' is tokenised as 'Cruz'
+        found = stretch.group().rstrip(",;:")
         if found.isalpha():
             # one word (most stretches): the token regex's word, whole, whatever precedes it;
             # made here rather than looked up, which cost more than making it
@@ -654,8 +656,10 @@ class _Detector:
         # runs are one word, and an article repeats its words ('Trump', 'The', 'Republicans')
         verdicts_initial: dict[str, tuple | None] = {}
         verdicts_inner: dict[str, tuple | None] = {}
-        for sentence_start, base, run, initial in self._all_runs():
-            if sentence_start in self.headline_windows:
+        runs = self._all_runs()
+        headline_windows = self.headline_windows  # set by _all_runs
+        for sentence_start, base, run, initial in runs:
+            if headline_windows and sentence_start in headline_windows:
                 headline_runs.append((base, run))
                 continue
             if len(run) == 1 and run[0][_KIND] == "word":
@@ -747,11 +751,15 @@ class _Detector:
             for base, run in _runs(text, start, end):
                 first = run[0]
                 position = base + first[_START_AT]
-                if (
+                # the two commonest cases first, as _sentence_initial finds them: the run opens
+                # the window, or follows a word and one space
+                if position == start:
+                    initial = True
+                elif (
                     position - 2 >= start and text[position - 1] == " "
                     and not (previous := text[position - 2]).isspace() and previous not in _OPENERS
                 ):
-                    initial = False  # one space after a word, the commonest case: as _sentence_initial finds
+                    initial = False
                 else:
                     initial = sentence_initial(start, position)
                 runs.append((start, base, run, initial))
