@@ -426,8 +426,11 @@ def _stretch_tokens(stretch: str, after_full_stop: bool) -> list[tuple[_Token, i
     full stop stands in.
     """
     tokens = _plain_tokens(stretch)
-    if tokens is not None:
-        return tokens
+    return tokens if tokens is not None else _regex_tokens(stretch, after_full_stop)
+
+
+def _regex_tokens(stretch: str, after_full_stop: bool) -> list[tuple[_Token, int]]:
+    """The tokens of a stretch as the token regex finds them, each with where its match ends."""
     padded = ("." if after_full_stop else " ") + stretch
     tokens = []
     for match in _TOKEN.finditer(padded, 1):

@@ -1,6 +1,7 @@
 """Entity detection and resolution (analysis.entities) on small texts written for each rule."""
 from __future__ import annotations
 
+import gc
 import re
 from pathlib import Path
 
@@ -12,6 +13,9 @@ from analysis.entities import (
     _TOKEN,
     EntityIndex,
     EntityMention,
+    _STRETCH_RUNS,
+    _plain_tokens,
+    _regex_tokens,
     _stretch_tokens,
     build_entity_index,
     load_gazetteer,
@@ -386,3 +390,41 @@ def test_plain_word_stretches_tokenise_as_the_token_regex_does(stretch: str, tok
     plain = stretch.rstrip(",;:").split(" ")
     if all(word.isalpha() for word in plain):  # the shortcut's answer is also the regex's
         assert [(m.group("word") or m.group(), m.lastgroup) for m in _TOKEN.finditer(" " + stretch, 1)] == tokens
+
+
+@pytest.mark.parametrize(
+    "stretch",
+    [
+        "Meanwhile, John Kasich", "Cruz’s", "Jones’ Tax", "It's", "Iowa.", "Trump’s.", "Bannon, Trump",
+        "Tour de France", "Carly Fiorina: What,", "A, B", "FBN.", "Ted Cruz and Marco Rubio",
+    ],
+)
+@pytest.mark.parametrize("after_full_stop", [False, True])
+def test_plain_stretches_read_without_the_regex_give_its_tokens(stretch: str, after_full_stop: bool) -> None:
+    plain = _plain_tokens(stretch)
+    assert plain is not None
+    assert plain == _regex_tokens(stretch, after_full_stop)
+
+
+@pytest.mark.parametrize(
+    "stretch",
+    ["Sen. Cruz", "J. Edgar Hoover", "U.S.", "World War I.", "O’Neill", "Johnson & Johnson", "Ros-Lehtinen", "Trump  Tower"],
+)
+def test_stretches_with_titles_initials_or_marks_go_through_the_token_regex(stretch: str) -> None:
+    assert _plain_tokens(stretch) is None
+
+
+@pytest.mark.parametrize("stretch", ["Cruz", "Sen. Ted Cruz", "U.S. Rep", "Mr. Trump’s", "Fox News"])
+@pytest.mark.parametrize("mark", [",", ";", ":", ",;"])
+def test_a_final_comma_semicolon_or_colon_changes_no_token(stretch: str, mark: str) -> None:
+    for after_full_stop in (False, True):
+        assert _regex_tokens(stretch + mark, after_full_stop) == _regex_tokens(stretch, after_full_stop)
+
+
+def test_the_stretch_memo_holds_nothing_the_garbage_collector_walks() -> None:
+    text = "Sen. Ted Cruz met Mr. Trump’s aides in Washington, D.C., and U.S. Rep. Jones’ staff.\n"
+    build_entity_index(text, segment(text))
+    for _ in range(3):  # a collection untracks one level of nested tuples: tokens, runs, then the runs of a stretch
+        gc.collect()
+    assert _STRETCH_RUNS
+    assert not any(gc.is_tracked(key) or gc.is_tracked(runs) for key, runs in _STRETCH_RUNS.items())
