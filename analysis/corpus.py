@@ -23,9 +23,11 @@ Both give the same tables: rows without an id get the same ``row-<n>`` (or
 """
 from __future__ import annotations
 
+import gc
 import os
 import re
 from collections import deque
+from contextlib import contextmanager
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from itertools import accumulate, islice
@@ -93,14 +95,45 @@ def map_ordered(function: Callable[[Item], Result], items: Iterable[Item], *, jo
     pool = ProcessPoolExecutor(max_workers=jobs)
     pending: deque = deque()
     try:
-        for item in items:
-            pending.append(pool.submit(function, item))
+        for position, item in enumerate(items):
+            pending.append(_submit_forking(pool, function, item) if position == 0 else pool.submit(function, item))
             if len(pending) >= jobs * TASKS_AHEAD_PER_JOB:
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+@contextmanager
+def frozen_objects() -> Iterator[None]:
+    """Keep this process's objects out of the cyclic garbage collector during the block.
+
+    ``gc.freeze()`` at the start; ``gc.unfreeze()`` at the end, unless objects were already
+    frozen before the block (unfreezing would thaw those too, so everything stays frozen).
+    Objects made during the block are collected as usual.
+    """
+    frozen_before = gc.get_freeze_count()
+    gc.freeze()
+    try:
+        yield
+    finally:
+        if not frozen_before:
+            gc.unfreeze()
+
+
+def _submit_forking(pool: ProcessPoolExecutor, function: Callable, item) -> object:
+    """``pool.submit(function, item)`` for the pool's first task, which forks all its
+    workers (the default ``fork`` start method on Linux), with this process's objects
+    frozen (:func:`frozen_objects`) while it forks.
+
+    A forked worker shares the parent's objects (the imported modules, pandas, the
+    pipeline's tables), and every full collection in the worker would walk them all again
+    and write to their pages, copying them. Frozen at the fork, they stay out of the
+    workers' collections for good (the fork recipe of the ``gc.freeze`` documentation).
+    """
+    with frozen_objects():
+        return pool.submit(function, item)
 
 
 def analyze_batch(articles: Sequence[Article]) -> list[dict]:
