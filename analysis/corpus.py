@@ -32,7 +32,7 @@ from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from itertools import accumulate, islice
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence, TypeVar
+from typing import Callable, Iterable, Iterator, Mapping, Sequence, TypeVar
 
 import pandas as pd
 import pyarrow as pa
@@ -40,7 +40,7 @@ import pyarrow.parquet as pq
 
 from analysis.load import Article, articles_from_frame, text_column
 from analysis.tables import (
-    TABLE_NAMES, CorpusTables, arrow_schema, restore_read_table, table_rows, tables_from_records, tables_from_rows,
+    TABLE_NAMES, CorpusTables, arrow_table, arrow_table_from_rows, restore_read_table, table_rows, tables_from_records, tables_from_rows,
 )
 
 Item = TypeVar("Item")
@@ -147,6 +147,17 @@ def batch_rows(articles: Sequence[Article], *, metrics: Sequence[str]) -> dict[s
     return table_rows(analyze_batch(articles), metrics=metrics)
 
 
+def batch_arrow_tables(articles: Sequence[Article], *, metrics: Sequence[str]) -> dict[str, pa.Table]:
+    """The seven tables of a batch of articles as Arrow tables of their Parquet schemas.
+
+    What a worker sends back when the tables go to Parquet: the conversion runs in the
+    workers, side by side, and Arrow buffers pickle far more cheaply than row tuples, so
+    the process that writes the parts has little left to do.
+    """
+    rows = batch_rows(articles, metrics=metrics)
+    return {name: arrow_table_from_rows(name, rows[name], metrics=metrics) for name in TABLE_NAMES}
+
+
 def extend_rows(rows: dict[str, list[tuple]], more: dict[str, list[tuple]]) -> None:
     """Append the rows of ``more`` to ``rows``, table by table."""
     for name, table in more.items():
@@ -172,7 +183,7 @@ def analyze(
     tables = tables_from_rows(rows, metrics=metrics)
     if out_dir is not None:
         for name, table in tables.items():
-            write_part(table, Path(out_dir) / name / "part.0.parquet", name=name, metrics=metrics)
+            write_part(arrow_table(table, name=name, metrics=metrics), Path(out_dir) / name / "part.0.parquet")
     return tables
 
 
@@ -303,7 +314,7 @@ def write_partition(
             return 0, 0, len(articles)
     warm_up()  # a warm-up already running in this worker (the WarmUp plugin) is waited for, not repeated
     tables = tables_from_records(analyze_batch(articles), metrics=metrics)
-    write_parts(tables, out_dir, number=number, metrics=metrics)
+    write_parts({name: arrow_table(table, name=name, metrics=metrics) for name, table in tables.items()}, out_dir, number=number)
     return len(articles), int(tables.articles["error"].notna().sum()), 0
 
 
@@ -312,7 +323,7 @@ def part_path(out_dir: Path, name: str, number: int) -> Path:
     return out_dir / name / f"part-{number:06d}.parquet"
 
 
-def write_parts(tables: CorpusTables, out_dir: Path, *, number: int, metrics: Sequence[str]) -> None:
+def write_parts(tables: Mapping[str, pa.Table], out_dir: Path, *, number: int) -> None:
     """Write part ``number`` of all seven tables, each file atomically and ``articles`` last.
 
     An interrupted write leaves no half file, and a part without its ``articles`` file is
@@ -321,7 +332,7 @@ def write_parts(tables: CorpusTables, out_dir: Path, *, number: int, metrics: Se
     for name in (*(name for name in TABLE_NAMES if name != "articles"), "articles"):
         final = part_path(out_dir, name, number)
         partial_path = final.with_suffix(".tmp")
-        write_part(getattr(tables, name), partial_path, name=name, metrics=metrics)
+        write_part(tables[name], partial_path)
         os.replace(partial_path, final)
 
 
@@ -334,11 +345,10 @@ def _remove_parts(out_dir: Path, *, first_number: int) -> None:
                 path.unlink()
 
 
-def write_part(table: pd.DataFrame, path: Path, *, name: str, metrics: Sequence[str]) -> None:
-    """Write one table (or one part of it) as a Parquet file with the table's schema."""
+def write_part(table: pa.Table, path: Path) -> None:
+    """Write one table (or one part of it), made by :func:`arrow_table`, as a Parquet file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    schema = arrow_schema(name, metrics=metrics)
-    pq.write_table(pa.Table.from_pandas(table, schema=schema, preserve_index=False), path)
+    pq.write_table(table, path)
 
 
 def part_number(path: Path) -> int:
