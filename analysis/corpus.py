@@ -40,7 +40,8 @@ import pyarrow.parquet as pq
 
 from analysis.load import Article, articles_from_frame, text_column
 from analysis.tables import (
-    TABLE_NAMES, CorpusTables, arrow_table, arrow_table_from_rows, restore_read_table, table_rows, tables_from_records, tables_from_rows,
+    TABLE_NAMES, CorpusTables, arrow_errors, arrow_table, arrow_table_from_rows, restore_read_table, table_rows,
+    tables_from_rows,
 )
 
 Item = TypeVar("Item")
@@ -313,9 +314,9 @@ def write_partition(
         if written == [article.id for article in articles]:
             return 0, 0, len(articles)
     warm_up()  # a warm-up already running in this worker (the WarmUp plugin) is waited for, not repeated
-    tables = tables_from_records(analyze_batch(articles), metrics=metrics)
-    write_parts({name: arrow_table(table, name=name, metrics=metrics) for name, table in tables.items()}, out_dir, number=number)
-    return len(articles), int(tables.articles["error"].notna().sum()), 0
+    tables = batch_arrow_tables(articles, metrics=metrics)
+    write_parts(tables, out_dir, number=number)
+    return len(articles), arrow_errors(tables["articles"]), 0
 
 
 def part_path(out_dir: Path, name: str, number: int) -> Path:
