@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from analysis.corpus import frozen_objects, load_pipeline
 from analysis.extract import ENGINES, FORMATS, run_extract
 from analysis.load import LoadError
 
@@ -45,11 +46,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.format and args.format != expected:
         print(f"error: --format {args.format} needs {'--out-dir' if args.format == 'parquet' else '--out'}", file=sys.stderr)
         return 2
+    if args.engine == "local":
+        load_pipeline()  # the workers are forked from this process, or it is the worker
+    # What is imported by now lives through the run: frozen out of the cyclic collector, it
+    # is not walked again by each of the run's full collections (nor by forked workers').
     try:
-        summary = run_extract(
-            args.paths, out=args.out, out_dir=args.out_dir, fmt=expected, jobs=args.jobs, text_col=args.text_col,
-            engine=args.engine, scheduler=args.scheduler, overwrite=args.overwrite,
-        )
+        with frozen_objects():
+            summary = run_extract(
+                args.paths, out=args.out, out_dir=args.out_dir, fmt=expected, jobs=args.jobs, text_col=args.text_col,
+                engine=args.engine, scheduler=args.scheduler, overwrite=args.overwrite,
+            )
     except LoadError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -23,14 +23,16 @@ Both give the same tables: rows without an id get the same ``row-<n>`` (or
 """
 from __future__ import annotations
 
+import gc
 import os
 import re
 from collections import deque
+from contextlib import contextmanager
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from itertools import accumulate, islice
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence, TypeVar
+from typing import Callable, Iterable, Iterator, Mapping, Sequence, TypeVar
 
 import pandas as pd
 import pyarrow as pa
@@ -38,7 +40,8 @@ import pyarrow.parquet as pq
 
 from analysis.load import Article, articles_from_frame, text_column
 from analysis.tables import (
-    TABLE_NAMES, CorpusTables, arrow_schema, restore_read_table, table_rows, tables_from_records, tables_from_rows,
+    TABLE_NAMES, CorpusTables, arrow_errors, arrow_table, arrow_table_from_rows, restore_read_table, table_rows,
+    tables_from_rows,
 )
 
 Item = TypeVar("Item")
@@ -93,14 +96,45 @@ def map_ordered(function: Callable[[Item], Result], items: Iterable[Item], *, jo
     pool = ProcessPoolExecutor(max_workers=jobs)
     pending: deque = deque()
     try:
-        for item in items:
-            pending.append(pool.submit(function, item))
+        for position, item in enumerate(items):
+            pending.append(_submit_forking(pool, function, item) if position == 0 else pool.submit(function, item))
             if len(pending) >= jobs * TASKS_AHEAD_PER_JOB:
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+@contextmanager
+def frozen_objects() -> Iterator[None]:
+    """Keep this process's objects out of the cyclic garbage collector during the block.
+
+    ``gc.freeze()`` at the start; ``gc.unfreeze()`` at the end, unless objects were already
+    frozen before the block (unfreezing would thaw those too, so everything stays frozen).
+    Objects made during the block are collected as usual.
+    """
+    frozen_before = gc.get_freeze_count()
+    gc.freeze()
+    try:
+        yield
+    finally:
+        if not frozen_before:
+            gc.unfreeze()
+
+
+def _submit_forking(pool: ProcessPoolExecutor, function: Callable, item) -> object:
+    """``pool.submit(function, item)`` for the pool's first task, which forks all its
+    workers (the default ``fork`` start method on Linux), with this process's objects
+    frozen (:func:`frozen_objects`) while it forks.
+
+    A forked worker shares the parent's objects (the imported modules, pandas, the
+    pipeline's tables), and every full collection in the worker would walk them all again
+    and write to their pages, copying them. Frozen at the fork, they stay out of the
+    workers' collections for good (the fork recipe of the ``gc.freeze`` documentation).
+    """
+    with frozen_objects():
+        return pool.submit(function, item)
 
 
 def analyze_batch(articles: Sequence[Article]) -> list[dict]:
@@ -112,6 +146,17 @@ def analyze_batch(articles: Sequence[Article]) -> list[dict]:
 def batch_rows(articles: Sequence[Article], *, metrics: Sequence[str]) -> dict[str, list[tuple]]:
     """The table rows of a batch of articles, with the given readability columns."""
     return table_rows(analyze_batch(articles), metrics=metrics)
+
+
+def batch_arrow_tables(articles: Sequence[Article], *, metrics: Sequence[str]) -> dict[str, pa.Table]:
+    """The seven tables of a batch of articles as Arrow tables of their Parquet schemas.
+
+    What a worker sends back when the tables go to Parquet: the conversion runs in the
+    workers, side by side, and Arrow buffers pickle far more cheaply than row tuples, so
+    the process that writes the parts has little left to do.
+    """
+    rows = batch_rows(articles, metrics=metrics)
+    return {name: arrow_table_from_rows(name, rows[name], metrics=metrics) for name in TABLE_NAMES}
 
 
 def extend_rows(rows: dict[str, list[tuple]], more: dict[str, list[tuple]]) -> None:
@@ -139,7 +184,7 @@ def analyze(
     tables = tables_from_rows(rows, metrics=metrics)
     if out_dir is not None:
         for name, table in tables.items():
-            write_part(table, Path(out_dir) / name / "part.0.parquet", name=name, metrics=metrics)
+            write_part(arrow_table(table, name=name, metrics=metrics), Path(out_dir) / name / "part.0.parquet")
     return tables
 
 
@@ -269,9 +314,9 @@ def write_partition(
         if written == [article.id for article in articles]:
             return 0, 0, len(articles)
     warm_up()  # a warm-up already running in this worker (the WarmUp plugin) is waited for, not repeated
-    tables = tables_from_records(analyze_batch(articles), metrics=metrics)
-    write_parts(tables, out_dir, number=number, metrics=metrics)
-    return len(articles), int(tables.articles["error"].notna().sum()), 0
+    tables = batch_arrow_tables(articles, metrics=metrics)
+    write_parts(tables, out_dir, number=number)
+    return len(articles), arrow_errors(tables["articles"]), 0
 
 
 def part_path(out_dir: Path, name: str, number: int) -> Path:
@@ -279,7 +324,7 @@ def part_path(out_dir: Path, name: str, number: int) -> Path:
     return out_dir / name / f"part-{number:06d}.parquet"
 
 
-def write_parts(tables: CorpusTables, out_dir: Path, *, number: int, metrics: Sequence[str]) -> None:
+def write_parts(tables: Mapping[str, pa.Table], out_dir: Path, *, number: int) -> None:
     """Write part ``number`` of all seven tables, each file atomically and ``articles`` last.
 
     An interrupted write leaves no half file, and a part without its ``articles`` file is
@@ -288,7 +333,7 @@ def write_parts(tables: CorpusTables, out_dir: Path, *, number: int, metrics: Se
     for name in (*(name for name in TABLE_NAMES if name != "articles"), "articles"):
         final = part_path(out_dir, name, number)
         partial_path = final.with_suffix(".tmp")
-        write_part(getattr(tables, name), partial_path, name=name, metrics=metrics)
+        write_part(tables[name], partial_path)
         os.replace(partial_path, final)
 
 
@@ -301,11 +346,10 @@ def _remove_parts(out_dir: Path, *, first_number: int) -> None:
                 path.unlink()
 
 
-def write_part(table: pd.DataFrame, path: Path, *, name: str, metrics: Sequence[str]) -> None:
-    """Write one table (or one part of it) as a Parquet file with the table's schema."""
+def write_part(table: pa.Table, path: Path) -> None:
+    """Write one table (or one part of it), made by :func:`arrow_table`, as a Parquet file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    schema = arrow_schema(name, metrics=metrics)
-    pq.write_table(pa.Table.from_pandas(table, schema=schema, preserve_index=False), path)
+    pq.write_table(table, path)
 
 
 def part_number(path: Path) -> int:

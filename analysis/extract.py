@@ -32,13 +32,14 @@ from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 from analysis import corpus
 from analysis.load import (
     TABLE_SUFFIXES, Article, LoadError, articles_from_frame, check_sources, iter_articles, table_encoding,
 )
-from analysis.tables import TABLE_NAMES, count_errors, tables_from_rows
+from analysis.tables import TABLE_NAMES, arrow_errors
 
 FORMATS = ("jsonl", "parquet")
 ENGINES = ("local", "dask")
@@ -210,22 +211,26 @@ def written_parquet_ids(out_dir: Path) -> tuple[Counter, int]:
 
 
 class _PartWriter:
-    """Buffers table rows and writes them as numbered part files, ``articles`` last."""
+    """Buffers Arrow tables of batches and writes them as numbered part files, ``articles`` last."""
 
-    def __init__(self, out_dir: Path, *, next_number: int, metrics: Sequence[str]) -> None:
-        self.out_dir, self.number, self.metrics = out_dir, next_number, metrics
-        self.rows: dict[str, list[tuple]] = {name: [] for name in TABLE_NAMES}
+    def __init__(self, out_dir: Path, *, next_number: int) -> None:
+        self.out_dir, self.number = out_dir, next_number
+        self.tables: dict[str, list[pa.Table]] = {name: [] for name in TABLE_NAMES}
+        self.articles = 0
 
-    def add(self, rows: dict[str, list[tuple]]) -> None:
-        corpus.extend_rows(self.rows, rows)
-        if len(self.rows["articles"]) >= PART_ARTICLES:
+    def add(self, tables: dict[str, pa.Table]) -> None:
+        for name, table in tables.items():
+            self.tables[name].append(table)
+        self.articles += tables["articles"].num_rows
+        if self.articles >= PART_ARTICLES:
             self.flush()
 
     def flush(self) -> None:
-        if not self.rows["articles"]:
+        if not self.articles:
             return
-        corpus.write_parts(tables_from_rows(self.rows, metrics=self.metrics), self.out_dir, number=self.number, metrics=self.metrics)
-        self.rows = {name: [] for name in TABLE_NAMES}
+        corpus.write_parts({name: pa.concat_tables(tables) for name, tables in self.tables.items()}, self.out_dir, number=self.number)
+        self.tables = {name: [] for name in TABLE_NAMES}
+        self.articles = 0
         self.number += 1
 
 
@@ -237,13 +242,13 @@ def _write_parquet(articles: Iterable[Article], out_dir: Path, *, jobs: int, ove
     written, next_number = written_parquet_ids(out_dir)
     n_skipped = sum(written.values())
     metrics = corpus.pipeline_metrics()
-    writer = _PartWriter(out_dir, next_number=next_number, metrics=metrics)
+    writer = _PartWriter(out_dir, next_number=next_number)
     count = errors = 0
     batches = corpus.batched(skip_written(articles, written), corpus.BATCH_ARTICLES)
-    for rows in corpus.map_ordered(partial(corpus.batch_rows, metrics=metrics), batches, jobs=jobs):
-        count += len(rows["articles"])
-        errors += count_errors(rows)
-        writer.add(rows)
+    for tables in corpus.map_ordered(partial(corpus.batch_arrow_tables, metrics=metrics), batches, jobs=jobs):
+        count += tables["articles"].num_rows
+        errors += arrow_errors(tables["articles"])
+        writer.add(tables)
     writer.flush()
     return ExtractSummary(str(out_dir), count, errors, n_skipped)
 

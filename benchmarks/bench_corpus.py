@@ -5,7 +5,8 @@ Measures, in one run so that ratios compare like with like:
 1. words/s of the full pipeline (``analyze_article``) in one process, and of textstat's
    twelve readability functions alone on the same texts (the bar: pipeline >= 3x);
 2. ``python -m analysis extract --out-dir`` with ``--jobs 1``, ``--jobs 2`` and on a new
-   2-worker ``dask.distributed.LocalCluster`` (started beforehand; start-up timed apart),
+   2-worker ``dask.distributed.LocalCluster`` (started beforehand with
+   ``analysis.workers.start_local_cluster``; start-up timed apart),
    each in a fresh interpreter so that no run inherits warm caches, rounds alternated;
    Dask twice: on a cluster started apart (its start-up timed apart, not in the wall
    time) and end to end (``--engine dask --jobs N``: the command starts its own cluster);
@@ -193,21 +194,24 @@ def extract_in_process(table: Path, out_dir: Path, options: list[str]) -> tuple[
 def extract_on_dask(table: Path, out_dir: Path, *, workers: int) -> tuple[float, float, float]:
     """(start-up, wall, CPU) seconds of ``extract --engine dask`` on a new LocalCluster.
 
-    The cluster is started (and timed) before the command; its workers are fresh
-    processes, as cold as the interpreters of the ``--jobs`` runs. The CPU time adds the
-    command's, the workers' and this process's (the scheduler runs here).
+    The cluster is started (and timed) before the command, the kit's way
+    (``analysis.workers.start_local_cluster``: a ``LocalCluster`` of one-thread worker
+    processes forked from a forkserver that imported and warmed the pipeline and froze its
+    objects out of the collector); its workers have analysed no article yet. The CPU time
+    adds the command's, the workers' and this process's (the scheduler runs here).
     """
-    from dask.distributed import Client, LocalCluster
+    from dask.distributed import Client
 
-    startup, cluster = timed(lambda: LocalCluster(
-        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
-    ))
+    from analysis.workers import start_local_cluster, stop_forkserver
+
+    startup, cluster = timed(lambda: start_local_cluster(workers=workers))
     with cluster, Client(cluster) as client:
         own_before, workers_before = cpu_seconds(), dask_worker_cpu(client)
         seconds, command_cpu = extract_in_process(
             table, out_dir, ["--engine", "dask", "--scheduler", cluster.scheduler_address]
         )
         spent = cpu_seconds() - own_before - command_cpu + dask_worker_cpu(client) - workers_before
+    stop_forkserver()
     return startup, seconds, command_cpu + spent
 
 

@@ -146,6 +146,7 @@ def test_dask_local_cluster_gives_the_same_tables_as_pandas(pandas_tables, tmp_p
 
 
 def test_extract_own_cluster_forks_warm_workers_from_a_forkserver_it_stops(pandas_tables, tmp_path):
+    import gc
     import os
 
     from dask.distributed import Client
@@ -154,6 +155,7 @@ def test_extract_own_cluster_forks_warm_workers_from_a_forkserver_it_stops(panda
 
     with start_local_cluster(workers=2) as cluster, Client(cluster) as client:
         assert all(client.run(is_warm).values())  # warm from the fork: no plugin was registered
+        assert all(count > 0 for count in client.run(gc.get_freeze_count).values())  # frozen before the fork
         parents = set(client.run(os.getppid).values())
     stop_forkserver()
     assert len(parents) == 1 and os.getpid() not in parents  # both forked by one forkserver
@@ -357,6 +359,39 @@ def run_python(code: str) -> str:
 def test_the_extract_command_plans_work_without_importing_the_pipeline():
     code = "import sys, analysis.__main__; print(sorted(m for m in ('analysis.pipeline', 'textstat', 'nltk') if m in sys.modules))"
     assert run_python(code) == "[]"
+
+
+def test_forked_workers_keep_the_parents_objects_frozen_and_the_parent_does_not():
+    code = ("import gc\nfrom analysis import corpus\n"
+            "def frozen_in_worker(_):\n    return gc.get_freeze_count() > 0\n"
+            "print(all(corpus.map_ordered(frozen_in_worker, range(4), jobs=2)), gc.get_freeze_count())")
+    assert run_python(code) == "True 0"
+
+
+def test_objects_frozen_before_the_pool_stay_frozen():
+    code = ("import gc\nfrom analysis import corpus\ngc.freeze()\nbefore = gc.get_freeze_count()\n"
+            "list(corpus.map_ordered(abs, range(4), jobs=2))\nprint(gc.get_freeze_count() >= before > 0)")
+    assert run_python(code) == "True"
+
+
+def test_the_extract_command_freezes_its_imports_only_for_the_run(tmp_path):
+    import textwrap
+
+    article = tmp_path / "a.txt"
+    article.write_text("The mayor spoke on Monday. \u201cWe will vote,\u201d she said.\n", encoding="utf-8")
+    code = textwrap.dedent(f"""
+        import gc
+        import analysis.__main__ as command
+        frozen_during_run = []
+        real_run = command.run_extract
+        def watched_run(*args, **options):
+            frozen_during_run.append(gc.get_freeze_count())
+            return real_run(*args, **options)
+        command.run_extract = watched_run
+        command.main(["extract", {str(article)!r}, "--out", {str(tmp_path / "out.jsonl")!r}, "--jobs", "1"])
+        print(frozen_during_run[0] > 10000, gc.get_freeze_count())
+    """)
+    assert run_python(code) == "True 0"
 
 
 def test_local_jobs_import_the_pipeline_before_forking_their_workers():

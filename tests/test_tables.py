@@ -7,7 +7,9 @@ import pytest
 from analysis.load import from_text
 from analysis.pipeline import analyze_article
 from analysis.segment import paragraphs_table, segment, sentences_table
-from analysis.tables import TABLE_NAMES, arrow_schema, count_errors, table_rows, tables_from_records, tables_from_rows
+from analysis.tables import (
+    TABLE_NAMES, arrow_errors, arrow_schema, arrow_table, arrow_table_from_rows, table_rows, tables_from_records, tables_from_rows,
+)
 
 DESIGN_COLUMNS = {
     "articles": ["article_id", "title", "outlet", "date", "url", "n_chars", "n_words", "error"],
@@ -157,9 +159,20 @@ def test_rows_of_batches_joined_give_the_tables_of_all_records():
     rows = table_rows([first], metrics=metrics)
     for name, more in table_rows([second], metrics=metrics).items():
         rows[name].extend(more)
-    assert count_errors(rows) == 1
+    assert arrow_errors(arrow_table_from_rows("articles", rows["articles"], metrics=metrics)) == 1
     for name, table in tables_from_rows(rows, metrics=metrics).items():
         pd.testing.assert_frame_equal(table, getattr(whole, name))
+
+
+@pytest.mark.parametrize("name", TABLE_NAMES)
+def test_arrow_tables_from_rows_equal_the_tables_through_pandas_metadata_included(name):
+    records = [hand_made_record(), hand_made_record() | {"id": "a2", "quotes": [], "error": "analysis failed: boom"}]
+    metrics = ["flesch_reading_ease", "lexicon_count"]
+    rows = table_rows(records, metrics=metrics)[name]
+    direct = arrow_table_from_rows(name, rows, metrics=metrics)
+    through_pandas = arrow_table(getattr(tables_from_records(records, metrics=metrics), name), name=name, metrics=metrics)
+    assert direct.num_rows == len(rows) and (name != "quotes" or direct.num_rows > 0)
+    assert direct.equals(through_pandas) and direct.schema.equals(through_pandas.schema, check_metadata=True)
 
 
 @pytest.mark.parametrize("name", TABLE_NAMES)

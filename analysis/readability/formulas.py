@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+import analysis.lazy_nltk  # noqa: F401  (before textstat, which would import all of NLTK)
 from textstat.backend.utils import get_lang_cfg, get_lang_easy_words
 
 from analysis.syllables import TEXTSTAT_LANG, strip_punctuation, token_syllables, word_syllables
