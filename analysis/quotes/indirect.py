@@ -17,7 +17,7 @@ from analysis.quotes.clauses import (
     _PASSIVE_BEFORE, _PRONOUN_SPEAKER, _clause_subject, _comma_before, _described_clause_subject,
 )
 from analysis.quotes.headlines import (
-    _HEADLINE_CUE, _headline_says, _name_colon, _quoted_headline, _quoted_headline_after,
+    _headline_says, _name_colon, _quoted_headline, _quoted_headline_after,
 )
 
 _QUOTE_CHARS = "\"“”„‟«»‘’'"
@@ -95,7 +95,7 @@ def _indirect(text: str, regions: list[_Region], cues: _CueIndex, quotes: list[Q
     # ("…," she said, adding that …) reports the same speaker.
     framed = sorted((d.cue.start, d.speaker) for d in direct if d.cue is not None and d.speaker is not None)
     framed_starts = [start for start, _ in framed]
-    headline_cues = [match.start() for match in _HEADLINE_CUE.finditer(text, regions[0].start, regions[-1].end)]
+    headline_cues = cues.headline_starts  # a sentence without one is not matched against _headline_says
     # Sentences come in text order: the cue, headline-cue and quotation lists are walked
     # with one moving position each (what _CueIndex.between and _any_between would find,
     # without a call per sentence; most sentences hold none of them).
