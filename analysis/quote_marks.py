@@ -26,8 +26,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from itertools import accumulate
+from typing import NamedTuple
 
 # Double marks: straight, curly, low-9, guillemets and the doubled apostrophes or
 # backticks of some wire styles. Single marks are handled in a second pass. Spelled as
@@ -57,9 +57,9 @@ _WORD_CHARACTER_RUN = re.compile(r"\w+")
 _PARAGRAPH_LEAD = " \t\xa0\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
 
 
-@dataclass(frozen=True)
-class QuotedSpan:
-    """A quotation ``[start, end)`` including its marks; ``open_end``: no closing mark."""
+class QuotedSpan(NamedTuple):
+    """A quotation ``[start, end)`` including its marks; ``open_end``: no closing mark (a
+    named tuple: made for every quotation of every article, it must be cheap to build)."""
 
     start: int
     end: int

@@ -174,7 +174,6 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan],
     while before_end > lo and text[before_end - 1] in " \t\n\xa0":
         before_end -= 1
     comma_before = before_end > lo and text[before_end - 1] == ","
-    cue_span = Span(cue.start, cue.end)
     cue_word = text[cue.start:cue.end].lower()
 
     # "…, said X." and "…, X said." : the content is what precedes the frame.
@@ -184,7 +183,7 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan],
             speaker = None  # "X, an adviser, said the plan was …": a clause, not a speaker
         content = _trim_content(text, lo, before_end - 1)
         if speaker and content and _is_trailing(text[speaker.end:hi]):
-            return _Draft("indirect", [content], cue_span, speaker, "indirect-cue-speaker-after", 0.75)
+            return _Draft("indirect", [content], Span(cue.start, cue.end), speaker, "indirect-cue-speaker-after", 0.75)
     if _is_trailing(tail):
         speaker = speaker_before(text, lo, cue.start) if cue.kind != "object" else None
         if speaker is not None:
@@ -192,7 +191,7 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan],
             if comma > lo and not text[comma + 1:speaker.start].strip():
                 content = _trim_content(text, lo, comma)
                 if content:
-                    return _Draft("indirect", [content], cue_span, speaker, "indirect-speaker-after", 0.8)
+                    return _Draft("indirect", [content], Span(cue.start, cue.end), speaker, "indirect-speaker-after", 0.8)
         return None
 
     if cue_word in _REFUSAL_VERBS and _DECREASE_NEXT.match(text, cue.end, hi):
@@ -212,7 +211,7 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan],
             speaker = _described_clause_subject(text, lo, comma)
         content = _content_after(text, cue, hi)
         if speaker and content:
-            return _Draft("indirect", [content], cue_span, speaker, "indirect-participle", 0.65)
+            return _Draft("indirect", [content], Span(cue.start, cue.end), speaker, "indirect-participle", 0.65)
         return None
     if cue.kind == "object" and text[cue.start - 1:cue.start] == "-":
         return None  # so-called
@@ -245,11 +244,11 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan],
         return None
     lead = _trim_content(text, lo, text.rindex(",", lo, speaker.start)) if parenthetical else None
     if lead is not None and _word_count(text, lead.start, lead.end) <= MAX_PARENTHETICAL_LEAD_WORDS:
-        return _Draft("indirect", [lead, content], cue_span, speaker, "indirect-parenthetical", 0.75)
+        return _Draft("indirect", [lead, content], Span(cue.start, cue.end), speaker, "indirect-parenthetical", 0.75)
     if cue.kind == "object":
-        return _Draft("indirect", [content], cue_span, speaker, "indirect-object", 0.6)
+        return _Draft("indirect", [content], Span(cue.start, cue.end), speaker, "indirect-object", 0.6)
     rule = "indirect-speaker-cue" if cue.kind.startswith("speech") else f"indirect-{cue.kind}-that"
-    return _Draft("indirect", [content], cue_span, speaker, rule, 0.8 if cue.kind.startswith("speech") else 0.6)
+    return _Draft("indirect", [content], Span(cue.start, cue.end), speaker, rule, 0.8 if cue.kind.startswith("speech") else 0.6)
 
 
 _THAT_OR_COLON = re.compile(r"\bthat\b|:")
