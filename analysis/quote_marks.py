@@ -230,12 +230,14 @@ class MarkIndex:
         self.doubles = [(m.start(), m.end(), m.group()) for m in _DOUBLE_MARK.finditer(text, start, end)]
         self.double_starts = [mark[0] for mark in self.doubles]
         self.singles = [m.start() for m in _SINGLE_MARK.finditer(text, start, end)]
-        self.starts = sorted(self.double_starts + self.singles)
 
     def any_within(self, start: int, end: int) -> bool:
         """Does some mark start in ``[start, end)``?"""
-        at = bisect.bisect_left(self.starts, start)
-        return at < len(self.starts) and self.starts[at] < end
+        for starts in (self.double_starts, self.singles):
+            at = bisect.bisect_left(starts, start)
+            if at < len(starts) and starts[at] < end:
+                return True
+        return False
 
     def within(self, text: str, start: int, end: int) -> tuple[list, list[int]] | None:
         """(double marks, single mark positions) as a scan of ``text[start:end]`` alone

@@ -259,18 +259,21 @@ _TOLD_OBJECT = re.compile(r"\s+(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*|repor
 def _content_after(text: str, cue: _Cue, hi: int) -> Span | None:
     start = cue.end
     cue_word = text[cue.start:cue.end].lower()
-    window = text[start:hi]
-    that = _THAT_OR_COLON.search(window[:80])
+    # "that" or a colon in the first 80 characters (searched with start and end positions, a
+    # slice of the text as far as the word boundaries go; not at all when neither is there).
+    head_end = min(hi, start + 80)
+    that = _THAT_OR_COLON.search(text, start, head_end) \
+        if text.find(":", start, head_end) != -1 or text.find("that", start, head_end) != -1 else None
     if cue_word in _TELL_VERBS:
         if that is None:
-            object_end = _TOLD_OBJECT.match(window)
+            object_end = _TOLD_OBJECT.match(text, start, hi)
             if object_end is None:
                 return None
-            start += object_end.end()
+            start = object_end.end()
         else:
-            start += that.start()
-    elif that is not None and that.group() == ":" and not window[: that.start()].strip(" ,"):
-        start += that.end()
+            start = that.start()
+    elif that is not None and that.group() == ":" and not text[start:that.start()].strip(" ,"):
+        start = that.end()
     return _trim_content(text, start, hi)
 
 
