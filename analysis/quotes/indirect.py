@@ -215,6 +215,16 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan],
         return None
     if cue.kind == "object" and text[cue.start - 1:cue.start] == "-":
         return None  # so-called
+    # What says a clause follows, whoever the speaker is; a cue other than a speech, object
+    # or evidence cue reports only a clause, so without one (and with no comma that could
+    # make the frame parenthetical) there is no draft, and no speaker is looked for.
+    stripped_tail = tail.lstrip()
+    clause_opens = next_word == "that" or stripped_tail.startswith(":") \
+        or (cue.kind in ("speech-that", "thought") and next_word in _CLAUSE_SUBJECTS) \
+        or (cue.kind == "thought" and next_match is not None
+            and (next_word in _CLAUSE_DETERMINERS or next_match.group(1)[0].isupper()))
+    if cue.kind not in ("speech", "object", "evidence") and not clause_opens and not stripped_tail.startswith(","):
+        return None
     speaker = speaker_before(text, lo, progressive if progressive is not None else cue.start)
     if speaker is not None and cue_word in _NAMING_VERBS and text[speaker.start:speaker.end].lower().startswith(("a ", "an ")):
         return None  # "a group called Citizens for Trump" names, it does not report
@@ -229,12 +239,9 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan],
     if cue_word in _REFUSAL_VERBS and text[speaker.start:speaker.end].lower() in ("who", "which"):
         return None  # "said a longtime adviser, who declined to be identified": an aside about the source
     # "The plan, she said, was too costly": the frame sits inside the reported clause.
-    parenthetical = tail.lstrip().startswith(",") and text[lo:speaker.start].rstrip().endswith(",")
-    clause_next = next_word == "that" or tail.lstrip().startswith(":") or parenthetical
-    if cue.kind in ("speech-that", "thought") and next_word in _CLAUSE_SUBJECTS:
-        clause_next = True
-    if cue.kind == "thought" and next_match and (next_word in _CLAUSE_DETERMINERS or next_match.group(1)[0].isupper()):
-        clause_next = True  # "some officials think Wasserman Schultz is at risk", "believe the plan …"
+    parenthetical = stripped_tail.startswith(",") and text[lo:speaker.start].rstrip().endswith(",")
+    # "some officials think Wasserman Schultz is at risk", "believe the plan …": see clause_opens
+    clause_next = clause_opens or parenthetical
     if cue.kind == "evidence" and not _PRONOUN_SPEAKER.fullmatch(text, speaker.start, speaker.end):
         clause_next = True  # "a new poll shows Sanders leading": findings report a clause directly
     if cue.kind not in ("speech", "object") and not clause_next:
