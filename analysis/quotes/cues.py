@@ -1,6 +1,7 @@
 """Cue words: the cue list read from ``analysis/data/cue_verbs.csv`` (:func:`cue_words`),
-an index of every cue in the body found in one regex pass (``_CueIndex``), and tests on a
-cue in place: progressive form, a participle after it, a cue that trails its clause."""
+an index of every cue in the body found in one regex pass (``_CueIndex``, which also lists
+where the title-case headline cues start), and tests on a cue in place: progressive form,
+a participle after it, a cue that trails its clause."""
 from __future__ import annotations
 
 import bisect
@@ -34,8 +35,9 @@ def cue_words() -> dict[str, str]:
 
 
 # Title-case headline cues ("Hillary Clinton Says …"): their positions are found in the
-# same scan as the cues, for :mod:`.headlines` (``_headline_says``) to test only sentences
-# holding one.
+# same scan as the cues, so that ``_indirect`` tries ``_headline_says`` (:mod:`.headlines`)
+# only on sentences holding one (its match needs a space before the cue, so one found after
+# a non-word character is enough).
 HEADLINE_CUE_FORMS = ("Says", "Say", "Said", "Tells", "Warns", "Claims", "Slams", "Blasts", "Urges", "Admits",
                       "Insists", "Suggests")
 
@@ -136,7 +138,8 @@ class _CueIndex:
 
 
 # A cue as matched (any case and spacing) → (its kind, None for a headline cue; whether it
-# may name a programme: "show"), filled as cues are met, so each form is normalised and looked up once per run.
+# may name a programme: "show"), filled as cues are met, so each form is normalised and
+# looked up once per run.
 _KIND_OF_MATCHED: dict[str, tuple[str | None, bool]] = {}
 MAX_REMEMBERED_CUE_FORMS = 5000  # "according   to" with any spacing must not grow it unbounded
 
