@@ -26,8 +26,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from itertools import accumulate
+from typing import NamedTuple
 
 # Double marks: straight, curly, low-9, guillemets and the doubled apostrophes or
 # backticks of some wire styles. Single marks are handled in a second pass. Spelled as
@@ -57,9 +57,9 @@ _WORD_CHARACTER_RUN = re.compile(r"\w+")
 _PARAGRAPH_LEAD = " \t\xa0\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
 
 
-@dataclass(frozen=True)
-class QuotedSpan:
-    """A quotation ``[start, end)`` including its marks; ``open_end``: no closing mark."""
+class QuotedSpan(NamedTuple):
+    """A quotation ``[start, end)`` including its marks; ``open_end``: no closing mark (a
+    named tuple: made for every quotation of every article, it must be cheap to build)."""
 
     start: int
     end: int
@@ -230,12 +230,14 @@ class MarkIndex:
         self.doubles = [(m.start(), m.end(), m.group()) for m in _DOUBLE_MARK.finditer(text, start, end)]
         self.double_starts = [mark[0] for mark in self.doubles]
         self.singles = [m.start() for m in _SINGLE_MARK.finditer(text, start, end)]
-        self.starts = sorted(self.double_starts + self.singles)
 
     def any_within(self, start: int, end: int) -> bool:
         """Does some mark start in ``[start, end)``?"""
-        at = bisect.bisect_left(self.starts, start)
-        return at < len(self.starts) and self.starts[at] < end
+        for starts in (self.double_starts, self.singles):
+            at = bisect.bisect_left(starts, start)
+            if at < len(starts) and starts[at] < end:
+                return True
+        return False
 
     def within(self, text: str, start: int, end: int) -> tuple[list, list[int]] | None:
         """(double marks, single mark positions) as a scan of ``text[start:end]`` alone

@@ -152,11 +152,13 @@ def _drop_overlaps(drafts: list[_Draft]) -> list[_Draft]:
 
 def quote_record(a: Attribution) -> dict:
     """The JSON form of one attribution, as stored in ``extract`` records."""
+    # Spans written out inline (no method call per span); an empty span is falsy, as before.
+    cue, speaker = a.cue, a.speaker
     return {
         "kind": a.kind,
-        "content": [s.as_list() for s in a.content],
-        "cue": a.cue.as_list() if a.cue else None,
-        "speaker": a.speaker.as_list() if a.speaker else None,
+        "content": [[s.start, s.end] for s in a.content],
+        "cue": [cue.start, cue.end] if cue is not None and cue.end > cue.start else None,
+        "speaker": [speaker.start, speaker.end] if speaker is not None and speaker.end > speaker.start else None,
         "speaker_entity": a.speaker_entity,
         "rule": a.rule,
         "confidence": a.confidence,

@@ -1,6 +1,7 @@
 """Cue words: the cue list read from ``analysis/data/cue_verbs.csv`` (:func:`cue_words`),
-an index of every cue in the body found in one regex pass (``_CueIndex``), and tests on a
-cue in place: progressive form, a participle after it, a cue that trails its clause."""
+an index of every cue in the body found in one regex pass (``_CueIndex``, which also lists
+where the title-case headline cues start), and tests on a cue in place: progressive form,
+a participle after it, a cue that trails its clause."""
 from __future__ import annotations
 
 import bisect
@@ -33,15 +34,33 @@ def cue_words() -> dict[str, str]:
         return {row["form"]: row["kind"] for row in rows}
 
 
+# Title-case headline cues ("Hillary Clinton Says …"): their positions are found in the
+# same scan as the cues, so that ``_indirect`` tries ``_headline_says`` (:mod:`.headlines`)
+# only on sentences holding one (its match needs a space before the cue, so one found after
+# a non-word character is enough).
+HEADLINE_CUE_FORMS = ("Says", "Say", "Said", "Tells", "Warns", "Claims", "Slams", "Blasts", "Urges", "Admits",
+                      "Insists", "Suggests")
+
+
 @lru_cache(maxsize=1)
 def _cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """A cue at the start of the text, and a cue with the character before it: a regex
-    that starts with a character class lets the engine skip quickly to word starts (a
-    leading look-behind would not)."""
-    alternation = word_alternation(list(cue_words()))
+    """A cue or a headline cue at the start of the text, and one with the character before it.
+
+    Every branch of the alternation opens with a literal letter (one branch per first
+    letter, each closed by its own word boundary), so the engine decides at each position
+    by one character. The character before is any character but an ASCII letter, digit or
+    underscore: a plain bitmap test, cheaper than a non-word class (which asks the Unicode
+    tables about every character); :class:`_CueIndex` drops the rare match after a
+    non-ASCII letter or digit.
+    """
     # Verbs are matched in lower case only ("State" and "Says" in names are not cues).
-    cue = rf"(?P<cue>[Aa]ccording\s+to|{alternation})\b"
-    return re.compile(cue), re.compile(rf"[^\w]{cue}")
+    forms = [*cue_words(), "according to", "According to", *HEADLINE_CUE_FORMS]
+    by_first: dict[str, list[str]] = {}
+    for form in forms:
+        by_first.setdefault(form[0], []).append(form[1:])
+    branches = "|".join(re.escape(first) + word_alternation(rests) + r"\b" for first, rests in sorted(by_first.items()))
+    cue = f"({branches})"
+    return re.compile(cue), re.compile(f"[^0-9A-Z_a-z]{cue}")
 
 
 # "show" names a programme, not a finding: "the reality TV show “The Apprentice”", "a talk
@@ -57,12 +76,15 @@ def _is_programme(text: str, start: int, end: int) -> bool:
 
 
 class _CueIndex:
-    """Every cue of the searched regions, found in one regex pass, looked up by range."""
+    """Every cue of the searched regions, found in one regex pass, looked up by range;
+    ``headline_starts``: where a title-case headline cue starts in the body (found in the
+    same pass, paragraph ends aside)."""
 
     def __init__(self, text: str, regions: list[_Region]):
         words = cue_words()
         at_start, after_character = _cue_patterns()
         self.cues: list[_Cue] = []
+        self.headline_starts: list[int] = []
         if not regions:
             self.starts: list[int] = []
             return
@@ -78,20 +100,29 @@ class _CueIndex:
         region_index, region_end = 0, regions[0].end
         last_region = len(regions) - 1
         for match in matches:
-            start, end = match.start("cue"), match.end()
+            start, end = match.span(1)
+            before = text[start - 1] if start > match.start() else " "
+            if before > "\x7f" and before.isalnum():
+                continue  # after a non-ASCII letter or digit: inside a word
+            cue_text = match.group(1)
+            known = _KIND_OF_MATCHED.get(cue_text)
+            if known is None:
+                if cue_text in HEADLINE_CUE_FORMS:
+                    known = (None, False)
+                else:
+                    lower = " ".join(cue_text.lower().split())
+                    known = (words.get(lower, "according"), lower in ("show", "shows"))
+                if len(_KIND_OF_MATCHED) < MAX_REMEMBERED_CUE_FORMS:
+                    _KIND_OF_MATCHED[cue_text] = known
+            kind, maybe_programme = known
+            if kind is None:
+                self.headline_starts.append(start)
+                continue
             while region_index < last_region and regions[region_index + 1].start <= start:
                 region_index += 1
                 region_end = regions[region_index].end
             if end > region_end:
                 continue
-            cue_text = match.group("cue")
-            known = _KIND_OF_MATCHED.get(cue_text)
-            if known is None:
-                lower = " ".join(cue_text.lower().split())
-                known = (words.get(lower, "according"), lower in ("show", "shows"))
-                if len(_KIND_OF_MATCHED) < MAX_REMEMBERED_CUE_FORMS:
-                    _KIND_OF_MATCHED[cue_text] = known
-            kind, maybe_programme = known
             if maybe_programme and _is_programme(text, start, end):
                 continue
             self.cues.append(_Cue(start, end, kind))
@@ -106,9 +137,10 @@ class _CueIndex:
         return [cue for cue in self.cues[first:last] if cue.end <= end]
 
 
-# A cue as matched (any case and spacing) → (its kind, whether it may name a programme:
-# "show"), filled as cues are met, so each form is normalised and looked up once per run.
-_KIND_OF_MATCHED: dict[str, tuple[str, bool]] = {}
+# A cue as matched (any case and spacing) → (its kind, None for a headline cue; whether it
+# may name a programme: "show"), filled as cues are met, so each form is normalised and
+# looked up once per run.
+_KIND_OF_MATCHED: dict[str, tuple[str | None, bool]] = {}
 MAX_REMEMBERED_CUE_FORMS = 5000  # "according   to" with any spacing must not grow it unbounded
 
 

@@ -50,7 +50,6 @@ def _direct(text: str, regions: list[_Region], cues: _CueIndex) -> tuple[list[_D
         for position, quote in enumerate(quotes):
             lo = quotes[position - 1].end if position else region.start
             hi = quotes[position + 1].start if position + 1 < len(quotes) else region.end
-            content = Span(quote.start, quote.end)
             if quote.start in titles or _is_title_in_description(text, quote, sentences, sentence_starts) \
                     or _is_programme_title(text, quote, lo):
                 continue
@@ -89,13 +88,13 @@ def _direct(text: str, regions: list[_Region], cues: _CueIndex) -> tuple[list[_D
                 continue
             if last is not None and _continues_last(text, cues, last, quote, region) \
                     and (_is_free_quote(text, quote, region) or _resumes_split_quotation(text, last, quote)):
-                last.content.append(content)
+                last.content.append(Span(quote.start, quote.end))
                 continue
             if _is_unframed_speech(text, quote):
                 if last_direct is not None and last_speaker_paragraph >= region.paragraph - 1:
-                    last_direct.content.append(content)  # the same speaker goes on
+                    last_direct.content.append(Span(quote.start, quote.end))  # the same speaker goes on
                 else:  # weighed once every other rule has run (.unframed)
-                    drafts.append(_Draft("direct", [content], None, None, UNFRAMED_RULE, UNFRAMED_CONFIDENCE))
+                    drafts.append(_Draft("direct", [Span(quote.start, quote.end)], None, None, UNFRAMED_RULE, UNFRAMED_CONFIDENCE))
             last = None if quote.start - region.start > 1 else last
     return drafts, all_quotes, used_cues
 

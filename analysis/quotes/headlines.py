@@ -13,7 +13,7 @@ from analysis.quote_marks import QuotedSpan
 from analysis.spans import Span
 from analysis.speakers import speaker_before, subject_before
 from analysis.quotes.drafts import _Draft, _Region, _WORD, _trim_content, _word_count
-from analysis.quotes.cues import _CueIndex, cue_words
+from analysis.quotes.cues import HEADLINE_CUE_FORMS, _CueIndex, cue_words
 from analysis.quotes.clauses import _FINITE_VERB, _clause_subject
 from analysis.quotes.continuations import MIN_FREE_QUOTE_WORDS
 
@@ -152,14 +152,11 @@ def _name_colon(text: str, start: int, end: int) -> _Draft | None:
 
 
 # Title-case headlines: "Hillary Clinton Says EgyptAir Crash Seems Like An ‘Act Of Terrorism.’"
-_HEADLINE_CUES = "Says|Say|Said|Tells|Warns|Claims|Slams|Blasts|Urges|Admits|Insists|Suggests"
+_HEADLINE_CUES = "|".join(HEADLINE_CUE_FORMS)
 _HEADLINE_SAYS = re.compile(
     r"(?P<speaker>[A-Z][\w.'’-]*(?:[ \xa0]+[A-Z][\w.'’-]*){0,5})[ \xa0]+"
     rf"(?P<cue>{_HEADLINE_CUES})[ \xa0]+(?=[\"“‘'A-Z0-9])"
 )
-# A headline cue anywhere: every branch opens with a literal, so one scan of the body is cheap
-# and a sentence without one is not matched against _HEADLINE_SAYS.
-_HEADLINE_CUE = re.compile(_HEADLINE_CUES)
 
 
 def _headline_says(text: str, start: int, end: int) -> _Draft | None:

@@ -17,7 +17,7 @@ from analysis.quotes.clauses import (
     _PASSIVE_BEFORE, _PRONOUN_SPEAKER, _clause_subject, _comma_before, _described_clause_subject,
 )
 from analysis.quotes.headlines import (
-    _HEADLINE_CUE, _headline_says, _name_colon, _quoted_headline, _quoted_headline_after,
+    _headline_says, _name_colon, _quoted_headline, _quoted_headline_after,
 )
 
 _QUOTE_CHARS = "\"“”„‟«»‘’'"
@@ -95,7 +95,7 @@ def _indirect(text: str, regions: list[_Region], cues: _CueIndex, quotes: list[Q
     # ("…," she said, adding that …) reports the same speaker.
     framed = sorted((d.cue.start, d.speaker) for d in direct if d.cue is not None and d.speaker is not None)
     framed_starts = [start for start, _ in framed]
-    headline_cues = [match.start() for match in _HEADLINE_CUE.finditer(text, regions[0].start, regions[-1].end)]
+    headline_cues = cues.headline_starts  # a sentence without one is not matched against _headline_says
     # Sentences come in text order: the cue, headline-cue and quotation lists are walked
     # with one moving position each (what _CueIndex.between and _any_between would find,
     # without a call per sentence; most sentences hold none of them).
@@ -174,7 +174,6 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan],
     while before_end > lo and text[before_end - 1] in " \t\n\xa0":
         before_end -= 1
     comma_before = before_end > lo and text[before_end - 1] == ","
-    cue_span = Span(cue.start, cue.end)
     cue_word = text[cue.start:cue.end].lower()
 
     # "…, said X." and "…, X said." : the content is what precedes the frame.
@@ -184,7 +183,7 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan],
             speaker = None  # "X, an adviser, said the plan was …": a clause, not a speaker
         content = _trim_content(text, lo, before_end - 1)
         if speaker and content and _is_trailing(text[speaker.end:hi]):
-            return _Draft("indirect", [content], cue_span, speaker, "indirect-cue-speaker-after", 0.75)
+            return _Draft("indirect", [content], Span(cue.start, cue.end), speaker, "indirect-cue-speaker-after", 0.75)
     if _is_trailing(tail):
         speaker = speaker_before(text, lo, cue.start) if cue.kind != "object" else None
         if speaker is not None:
@@ -192,7 +191,7 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan],
             if comma > lo and not text[comma + 1:speaker.start].strip():
                 content = _trim_content(text, lo, comma)
                 if content:
-                    return _Draft("indirect", [content], cue_span, speaker, "indirect-speaker-after", 0.8)
+                    return _Draft("indirect", [content], Span(cue.start, cue.end), speaker, "indirect-speaker-after", 0.8)
         return None
 
     if cue_word in _REFUSAL_VERBS and _DECREASE_NEXT.match(text, cue.end, hi):
@@ -212,10 +211,20 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan],
             speaker = _described_clause_subject(text, lo, comma)
         content = _content_after(text, cue, hi)
         if speaker and content:
-            return _Draft("indirect", [content], cue_span, speaker, "indirect-participle", 0.65)
+            return _Draft("indirect", [content], Span(cue.start, cue.end), speaker, "indirect-participle", 0.65)
         return None
     if cue.kind == "object" and text[cue.start - 1:cue.start] == "-":
         return None  # so-called
+    # What says a clause follows, whoever the speaker is; a cue other than a speech, object
+    # or evidence cue reports only a clause, so without one (and with no comma that could
+    # make the frame parenthetical) there is no draft, and no speaker is looked for.
+    stripped_tail = tail.lstrip()
+    clause_opens = next_word == "that" or stripped_tail.startswith(":") \
+        or (cue.kind in ("speech-that", "thought") and next_word in _CLAUSE_SUBJECTS) \
+        or (cue.kind == "thought" and next_match is not None
+            and (next_word in _CLAUSE_DETERMINERS or next_match.group(1)[0].isupper()))
+    if cue.kind not in ("speech", "object", "evidence") and not clause_opens and not stripped_tail.startswith(","):
+        return None
     speaker = speaker_before(text, lo, progressive if progressive is not None else cue.start)
     if speaker is not None and cue_word in _NAMING_VERBS and text[speaker.start:speaker.end].lower().startswith(("a ", "an ")):
         return None  # "a group called Citizens for Trump" names, it does not report
@@ -230,12 +239,9 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan],
     if cue_word in _REFUSAL_VERBS and text[speaker.start:speaker.end].lower() in ("who", "which"):
         return None  # "said a longtime adviser, who declined to be identified": an aside about the source
     # "The plan, she said, was too costly": the frame sits inside the reported clause.
-    parenthetical = tail.lstrip().startswith(",") and text[lo:speaker.start].rstrip().endswith(",")
-    clause_next = next_word == "that" or tail.lstrip().startswith(":") or parenthetical
-    if cue.kind in ("speech-that", "thought") and next_word in _CLAUSE_SUBJECTS:
-        clause_next = True
-    if cue.kind == "thought" and next_match and (next_word in _CLAUSE_DETERMINERS or next_match.group(1)[0].isupper()):
-        clause_next = True  # "some officials think Wasserman Schultz is at risk", "believe the plan …"
+    parenthetical = stripped_tail.startswith(",") and text[lo:speaker.start].rstrip().endswith(",")
+    # "some officials think Wasserman Schultz is at risk", "believe the plan …": see clause_opens
+    clause_next = clause_opens or parenthetical
     if cue.kind == "evidence" and not _PRONOUN_SPEAKER.fullmatch(text, speaker.start, speaker.end):
         clause_next = True  # "a new poll shows Sanders leading": findings report a clause directly
     if cue.kind not in ("speech", "object") and not clause_next:
@@ -245,11 +251,11 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan],
         return None
     lead = _trim_content(text, lo, text.rindex(",", lo, speaker.start)) if parenthetical else None
     if lead is not None and _word_count(text, lead.start, lead.end) <= MAX_PARENTHETICAL_LEAD_WORDS:
-        return _Draft("indirect", [lead, content], cue_span, speaker, "indirect-parenthetical", 0.75)
+        return _Draft("indirect", [lead, content], Span(cue.start, cue.end), speaker, "indirect-parenthetical", 0.75)
     if cue.kind == "object":
-        return _Draft("indirect", [content], cue_span, speaker, "indirect-object", 0.6)
+        return _Draft("indirect", [content], Span(cue.start, cue.end), speaker, "indirect-object", 0.6)
     rule = "indirect-speaker-cue" if cue.kind.startswith("speech") else f"indirect-{cue.kind}-that"
-    return _Draft("indirect", [content], cue_span, speaker, rule, 0.8 if cue.kind.startswith("speech") else 0.6)
+    return _Draft("indirect", [content], Span(cue.start, cue.end), speaker, rule, 0.8 if cue.kind.startswith("speech") else 0.6)
 
 
 _THAT_OR_COLON = re.compile(r"\bthat\b|:")
@@ -260,18 +266,21 @@ _TOLD_OBJECT = re.compile(r"\s+(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*|repor
 def _content_after(text: str, cue: _Cue, hi: int) -> Span | None:
     start = cue.end
     cue_word = text[cue.start:cue.end].lower()
-    window = text[start:hi]
-    that = _THAT_OR_COLON.search(window[:80])
+    # "that" or a colon in the first 80 characters (searched with start and end positions, a
+    # slice of the text as far as the word boundaries go; not at all when neither is there).
+    head_end = min(hi, start + 80)
+    that = _THAT_OR_COLON.search(text, start, head_end) \
+        if text.find(":", start, head_end) != -1 or text.find("that", start, head_end) != -1 else None
     if cue_word in _TELL_VERBS:
         if that is None:
-            object_end = _TOLD_OBJECT.match(window)
+            object_end = _TOLD_OBJECT.match(text, start, hi)
             if object_end is None:
                 return None
-            start += object_end.end()
+            start = object_end.end()
         else:
-            start += that.start()
-    elif that is not None and that.group() == ":" and not window[: that.start()].strip(" ,"):
-        start += that.end()
+            start = that.start()
+    elif that is not None and that.group() == ":" and not text[start:that.start()].strip(" ,"):
+        start = that.end()
     return _trim_content(text, start, hi)
 
 

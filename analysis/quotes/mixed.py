@@ -244,16 +244,22 @@ def _infinitive_object(text: str, quote: QuotedSpan, lo: int, sentence_end: int)
 # pledge to be “neutral”": a claim noun after its owner, then its that- or to-clause.
 # "the contention of Hillary Clinton that …", "a report by Politico that he “fabricated” …":
 # a claim noun, its named owner after "of" / "by", then its that-clause.
+_CLAIM_OF_NAME_NOUNS = "claim|assertion|contention|charge|suggestion|report|argument|warning"
+_POSSESSED_CLAIM_NOUNS = ("claim|assertion|accusation|insistence|contention|charge|suggestion|pledge|promise|vow|warning"
+                          "|admission|remark|argument|declaration")
 _CLAIM_OF_NAME = re.compile(
-    r"\b(?:[Tt]he|[Aa])[ \xa0]+(?P<cue>claim|assertion|contention|charge|suggestion|report|argument|warning)[ \xa0]+(?:of|by)[ \xa0]+"
+    rf"\b(?:[Tt]he|[Aa])[ \xa0]+(?P<cue>{_CLAIM_OF_NAME_NOUNS})[ \xa0]+(?:of|by)[ \xa0]+"
     r"(?P<speaker>(?:[\w.'’-]+[ \xa0]+){0,5}?[A-Z][\w.'’-]*)(?P<object>[ \xa0]+that[ \xa0]+[^;:!?\"“”«»\n]{0,120}?)$"
 )
 _POSSESSED_CLAIM = re.compile(
     r"(?P<speaker>\b(?:[Hh]is|[Hh]er|[Tt]heir|(?:[A-Z][\w.-]*[ \xa0]+){0,3}[A-Z][\w.-]*['’]s?))"
-    r"(?:[ \xa0]+[\w-]+){0,3}?[ \xa0]+(?P<cue>claim|assertion|accusation|insistence|contention|charge|suggestion"
-    r"|pledge|promise|vow|warning|admission|remark|argument|declaration)"
+    rf"(?:[ \xa0]+[\w-]+){{0,3}}?[ \xa0]+(?P<cue>{_POSSESSED_CLAIM_NOUNS})"
     r"(?P<object>(?:[ \xa0]+(?:during|in|on|at)[ \xa0]+[^,;:.!?\"“”«»\n]{1,30}?)?[ \xa0]+(?:that|to)[ \xa0]+[^;:!?\"“”«»\n]{0,120}?)$"
 )
+# Either claim pattern needs one of its nouns: a search for the nouns alone (every branch
+# opens with a literal, so the engine skips ahead) spares the two searches tried at every
+# position of the window when none is there.
+_CLAIM_NOUN = re.compile(f"{_POSSESSED_CLAIM_NOUNS}|{_CLAIM_OF_NAME_NOUNS}")
 
 
 _PROMISE_NOUNS = frozenset("pledge promise vow".split())
@@ -264,6 +270,8 @@ def _possessed_claim(text: str, quote: QuotedSpan, lo: int, sentence_end: int) -
     """A quoted phrase in the clause of a claim noun, reported by the noun's owner ('her
     assertion during the debate that “we now finally are …”', 'the contention of X that …')."""
     window = max(lo, quote.start - MAX_INTRO_WINDOW)
+    if _CLAIM_NOUN.search(text, window, quote.start) is None:
+        return None
     match = _POSSESSED_CLAIM.search(text, window, quote.start) or _CLAIM_OF_NAME.search(text, window, quote.start)
     if match is None or (_TO_CLAUSE.match(text, match.start("object")) and match.group("cue") not in _PROMISE_NOUNS):
         return None  # 'her claim to the “family farm”': a to-clause only after a promise
