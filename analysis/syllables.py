@@ -108,36 +108,16 @@ def word_syllables(word: str) -> int:
     return counted
 
 
-def _merged_values(first: tuple[int, tuple[int, ...]], second: tuple[int, tuple[int, ...]]) -> tuple[int, tuple[int, ...]]:
-    """Two Liang patterns' ``(offset, values)`` as one: the larger value at each position."""
-    low = min(first[0], second[0])
-    values = [0] * (max(first[0] + len(first[1]), second[0] + len(second[1])) - low)
-    for offset, pattern_values in (first, second):
-        for index, value in enumerate(pattern_values, offset - low):
-            if value > values[index]:
-                values[index] = value
-    return low, tuple(values)
-
-
 @lru_cache(maxsize=1)
 def _hyphenation_trie() -> dict:
     """The Liang patterns of textstat's Pyphen dictionary as a trie: a dict per character,
-    with, under the key ``None``, the ``(offset, values)`` of every pattern that ends on the
-    path to that node merged into one (so a walk needs only the deepest node it reaches)."""
+    with a pattern's ``(offset, values)`` under the key ``None`` where one ends."""
     trie: dict = {}
     for key, found in get_pyphen(TEXTSTAT_LANG).hd.patterns.items():
         node = trie
         for char in key:
             node = node.setdefault(char, {})
         node[None] = found
-    pending = [(trie, None)]
-    while pending:
-        node, above = pending.pop()
-        own = node.get(None)
-        merged = _merged_values(above, own) if above and own else own or above
-        if merged:
-            node[None] = merged
-        pending.extend((child, merged) for char, child in node.items() if char is not None)
     return trie
 
 
@@ -147,26 +127,24 @@ def hyphenation_points(word: str) -> int:
 
     Pyphen looks up every substring of the dotted word up to its longest pattern's length;
     walking a trie of the patterns from each position visits the same patterns and stops
-    where no pattern goes on, and the deepest node reached holds all of them merged. Points
-    are where the merged pattern values are odd, at least two characters from either end
-    (Pyphen's defaults).
+    where no pattern goes on. Points are where the merged pattern values are odd, at least
+    two characters from either end (Pyphen's defaults).
     """
     trie = _hyphenation_trie()
     dotted = f".{word.lower()}."
     values = [0] * (len(dotted) + 1)
     for start in range(len(dotted) - 1):
-        deepest = trie
+        node = trie
         for char in dotted[start:]:
-            node = deepest.get(char)
+            node = node.get(char)
             if node is None:
                 break
-            deepest = node
-        found = deepest.get(None)
-        if found:
-            offset, pattern_values = found
-            for index, value in enumerate(pattern_values, start + offset):
-                if value > values[index]:
-                    values[index] = value
+            found = node.get(None)
+            if found:
+                offset, pattern_values = found
+                for index, value in enumerate(pattern_values, start + offset):
+                    if value > values[index]:
+                        values[index] = value
     last = len(word) - 2
     return sum(1 for index, value in enumerate(values) if value % 2 and 2 <= index - 1 <= last)
 
