@@ -58,24 +58,30 @@ class WordProfile(NamedTuple):
     difficult: bool  # textstat.difficult_words: not easy, 2+ syllables
 
 
-def word_profile(word: str) -> WordProfile:
-    """The :class:`WordProfile` of one punctuation-stripped word.
+def _syllable_counts(word: str, lower: str) -> tuple[int, int, int]:
+    """A punctuation-stripped word's syllables counted textstat's three ways.
 
-    textstat counts a word's syllables three ways: looked up lowercased (its share of
-    ``syllable_count``), re-stripped and re-split as spelled (polysyllables), and
-    re-stripped after lowercasing (difficult words). For a word that is all letters and
+    textstat counts them looked up lowercased (the word's share of ``syllable_count``),
+    re-stripped and re-split as spelled (polysyllables, Linsear Write), and re-stripped
+    after lowercasing (difficult words, Gunning Fog). For a word that is all letters and
     digits before and after lowercasing, stripping and splitting change nothing and the
     three agree; anything else (contractions, underscores, a capital whose lowercase gains
     a combining mark) is counted all three ways.
     """
-    lower = word.lower()
     syllables = word_syllables(lower)
     if word.isalnum() and lower.isalnum():
-        syllables_as_spelled = syllables_lowercased = syllables
-    else:
-        syllables_as_spelled = token_syllables(word)
-        syllables_lowercased = token_syllables(lower)
-    easy = lower in get_lang_easy_words(TEXTSTAT_LANG)
+        return syllables, syllables, syllables
+    return syllables, token_syllables(word), token_syllables(lower)
+
+
+_EASY_WORDS = get_lang_easy_words(TEXTSTAT_LANG)
+
+
+def word_profile(word: str) -> WordProfile:
+    """The :class:`WordProfile` of one punctuation-stripped word."""
+    lower = word.lower()
+    syllables, syllables_as_spelled, syllables_lowercased = _syllable_counts(word, lower)
+    easy = lower in _EASY_WORDS
     return WordProfile(
         syllables=syllables,
         syllables_as_spelled=syllables_as_spelled,
@@ -166,21 +172,24 @@ _WORD_FACTS: dict[str, tuple[int, str]] = {}
 
 
 def _word_facts(word: str) -> tuple[int, str]:
-    """A word's entry of ``_WORD_FACTS``, made from its :func:`word_profile` on first sight."""
-    try:
-        return _WORD_FACTS[word]
-    except KeyError:
-        pass
-    syllables, spelled, polysyllabic, easy, fog_complex, difficult = word_profile(word)
+    """A word's entry of ``_WORD_FACTS``, made on first sight (its counts as
+    :func:`word_profile` gives them, without building the profile)."""
+    facts = _WORD_FACTS.get(word)
+    if facts is not None:
+        return facts
+    lower = word.lower()
+    syllables, spelled, lowercased = _syllable_counts(word, lower)
     shares = (
         1 << _SHIFT[_WORDS]
         | syllables << _SHIFT[_SYLLABLES]
-        | polysyllabic << _SHIFT[_POLYSYLLABIC]
-        | (not easy) << _SHIFT[_NOT_EASY]
-        | fog_complex << _SHIFT[_FOG_COMPLEX]
+        | (spelled >= _POLYSYLLABLE) << _SHIFT[_POLYSYLLABIC]
         | len(word) - word.count("'") << _SHIFT[_LETTERS]
         | (3 if spelled >= _POLYSYLLABLE else 1 if spelled > 0 else 0) << _SHIFT[_LINSEAR_POINTS]
     )
+    difficult = False
+    if lower not in _EASY_WORDS:
+        shares |= 1 << _SHIFT[_NOT_EASY] | (lowercased >= _FOG_SYLLABLES) << _SHIFT[_FOG_COMPLEX]
+        difficult = lowercased >= _DIFFICULT_SYLLABLES
     facts = _WORD_FACTS[word] = (shares, word if difficult else "")
     return facts
 
