@@ -407,3 +407,25 @@ def test_hard_sentences_list_the_hard_words():
     ]
     assert "polysyllabic" in first.reason and "difficult words" in first.reason
     assert last.polysyllabic_words == [] and last.difficult_words == [] and last.reason == ""
+
+
+@pytest.mark.parametrize("word", [
+    "cat", "the", "Government", "unbelievable", "don't", "we've", "Ünïcode", "snake_case", "2016", "A1B2",
+    "responsibility", "İstanbul", "ok", "Representative",
+])
+def test_a_words_packed_counts_say_what_its_word_profile_says(word):
+    from analysis.readability import formulas
+
+    formulas.clear_word_caches()
+    packed, difficult_spelling = formulas._word_facts(word)
+    profile = formulas.word_profile(word)
+
+    def field(index: int) -> int:
+        return formulas._field(packed, index)
+
+    assert field(formulas._SYLLABLES) == profile.syllables
+    assert field(formulas._POLYSYLLABIC) == profile.polysyllabic
+    assert field(formulas._NOT_EASY) == (not profile.easy)
+    assert field(formulas._FOG_COMPLEX) == profile.fog_complex
+    assert field(formulas._LINSEAR_POINTS) == (3 if profile.syllables_as_spelled >= 3 else 1 if profile.syllables_as_spelled else 0)
+    assert difficult_spelling == (word if profile.difficult else "")
