@@ -766,17 +766,7 @@ class _Detector:
             for base, run in _runs(text, start, end):
                 first = run[0]
                 position = base + first[_START_AT]
-                # the two commonest cases first, as _sentence_initial finds them: the run opens
-                # the window, or follows a word and one space
-                if position == start:
-                    initial = True
-                elif (
-                    position - 2 >= start and text[position - 1] == " "
-                    and not (previous := text[position - 2]).isspace() and previous not in _OPENERS
-                ):
-                    initial = False
-                else:
-                    initial = sentence_initial(start, position)
+                initial = sentence_initial(start, position)
                 runs.append((start, base, run, initial))
                 # words written capitalised where no sentence starts are names even when
                 # the article also has them in lower case (a tweet quoting "clinton speaking")
