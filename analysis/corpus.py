@@ -34,11 +34,11 @@ from itertools import accumulate, islice
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Mapping, Sequence, TypeVar
 
-import pandas as pd
+from analysis.deferred import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from analysis.load import Article, articles_from_frame, text_column
+from analysis.load import Article, articles_from_frame, text_column, text_column_among
 from analysis.tables import (
     TABLE_NAMES, CorpusTables, arrow_errors, arrow_table, arrow_table_from_rows, restore_read_table, table_rows,
     tables_from_rows,
@@ -225,10 +225,18 @@ def write_dask_tables(
         first_rows = dask.delayed(list(accumulate([0, *lengths[:-1]])))
         counts = frame.map_partitions(
             _write_partition_counts, out_dir, first_rows, text_col=text_col, source=source, metrics=pipeline_metrics(),
-            resume=resume, meta=_COUNTS_META, enforce_metadata=False, align_dataframes=False,
+            resume=resume, meta=_counts_meta(), enforce_metadata=False, align_dataframes=False,
         )
         totals = counts.sum().compute()
     return int(totals["written"]), int(totals["errors"]), int(totals["skipped"])
+
+
+def parquet_columns(path: str | Path) -> list[str]:
+    """The column names pandas would give a Parquet file, read from its schema alone
+    (a stored index is not a column)."""
+    schema = pq.read_schema(path)
+    index = {name for name in (schema.pandas_metadata or {}).get("index_columns", []) if isinstance(name, str)}
+    return [name for name in schema.names if name not in index]
 
 
 def parquet_row_ranges(path: str | Path, *, ranges: int, most_rows: int | None = None) -> list[tuple[int, int]]:
@@ -269,7 +277,7 @@ def write_parquet_file_tables(
     does not import the pipeline (the workers name the readability columns). Returns
     (articles written, those with an error, articles skipped).
     """
-    text_column(pq.read_schema(path).empty_table().to_pandas(), column=text_col)  # fail here, not on a worker
+    text_column_among(parquet_columns(path), column=text_col)  # fail here, not on a worker
     out_dir = Path(out_dir)
     row_ranges = parquet_row_ranges(path, ranges=ranges, most_rows=most_rows)
     _remove_parts(out_dir, first_number=len(row_ranges) if resume else 0)
@@ -288,8 +296,12 @@ def write_parquet_rows(path: str, start: int, stop: int, *, number: int, **optio
     return write_partition(partition, number=number, first_row=start, metrics=pipeline_metrics(), **options)
 
 
-_COUNTS_META = pd.DataFrame({"written": pd.Series([], dtype="int64"), "errors": pd.Series([], dtype="int64"),
-                             "skipped": pd.Series([], dtype="int64")})
+_COUNT_COLUMNS = ("written", "errors", "skipped")
+
+
+def _counts_meta() -> pd.DataFrame:
+    """The empty frame that tells Dask the columns and dtypes of :func:`_write_partition_counts`."""
+    return pd.DataFrame({column: pd.Series([], dtype="int64") for column in _COUNT_COLUMNS})
 
 
 def _write_partition_counts(

@@ -31,7 +31,7 @@ from functools import partial
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
-import pandas as pd
+from analysis.deferred import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 

@@ -18,9 +18,9 @@ import math
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Sequence
 
-import pandas as pd
+from analysis.deferred import pandas as pd
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -267,14 +267,20 @@ def read_table(path: str | Path) -> pd.DataFrame:
 
 def text_column(table: pd.DataFrame, *, column: str | None = None) -> str:
     """The name of the column holding article text."""
+    return text_column_among(list(table.columns), column=column)
+
+
+def text_column_among(columns: Sequence[str], *, column: str | None = None) -> str:
+    """The text column among a table's column names: ``column`` if given, else the first
+    of :data:`TEXT_COLUMN_CANDIDATES` present."""
     if column is not None:
-        if column not in table.columns:
-            raise LoadError(f"no text column {column!r}; columns are {list(table.columns)}")
+        if column not in columns:
+            raise LoadError(f"no text column {column!r}; columns are {list(columns)}")
         return column
     for candidate in TEXT_COLUMN_CANDIDATES:
-        if candidate in table.columns:
+        if candidate in columns:
             return candidate
-    raise LoadError(f"no text column: expected one of {list(TEXT_COLUMN_CANDIDATES)}; columns are {list(table.columns)}")
+    raise LoadError(f"no text column: expected one of {list(TEXT_COLUMN_CANDIDATES)}; columns are {list(columns)}")
 
 
 def _cell(value: object) -> str | None:

@@ -25,7 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterable, Protocol, Sequence
 
-import pandas as pd
+from analysis.deferred import pandas as pd
 
 from analysis.entities import (
     NAME_KINDS, EntityIndex, EntityMention, GazetteerSource, build_entity_index, by_start_longest_first,

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import pandas as pd
+from analysis.deferred import pandas as pd
 
 from analysis.boilerplate import BoilerplateSpan, find_boilerplate
 from analysis.sentences import sentence_spans

@@ -36,7 +36,7 @@ from dataclasses import dataclass, fields
 from functools import lru_cache
 from typing import Iterable, Iterator, Sequence
 
-import pandas as pd
+from analysis.deferred import pandas as pd
 import pyarrow as pa
 
 # Between the pieces of a discontinuous quote (`"…," he said, "…"`) in the ``content`` column.

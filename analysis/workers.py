@@ -1,10 +1,11 @@
 """Warm a worker process up before its first article: :func:`warm_up` and a Dask plugin.
 
-:func:`warm_up` imports the pipeline and analyses one short built-in article, which loads
-what the pipeline otherwise loads on its first real article (the syllable table, the word
-lists and gazetteer, compiled patterns). It returns nothing and changes no result: it
-only fills the caches every article fills. It runs once per process; a caller that
-arrives while it runs waits for it instead of loading the same tables again.
+:func:`warm_up` imports the pipeline, analyses one short built-in article and makes the
+tables' Parquet schemas, which loads what a worker otherwise loads on its first real task
+(the syllable table, the word lists and gazetteer, compiled patterns, pandas).
+It returns nothing and changes no result: it only fills the caches every article fills.
+It runs once per process; a caller that arrives while it runs waits for it instead of
+loading the same tables again.
 
 :class:`WarmUp` is a ``dask.distributed`` worker plugin whose ``setup`` starts
 :func:`warm_up` in a background thread and returns at once, so a worker warms while the
@@ -42,10 +43,15 @@ def warm_up() -> None:
     with _lock:
         if _warm.is_set():
             return
+        from analysis.corpus import pipeline_metrics
         from analysis.load import from_text
         from analysis.pipeline import analyze_article
+        from analysis.tables import TABLE_NAMES, arrow_table_from_rows
 
         analyze_article(from_text(_SAMPLE_TEXT, id="warm-up"))
+        metrics = pipeline_metrics()
+        for name in TABLE_NAMES:  # each table's Parquet schema, made once with pandas
+            arrow_table_from_rows(name, [], metrics=metrics)
         _warm.set()
 
 

@@ -230,6 +230,17 @@ def test_parquet_file_resume_analyses_only_the_unfinished_range(pandas_tables, t
     assert_same_tables(corpus.read_tables(tmp_path), pandas_tables)
 
 
+@pytest.mark.parametrize("frame, expected", [
+    (pd.DataFrame({"text": ["a"], "id": ["x"]}), ["text", "id"]),
+    (pd.DataFrame({"text": ["a"], "id": ["x"]}, index=["r1"]), ["text", "id"]),  # a stored index is no column
+    (pd.DataFrame({"text": ["a"], "id": ["x"]}).set_index("id"), ["text"]),
+])
+def test_parquet_columns_are_the_columns_pandas_reads(tmp_path, frame, expected):
+    table_file = tmp_path / "corpus.parquet"
+    frame.to_parquet(table_file)
+    assert corpus.parquet_columns(table_file) == expected == list(pd.read_parquet(table_file).columns)
+
+
 def test_parquet_file_without_the_text_column_fails_before_any_task(tmp_path):
     table_file = tmp_path / "corpus.parquet"
     pd.DataFrame({"body": ["A text."]}).to_parquet(table_file)
@@ -356,8 +367,9 @@ def run_python(code: str) -> str:
     return done.stdout.strip()
 
 
-def test_the_extract_command_plans_work_without_importing_the_pipeline():
-    code = "import sys, analysis.__main__; print(sorted(m for m in ('analysis.pipeline', 'textstat', 'nltk') if m in sys.modules))"
+def test_the_extract_command_plans_work_without_importing_the_pipeline_or_pandas():
+    code = ("import sys, analysis.__main__; "
+            "print(sorted(m for m in ('analysis.pipeline', 'textstat', 'nltk', 'pandas') if m in sys.modules))")
     assert run_python(code) == "[]"
 
 

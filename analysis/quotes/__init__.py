@@ -38,7 +38,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
-import pandas as pd
+from analysis.deferred import pandas as pd
 
 from analysis.quote_marks import FurthestEnd
 from analysis.segment import Segments, segments_record

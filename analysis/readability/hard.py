@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import pandas as pd
+from analysis.deferred import pandas as pd
 
 from analysis.readability.formulas import word_profile, words_of
 from analysis.readability.scores import assessed_scores

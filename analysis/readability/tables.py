@@ -31,7 +31,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import pandas as pd
+from analysis.deferred import pandas as pd
 
 from analysis.readability.formulas import COUNTS
 from analysis.readability.scores import SCORE_KEYS, assessed_scores
