@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -227,6 +228,7 @@ def bench_scaling(frame: pd.DataFrame, workdir: Path, *, jobs: int, rounds: int,
     frame.to_parquet(table, row_group_size=100)
     print(f"scaling: {len(frame)} articles ({copies}x PolNeAR); each run a fresh `python -m analysis extract TABLE "
           f"--out-dir`; load before {load_average()}")
+    ratios: dict[str, list[float]] = {f"--jobs {jobs}": [], f"Dask {jobs} workers": [], "Dask end to end": []}
     for number in range(1, rounds + 1):
         one_wall, one_cpu = extract_in_process(table, workdir / "jobs1", ["--jobs", "1"])
         many_wall, many_cpu = extract_in_process(table, workdir / f"jobs{jobs}", ["--jobs", str(jobs)])
@@ -240,6 +242,11 @@ def bench_scaling(frame: pd.DataFrame, workdir: Path, *, jobs: int, rounds: int,
               f"(cluster start-up {startup:.1f} s apart, not included); "
               f"Dask end to end {whole_wall:.1f} s ({whole_cpu:.1f} s CPU) = {one_wall / whole_wall:.2f}x; "
               f"load {load_average()}")
+        for label, wall in zip(ratios, (many_wall, dask_wall, whole_wall)):
+            ratios[label].append(one_wall / wall)
+    print("  median of the rounds: " + "; ".join(
+        f"{label} {statistics.median(values):.2f}x (range {min(values):.2f}-{max(values):.2f}x)" for label, values in ratios.items()
+    ))
     reference = corpus.read_tables(workdir / "jobs1")
     pandas_tables = corpus.analyze(pd.read_parquet(table), source=str(table), jobs=jobs)
     checks = {
