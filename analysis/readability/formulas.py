@@ -162,6 +162,8 @@ def _field(packed: int, index: int) -> int:
 # are the runs of three or more "w".
 _SENTENCE_MARKS = re.compile(r"[.!?]+")
 _THREE_WORD_PIECES = re.compile(r"w{3,}")
+_CLOSING_MARKS = "\"')]}\u2019\u201d"
+_SENTENCE_END = ".!?" + _CLOSING_MARKS
 
 
 def _pieces(token: str) -> str:
@@ -244,7 +246,16 @@ def _token_facts(token: str) -> tuple[int, str, str]:
     # Stripping keeps word characters, and apostrophes only before letters, so a token
     # leaves a word exactly when it holds a word character: without marks, that is its piece.
     if "." in token or "!" in token or "?" in token:
-        pieces = _pieces(token)
+        head = token.rstrip(_SENTENCE_END)
+        if (
+            word and "." not in head and "!" not in head and "?" not in head
+            and not token[len(head):].strip(_CLOSING_MARKS).strip(".!?")
+        ):
+            # the commonest case ("said.", 'No!"'): the word characters, then one run of marks
+            # among closing quotes and brackets, none a word character
+            pieces = "w."
+        else:
+            pieces = _pieces(token)
     else:
         pieces = "w" if word else ""
     if not word:
