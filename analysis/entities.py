@@ -385,10 +385,16 @@ def _stretch_runs(stretch: str, after_full_stop: bool) -> tuple[tuple[_Token, ..
 
 def _tokenise_stretch(stretch: str, after_full_stop: bool) -> tuple[tuple[_Token, ...], ...]:
     """The runs of one stretch, tokens relative to its start."""
+    words = _letter_words(stretch)
+    if words and not words[1]:
+        # capitalised words apart by single spaces ('Donald Trump', 'White House'): one run
+        # of word tokens, as the loop below makes
+        return (words[0],)
+    tokens = [(token, token[_END_AT]) for token in words[0]] if words else _stretch_tokens(stretch, after_full_stop)
     runs: list[list[_Token]] = []
     current: list[_Token] = []
     previous_end = -1
-    for token, token_end in _stretch_tokens(stretch, after_full_stop):
+    for token, token_end in tokens:
         if current and (
             previous_end < 0 or current[-1][_POSSESSIVE]
             or (stretch[previous_end:token[_START_AT]] != " " and not _only_spaces(stretch, previous_end, token[_START_AT]))
@@ -459,19 +465,10 @@ def _plain_tokens(stretch: str) -> list[tuple[_Token, int]] | None:
     lower-case word in). A full stop after a title abbreviation (``Sen.``) or a single
     letter (``J.``) belongs to a token of its own kind: such stretches are not plain.
     """
+    words = _letter_words(stretch)
+    if words is not None:  # letters only: the commonest case, read faster
+        return [(token, token[_END_AT]) for token in words[0]] if words else None
     tokens, at = [], 0
-    if "  " not in stretch and stretch.replace(" ", "").isalpha():  # letters only: the commonest case, read faster
-        for word in stretch.split(" "):
-            if word[0].isupper():
-                kind = "word"
-            elif word in LEXICON.connectors:
-                kind = "connector"
-            else:
-                return None
-            end = at + len(word)
-            tokens.append(((at, end, word, kind, False), end))
-            at = end + 1
-        return tokens
     for piece in stretch.split(" "):
         word = piece.rstrip(_TRAILING_PUNCTUATION)
         trail = len(piece) - len(word)
@@ -494,6 +491,31 @@ def _plain_tokens(stretch: str) -> list[tuple[_Token, int]] | None:
         tokens.append(((at, end, word, kind, possessive), end + (len(piece) - trail - len(word))))
         at += len(piece) + 1
     return tokens
+
+
+_NOT_PLAIN: tuple = ()
+
+
+def _letter_words(stretch: str) -> tuple[tuple[_Token, ...], bool] | tuple | None:
+    """A stretch of letters apart by single spaces as :func:`_plain_tokens` reads it: its
+    tokens and whether one is a connector; ``_NOT_PLAIN`` (empty) when a word is neither
+    capitalised nor a connector; None when the stretch holds anything but letters and
+    single spaces."""
+    if "  " in stretch or not stretch.replace(" ", "").isalpha():
+        return None
+    tokens, has_connector, at = [], False, 0
+    for word in stretch.split(" "):
+        if word[0].isupper():
+            kind = "word"
+        elif word in LEXICON.connectors:
+            kind = "connector"
+            has_connector = True
+        else:
+            return _NOT_PLAIN
+        end = at + len(word)
+        tokens.append((at, end, word, kind, False))
+        at = end + 1
+    return tuple(tokens), has_connector
 
 
 def _only_spaces(text: str, start: int, end: int) -> bool:
@@ -1000,13 +1022,18 @@ def _written_in_lower_case(text: str, start: int, end: int, word: str) -> bool:
 
 # ----------------------------------------------------------------------------- canonicalisation
 
+_INITIAL_WORD = re.compile(r"[\w&]+")
+
+
 @lru_cache(maxsize=1 << 14)
-def _initials(name: str, *, with_connectors: bool) -> str:
-    words = re.findall(r"[\w&]+", name)
-    return "".join([
-        w[0] for w in words
-        if with_connectors or w.lower() not in LEXICON.connectors
-    ]).upper()
+def _initials(name: str) -> tuple[str, str]:
+    """A name's initials without and with its connectors ('Bank of America': 'BA', 'BOA'):
+    both are always asked together, so one entry holds both."""
+    words = _INITIAL_WORD.findall(name)
+    return (
+        "".join([w[0] for w in words if w.lower() not in LEXICON.connectors]).upper(),
+        "".join([w[0] for w in words]).upper(),
+    )
 
 
 def _acronym_letters(acronym: str) -> str:
@@ -1015,9 +1042,7 @@ def _acronym_letters(acronym: str) -> str:
 
 def _acronym_matches(acronym: str, long_form: str) -> bool:
     letters = _acronym_letters(acronym)
-    return len(letters) >= 2 and letters in (
-        _initials(long_form, with_connectors=False), _initials(long_form, with_connectors=True)
-    )
+    return len(letters) >= 2 and letters in _initials(long_form)
 
 
 def _defines_term(text: str, candidate: _Candidate) -> bool:
@@ -1075,7 +1100,7 @@ def _long_forms(found: list[_Candidate]) -> dict[str, _Candidate]:
     long_forms: dict[str, _Candidate] = {}
     for other in found:
         if other.kind == "name" and " " in other.name:
-            for initials in {_initials(other.name, with_connectors=False), _initials(other.name, with_connectors=True)}:
+            for initials in _initials(other.name):
                 long_forms.setdefault(initials, other)
     return long_forms
 

@@ -221,20 +221,23 @@ def hyphenation_points(word: str) -> int:
     trie = _hyphenation_trie()
     dotted = f".{word.lower()}."
     values = [0] * (len(dotted) + 1)
+    # Membership tests and subscripts rather than dict.get: no method call per character,
+    # which is most of a walk's cost (each word is walked once per process, on first sight).
     for start in range(len(dotted) - 1):
         node = trie
         for char in dotted[start:]:
-            node = node.get(char)
-            if node is None:
+            if char not in node:
                 break
-            found = node.get(None)
-            if found:
-                offset, pattern_values = found
-                for index, value in enumerate(pattern_values, start + offset):
+            node = node[char]
+            if None in node:
+                offset, pattern_values = node[None]
+                index = start + offset
+                for value in pattern_values:
                     if value > values[index]:
                         values[index] = value
-    last = len(word) - 2
-    return sum(1 for index, value in enumerate(values) if value % 2 and 2 <= index - 1 <= last)
+                    index += 1
+    # values[i] is the point before dotted[i], i.e. before word[i - 1]: 2 <= i - 1 <= len(word) - 2
+    return sum([value & 1 for value in values[3:len(word)]])
 
 
 @lru_cache(maxsize=1 << 16)

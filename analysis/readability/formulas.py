@@ -24,7 +24,13 @@ from typing import NamedTuple
 import analysis.lazy_nltk  # noqa: F401  (before textstat, which would import all of NLTK)
 from textstat.backend.utils import get_lang_cfg, get_lang_easy_words
 
-from analysis.syllables import TEXTSTAT_LANG, strip_punctuation, token_syllables, word_syllables
+from analysis.syllables import (
+    TEXTSTAT_LANG,
+    first_pronunciation_syllables,
+    strip_punctuation,
+    token_syllables,
+    word_syllables,
+)
 
 _WORD_CHARACTER = re.compile(r"\w")
 
@@ -156,6 +162,8 @@ def _field(packed: int, index: int) -> int:
 # are the runs of three or more "w".
 _SENTENCE_MARKS = re.compile(r"[.!?]+")
 _THREE_WORD_PIECES = re.compile(r"w{3,}")
+_CLOSING_MARKS = "\"')]}\u2019\u201d"
+_SENTENCE_END = ".!?" + _CLOSING_MARKS
 
 
 def _pieces(token: str) -> str:
@@ -171,6 +179,17 @@ def _pieces(token: str) -> str:
 _WORD_FACTS: dict[str, tuple[int, str]] = {}
 
 
+# The constant parts of a word's packed shares.
+_ONE_WORD = 1 << _SHIFT[_WORDS]
+_SYLLABLES_SHIFT = _SHIFT[_SYLLABLES]
+_LETTERS_SHIFT = _SHIFT[_LETTERS]
+_ONE_POLYSYLLABIC_THREE_POINTS = 1 << _SHIFT[_POLYSYLLABIC] | 3 << _SHIFT[_LINSEAR_POINTS]
+_ONE_POINT = 1 << _SHIFT[_LINSEAR_POINTS]
+_ONE_NOT_EASY = 1 << _SHIFT[_NOT_EASY]
+_ONE_FOG_COMPLEX = 1 << _SHIFT[_FOG_COMPLEX]
+_NON_SPACE_CHARS_SHIFT = _SHIFT[_NON_SPACE_CHARS]
+
+
 def _word_facts(word: str) -> tuple[int, str]:
     """A word's entry of ``_WORD_FACTS``, made on first sight (its counts as
     :func:`word_profile` gives them, without building the profile)."""
@@ -178,34 +197,67 @@ def _word_facts(word: str) -> tuple[int, str]:
     if facts is not None:
         return facts
     lower = word.lower()
-    syllables, spelled, lowercased = _syllable_counts(word, lower)
-    shares = (
-        1 << _SHIFT[_WORDS]
-        | syllables << _SHIFT[_SYLLABLES]
-        | (spelled >= _POLYSYLLABLE) << _SHIFT[_POLYSYLLABIC]
-        | len(word) - word.count("'") << _SHIFT[_LETTERS]
-        | (3 if spelled >= _POLYSYLLABLE else 1 if spelled > 0 else 0) << _SHIFT[_LINSEAR_POINTS]
-    )
-    difficult = False
-    if lower not in _EASY_WORDS:
-        shares |= 1 << _SHIFT[_NOT_EASY] | (lowercased >= _FOG_SYLLABLES) << _SHIFT[_FOG_COMPLEX]
-        difficult = lowercased >= _DIFFICULT_SYLLABLES
-    facts = _WORD_FACTS[word] = (shares, word if difficult else "")
+    if word.isalnum() and lower.isalnum():  # most words: the three counts agree (_syllable_counts)
+        # word_syllables(lower), asking the dictionary first: a word it lists needs no entry
+        # in word_syllables' cache, which only spares hyphenating a word twice
+        syllables = first_pronunciation_syllables().get(lower)
+        if syllables is None:
+            syllables = word_syllables(lower)
+        spelled = lowercased = syllables
+        letters = len(word)
+    else:
+        syllables, spelled, lowercased = _syllable_counts(word, lower)
+        letters = len(word) - word.count("'")
+    shares = _ONE_WORD | syllables << _SYLLABLES_SHIFT | letters << _LETTERS_SHIFT
+    if spelled >= _POLYSYLLABLE:
+        shares |= _ONE_POLYSYLLABIC_THREE_POINTS
+    elif spelled > 0:
+        shares |= _ONE_POINT
+    if lower in _EASY_WORDS:
+        facts = _WORD_FACTS[word] = (shares, "")
+        return facts
+    if lowercased >= _FOG_SYLLABLES:
+        shares |= _ONE_FOG_COMPLEX
+    facts = _WORD_FACTS[word] = (shares | _ONE_NOT_EASY, word if lowercased >= _DIFFICULT_SYLLABLES else "")
     return facts
+
+
+# Marks that strip_punctuation removes wherever they stand: none is a word character, white
+# space or the apostrophe its contraction rule reads. A token of letters and digits with
+# only these around or inside them strips to what is left once they are deleted (a test
+# checks every mark against strip_punctuation's pattern).
+_STRIPPED_MARKS = ".,;:!?\"()[]{}<>*/\\#$%&+=@^`|~-\u2010\u2013\u2014\u2018\u2019\u201c\u201d\u2026"
+# Latin letters, digits and ASCII map to themselves: str.translate looks each character of a
+# token up, and one the table lacks costs a raised and caught LookupError.
+_DELETE_STRIPPED_MARKS = {code: code for code in range(0x250)} | str.maketrans("", "", _STRIPPED_MARKS)
 
 
 def _token_facts(token: str) -> tuple[int, str, str]:
     """What a text's counts need of one token: its packed shares (``_TOKEN_FIELDS``), the
     word it leaves if that is a difficult word (textstat.difficult_words) or "", and its
     sentence pieces (:func:`_pieces`)."""
+    token_chars = len(token) << _NON_SPACE_CHARS_SHIFT
     if token.isalnum():  # letters and digits only: nothing to strip, no sentence mark
-        word, pieces = token, "w"
-    else:
+        shares, difficult = _word_facts(token)
+        return shares | token_chars, difficult, "w"
+    word = token.translate(_DELETE_STRIPPED_MARKS)
+    if word and not word.isalnum():
         word = strip_punctuation(token)
-        # Stripping keeps word characters, and apostrophes only before letters, so a token
-        # leaves a word exactly when it holds a word character: without marks, that is its piece.
-        pieces = _pieces(token) if _SENTENCE_MARKS.search(token) else "w" if word else ""
-    token_chars = len(token) << _SHIFT[_NON_SPACE_CHARS]
+    # Stripping keeps word characters, and apostrophes only before letters, so a token
+    # leaves a word exactly when it holds a word character: without marks, that is its piece.
+    if "." in token or "!" in token or "?" in token:
+        head = token.rstrip(_SENTENCE_END)
+        if (
+            word and "." not in head and "!" not in head and "?" not in head
+            and not token[len(head):].strip(_CLOSING_MARKS).strip(".!?")
+        ):
+            # the commonest case ("said.", 'No!"'): the word characters, then one run of marks
+            # among closing quotes and brackets, none a word character
+            pieces = "w."
+        else:
+            pieces = _pieces(token)
+    else:
+        pieces = "w" if word else ""
     if not word:
         return token_chars, "", pieces
     shares, difficult = _word_facts(word)
