@@ -73,21 +73,19 @@ def _cue_word_starts(text: str, start: int, end: int) -> list[int]:
     form starts, in text order.
 
     A cue's first word is a whole run of ASCII letters (a non-word character before it, a
-    word boundary or white space after it), so a cheap test says which first words the
-    stretch holds at all: its text, encoded one byte per character (a non-ASCII character
-    becomes "?"), with every byte but a letter made a space, split into words. Only those
-    words are then looked up, with ``bytes.find``, and the cue regex is tried only where
-    one starts, instead of after every non-word character of the body.
+    word boundary or white space after it). The stretch is encoded one byte per character
+    (a non-ASCII character becomes "?"), every byte but a letter is made a space, and the
+    words it splits into are filtered by the set of first words, all in C; each word kept
+    is then located by ``bytes.find`` from the one before, so the stretch is read once
+    more, and the cue regex is tried only there instead of after every non-word character.
     """
     runs = b" " + text[start:end].encode("ascii", "replace").translate(_LETTERS_ONLY) + b" "
     found = []
-    for word in _cue_first_words().intersection(runs.split()):
-        needle = b" " + word + b" "
-        at = runs.find(needle)
-        while at != -1:
-            found.append(start + at)  # ``runs`` has one byte more in front than the text
-            at = runs.find(needle, at + len(word) + 1)
-    found.sort()
+    at = 0  # where the space before the next word kept may be
+    for word in filter(_cue_first_words().__contains__, runs.split()):
+        at = runs.find(b" " + word + b" ", at)
+        found.append(start + at)  # ``runs`` has one byte more in front than the text
+        at += len(word) + 1
     return found
 
 
