@@ -105,7 +105,8 @@ def _find_marks(text: str, start: int, end: int) -> tuple[list[tuple[int, int, s
     mark) in text order, and the positions of single marks that are not apostrophes. Each
     mark character is looked up on its own with ``str.find``, so the body's other
     characters are skipped in C rather than tested one by one."""
-    doubles = _in_runs(_positions(text, "'", start, end), 3, "'''")
+    apostrophes = _positions(text, "'", start, end)  # read for double and single marks
+    doubles = _in_runs(apostrophes, 3, "'''")
     doubles += _in_runs(_positions(text, "`", start, end), 2, "``")
     for mark in _ONE_CHARACTER_DOUBLE_MARKS:
         for at in _positions(text, mark, start, end):
@@ -115,7 +116,7 @@ def _find_marks(text: str, start: int, end: int) -> tuple[list[tuple[int, int, s
     doubles.sort()
     singles = []
     for mark in _SINGLE_MARK_CHARACTERS:
-        for at in _positions(text, mark, start, end):
+        for at in apostrophes if mark == "'" else _positions(text, mark, start, end):
             if at > 0 and at + 1 < end and _is_word_character(text[at - 1]) and _is_word_character(text[at + 1]):
                 continue  # an apostrophe
             singles.append(at)
