@@ -1,7 +1,8 @@
 """Cue words: the cue list read from ``analysis/data/cue_verbs.csv`` (:func:`cue_words`),
-an index of every cue in the body, the cue regex tried only where a cue's first word starts
-(``_CueIndex``, which also lists where the title-case headline cues start), and tests on a cue in place: progressive form,
-a participle after it, a cue that trails its clause."""
+an index of every cue in the body, the cue regex tried only where a cue's first word
+starts (``_CueIndex``, which also lists where the title-case headline cues start), and
+tests on a cue in place: progressive form, a participle after it, a cue that trails its
+clause."""
 from __future__ import annotations
 
 import bisect
@@ -55,6 +56,7 @@ def _cue_pattern() -> re.Pattern[str]:
 
 
 def _cue_forms() -> list[str]:
+    """The cue forms, "according to" and the headline cue forms, as the cue regex matches them."""
     return [*cue_words(), "according to", "According to", *HEADLINE_CUE_FORMS]
 
 
