@@ -18,9 +18,9 @@ by position (``“…,“ said X``). Three apostrophes in a row are one mark (``
 said``), and a straight mark after ``=`` or before ``>`` delimits a markup attribute, not a
 quotation.
 
-The scan visits quotation marks only (found by one compiled regex), so it runs in time
-linear in the paragraph length. :class:`MarkIndex` finds the marks of a whole body once, so
-that its paragraphs are not scanned again (``quoted_spans(..., marks=index)``).
+The scan visits quotation marks only (each mark character found with ``str.find``), so it
+runs in time linear in the paragraph length. :class:`MarkIndex` finds the marks of a whole
+body once, so that its paragraphs are not scanned again (``quoted_spans(..., marks=index)``).
 """
 from __future__ import annotations
 
@@ -30,19 +30,18 @@ from itertools import accumulate
 from typing import NamedTuple
 
 # Double marks: straight, curly, low-9, guillemets and the doubled apostrophes or
-# backticks of some wire styles. Single marks are handled in a second pass. Spelled as
-# single-character alternatives, not a character class, so that every branch opens with a
-# literal and the regex engine skips ahead to the next candidate character.
-# Three apostrophes are one mark: a doubled-apostrophe quotation opening or closing together
-# with a single one inside it (",''' Mr. Putin said"); read as two marks, the quotation would
-# end one apostrophe early and the stray one would hide the frame after it.
+# backticks of some wire styles; single marks are handled in a second pass. Three
+# apostrophes are one mark: a doubled-apostrophe quotation opening or closing together with
+# a single one inside it (",''' Mr. Putin said"); read as two marks, the quotation would end
+# one apostrophe early and the stray one would hide the frame after it. So a run of
+# apostrophes is read from its start as marks of three, then one of two when two are left
+# (one left over is no double mark), and a run of backticks as marks of two.
 # A straight mark after "=" or before ">" delimits a markup attribute (the tweets embedded in
 # some web text: <tweet author="@x" date="May 2">…<tweet/>), not a quotation.
-_DOUBLE_MARK = re.compile("'''|''|``|\"(?<!=\")(?!>)|“|”|„|‟|«|»")
-# A single mark with a letter or digit on both sides is an apostrophe (don't, Twitter's,
-# O’Malley); the regex skips those so only possible quotation marks reach Python.
-# The mark comes first in the pattern so the regex engine can skip ahead to candidates.
-_SINGLE_MARK = re.compile(r"[‘’'](?:(?<!\w[‘’'])|(?!\w))")
+_ONE_CHARACTER_DOUBLE_MARKS = "\"“”„‟«»"
+# A single mark with a word character (a letter, digit or underscore) on both sides is an
+# apostrophe (don't, Twitter's, O’Malley) and is not listed.
+_SINGLE_MARK_CHARACTERS = "‘’'"
 _OPENERS = frozenset("“„‟«") | {"``"}
 _CLOSERS = frozenset("”»")
 # Characters after which a straight mark reads as opening (and before which as closing).
@@ -64,6 +63,65 @@ class QuotedSpan(NamedTuple):
     start: int
     end: int
     open_end: bool = False
+
+
+def _positions(text: str, character: str, start: int, end: int) -> list[int]:
+    """Where ``character`` occurs in ``text[start:end]``, by ``str.find`` (a C loop: a mark
+    is rare, and a text without the character's width is not read at all)."""
+    found = []
+    at = text.find(character, start, end)
+    while at != -1:
+        found.append(at)
+        at = text.find(character, at + 1, end)
+    return found
+
+
+def _in_runs(positions: list[int], size: int, mark: str) -> list[tuple[int, int, str]]:
+    """Marks of ``size`` characters cut from the start of each run of consecutive
+    ``positions``; ``size == 3`` (apostrophes) also cuts one of two from a run's rest."""
+    marks = []
+    index, count = 0, len(positions)
+    while index < count:
+        run_start = positions[index]
+        run_end = index + 1
+        while run_end < count and positions[run_end] == run_start + (run_end - index):
+            run_end += 1
+        left, at = run_end - index, run_start
+        while left >= size:
+            marks.append((at, at + size, mark))
+            at, left = at + size, left - size
+        if size == 3 and left == 2:
+            marks.append((at, at + 2, "''"))
+        index = run_end
+    return marks
+
+
+def _is_word_character(character: str) -> bool:
+    return character.isalnum() or character == "_"
+
+
+def _find_marks(text: str, start: int, end: int) -> tuple[list[tuple[int, int, str]], list[int]]:
+    """The quotation-mark candidates of ``text[start:end]``: double marks as (start, end,
+    mark) in text order, and the positions of single marks that are not apostrophes. Each
+    mark character is looked up on its own with ``str.find``, so the body's other
+    characters are skipped in C rather than tested one by one."""
+    apostrophes = _positions(text, "'", start, end)  # read for double and single marks
+    doubles = _in_runs(apostrophes, 3, "'''")
+    doubles += _in_runs(_positions(text, "`", start, end), 2, "``")
+    for mark in _ONE_CHARACTER_DOUBLE_MARKS:
+        for at in _positions(text, mark, start, end):
+            if mark == '"' and ((at > 0 and text[at - 1] == "=") or (at + 1 < end and text[at + 1] == ">")):
+                continue  # a markup attribute's delimiter
+            doubles.append((at, at + 1, mark))
+    doubles.sort()
+    singles = []
+    for mark in _SINGLE_MARK_CHARACTERS:
+        for at in apostrophes if mark == "'" else _positions(text, mark, start, end):
+            if at > 0 and at + 1 < end and _is_word_character(text[at - 1]) and _is_word_character(text[at + 1]):
+                continue  # an apostrophe
+            singles.append(at)
+    singles.sort()
+    return doubles, singles
 
 
 def _role(text: str, mark_start: int, mark_end: int, mark: str, start: int, end: int) -> str:
@@ -154,7 +212,7 @@ def _nests_same_curly(text: str, open_at: int, mark_start: int, next_marks: list
 
 def _single_marks(text: str, positions, start: int, end: int) -> list[tuple[int, int, str]]:
     """Single marks that can be quotation marks: not between two letters (an apostrophe).
-    ``positions``: where ``_SINGLE_MARK`` matches in ``text[start:end]``."""
+    ``positions``: the single marks :func:`_find_marks` lists in ``text[start:end]``."""
     marks = []
     for position in positions:
         mark = text[position]
@@ -202,8 +260,7 @@ def quoted_spans(text: str, start: int, end: int, *, continues: bool = False,
     """
     found_marks = marks.within(text, start, end) if marks is not None else None
     if found_marks is None:
-        doubles = [(m.start(), m.end(), m.group()) for m in _DOUBLE_MARK.finditer(text, start, end)]
-        singles = [m.start() for m in _SINGLE_MARK.finditer(text, start, end)]
+        doubles, singles = _find_marks(text, start, end)
     else:
         doubles, singles = found_marks
     found, open_at = _pair(text, doubles, start, end)
@@ -222,14 +279,13 @@ def quoted_spans(text: str, start: int, end: int, *, continues: bool = False,
 
 
 class MarkIndex:
-    """The quotation-mark candidates of a stretch of text (an article body), each regex run
-    once over all of it; :meth:`within` hands a paragraph its share, :meth:`any_within`
+    """The quotation-mark candidates of a stretch of text (an article body), found once over
+    all of it; :meth:`within` hands a paragraph its share, :meth:`any_within`
     says whether it has one (a paragraph with none has no quotation)."""
 
     def __init__(self, text: str, start: int, end: int):
-        self.doubles = [(m.start(), m.end(), m.group()) for m in _DOUBLE_MARK.finditer(text, start, end)]
+        self.doubles, self.singles = _find_marks(text, start, end)
         self.double_starts = [mark[0] for mark in self.doubles]
-        self.singles = [m.start() for m in _SINGLE_MARK.finditer(text, start, end)]
 
     def any_within(self, start: int, end: int) -> bool:
         """Does some mark start in ``[start, end)``?"""

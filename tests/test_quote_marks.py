@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.quote_marks import MarkIndex, quoted_spans
+from analysis.quote_marks import MarkIndex, _find_marks, quoted_spans
 from analysis.quotes import find_quotes
 from analysis.segment import segment
 
@@ -97,3 +97,19 @@ def test_frame_after_a_nested_same_mark_quotation_is_read():
     quotes = find_quotes(text, segment(text))
     assert [(q.content[0].text_of(text), q.speaker.text_of(text)) for q in quotes] == [
         ("“Voters saw “a rout” and stayed home,”", "Lena Park, a pollster")]
+
+
+@pytest.mark.parametrize(
+    ("text", "end", "doubles", "singles"),
+    [
+        ("''''", 4, [(0, 3, "'''")], [0, 1, 2, 3]),  # three, then one left over: no double mark
+        ("'''''", 5, [(0, 3, "'''"), (3, 5, "''")], [0, 1, 2, 3, 4]),
+        ("```x", 4, [(0, 2, "``")], []),
+        ('<a x="y">', 9, [], []),  # a markup attribute's delimiters
+        ("“A” «B» „C‟", 11, [(0, 1, "“"), (2, 3, "”"), (4, 5, "«"), (6, 7, "»"), (8, 9, "„"), (10, 11, "‟")], []),
+        ("don't, users' posts, ‘Tis_’s", 28, [], [12, 21]),
+        ("x'y", 2, [], [1]),  # the stretch ends after the mark: no word character follows it
+    ],
+)
+def test_marks_are_found_as_a_scan_of_the_stretch_reads_them(text, end, doubles, singles):
+    assert _find_marks(text, 0, end) == (doubles, singles)

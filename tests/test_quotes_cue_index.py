@@ -1,4 +1,4 @@
-"""The cue index: one scan of the body finds the cues (after any character but a letter,
+"""The cue index: the body's cues are found as one scan of it would find them (after any character but a letter,
 digit or underscore, ASCII or not) and the title-case headline cues, and the reported
 content after a cue is found the same way whether "that" or a colon is near or not."""
 from __future__ import annotations
@@ -27,6 +27,10 @@ def _index(text: str) -> _CueIndex:
         ("The 2said road and the ½said road stay open.", []),
         # "Says" in title case is a headline cue, not a cue
         ("Mayor Says Road Will Close Next Week.", []),
+        # a word character right after the cue word: no cue
+        ("Aides said_ it and said2 it, then told.", [("told", "speech")]),
+        ("Aides said said it twice.", [("said", "speech"), ("said", "speech")]),
+        ("The mayor said", [("said", "speech")]),
     ],
 )
 def test_cues_are_found_after_a_non_word_character(text, expected):

@@ -1,7 +1,8 @@
 """Cue words: the cue list read from ``analysis/data/cue_verbs.csv`` (:func:`cue_words`),
-an index of every cue in the body found in one regex pass (``_CueIndex``, which also lists
-where the title-case headline cues start), and tests on a cue in place: progressive form,
-a participle after it, a cue that trails its clause."""
+an index of every cue in the body, the cue regex tried only where a cue's first word
+starts (``_CueIndex``, which also lists where the title-case headline cues start), and
+tests on a cue in place: progressive form, a participle after it, a cue that trails its
+clause."""
 from __future__ import annotations
 
 import bisect
@@ -34,8 +35,8 @@ def cue_words() -> dict[str, str]:
         return {row["form"]: row["kind"] for row in rows}
 
 
-# Title-case headline cues ("Hillary Clinton Says …"): their positions are found in the
-# same scan as the cues, so that ``_indirect`` tries ``_headline_says`` (:mod:`.headlines`)
+# Title-case headline cues ("Hillary Clinton Says …"): their positions are found along
+# with the cues, so that ``_indirect`` tries ``_headline_says`` (:mod:`.headlines`)
 # only on sentences holding one (its match needs a space before the cue, so one found after
 # a non-word character is enough).
 HEADLINE_CUE_FORMS = ("Says", "Say", "Said", "Tells", "Warns", "Claims", "Slams", "Blasts", "Urges", "Admits",
@@ -43,24 +44,51 @@ HEADLINE_CUE_FORMS = ("Says", "Say", "Said", "Tells", "Warns", "Claims", "Slams"
 
 
 @lru_cache(maxsize=1)
-def _cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """A cue or a headline cue at the start of the text, and one with the character before it.
-
-    Every branch of the alternation opens with a literal letter (one branch per first
-    letter, each closed by its own word boundary), so the engine decides at each position
-    by one character. The character before is any character but an ASCII letter, digit or
-    underscore: a plain bitmap test, cheaper than a non-word class (which asks the Unicode
-    tables about every character); :class:`_CueIndex` drops the rare match after a
-    non-ASCII letter or digit.
-    """
+def _cue_pattern() -> re.Pattern[str]:
+    """A cue or a headline cue at the position matched from (one branch per first letter,
+    each closed by its own word boundary)."""
     # Verbs are matched in lower case only ("State" and "Says" in names are not cues).
-    forms = [*cue_words(), "according to", "According to", *HEADLINE_CUE_FORMS]
     by_first: dict[str, list[str]] = {}
-    for form in forms:
+    for form in _cue_forms():
         by_first.setdefault(form[0], []).append(form[1:])
-    branches = "|".join(re.escape(first) + word_alternation(rests) + r"\b" for first, rests in sorted(by_first.items()))
-    cue = f"({branches})"
-    return re.compile(cue), re.compile(f"[^0-9A-Z_a-z]{cue}")
+    return re.compile("(" + "|".join(re.escape(first) + word_alternation(rests) + r"\b"
+                                      for first, rests in sorted(by_first.items())) + ")")
+
+
+def _cue_forms() -> list[str]:
+    """The cue forms, "according to" and the headline cue forms, as the cue regex matches them."""
+    return [*cue_words(), "according to", "According to", *HEADLINE_CUE_FORMS]
+
+
+@lru_cache(maxsize=1)
+def _cue_first_words() -> frozenset[bytes]:
+    """The first word of every cue form, as ASCII bytes (every form is ASCII letters and spaces)."""
+    return frozenset(form.split()[0].encode("ascii") for form in _cue_forms())
+
+
+# Every byte but an ASCII letter read as a space: what is left are the ASCII-letter runs.
+_LETTERS_ONLY = bytes(byte if 65 <= byte <= 90 or 97 <= byte <= 122 else 32 for byte in range(256))
+
+
+def _cue_word_starts(text: str, start: int, end: int) -> list[int]:
+    """Where a run of ASCII letters in ``text[start:end]`` that is the first word of a cue
+    form starts, in text order.
+
+    A cue's first word is a whole run of ASCII letters (a non-word character before it, a
+    word boundary or white space after it). The stretch is encoded one byte per character
+    (a non-ASCII character becomes "?"), every byte but a letter is made a space, and the
+    words it splits into are filtered by the set of first words, all in C; each word kept
+    is then located by ``bytes.find`` from the one before, so the stretch is read once
+    more, and the cue regex is tried only there instead of after every non-word character.
+    """
+    runs = b" " + text[start:end].encode("ascii", "replace").translate(_LETTERS_ONLY) + b" "
+    found = []
+    at = 0  # where the space before the next word kept may be
+    for word in filter(_cue_first_words().__contains__, runs.split()):
+        at = runs.find(b" " + word + b" ", at)
+        found.append(start + at)  # ``runs`` has one byte more in front than the text
+        at += len(word) + 1
+    return found
 
 
 # "show" names a programme, not a finding: "the reality TV show “The Apprentice”", "a talk
@@ -76,34 +104,43 @@ def _is_programme(text: str, start: int, end: int) -> bool:
 
 
 class _CueIndex:
-    """Every cue of the searched regions, found in one regex pass, looked up by range;
-    ``headline_starts``: where a title-case headline cue starts in the body (found in the
-    same pass, paragraph ends aside)."""
+    """Every cue of the searched regions, as one regex scan of the body would find them
+    (the regex is tried only where a cue's first word starts), looked up by range;
+    ``headline_starts``: where a title-case headline cue starts in the body (found
+    alongside, paragraph ends aside)."""
 
     def __init__(self, text: str, regions: list[_Region]):
         words = cue_words()
-        at_start, after_character = _cue_patterns()
+        cue_pattern = _cue_pattern()
         self.cues: list[_Cue] = []
         self.headline_starts: list[int] = []
         if not regions:
             self.starts: list[int] = []
             return
-        # One scan over the body, from the character before it (a paragraph starts after a
-        # newline; a cue opening the text has no such character); cues in the boilerplate
+        # The body is read as one scan would read it from the character before it (a
+        # paragraph starts after a newline; a cue opening the text has no such character):
+        # the cue regex is tried where a cue's first word starts after a non-word character,
+        # and, like a scan, not again inside the cue just matched. Cues in the boilerplate
         # between body paragraphs and cues running past a paragraph end are dropped.
-        first = regions[0].start
-        matches = list(after_character.finditer(text, max(first - 1, 0), regions[-1].end))
-        if first == 0:
-            opening = at_start.match(text, 0, regions[0].end)
-            matches[:0] = [opening] if opening is not None else []
+        first, body_end = regions[0].start, regions[-1].end
+        opening = cue_pattern.match(text, 0, regions[0].end) if first == 0 else None
+        matches = [opening] if opening is not None else []
+        scanned_to = max(first - 1, 0)  # where the character before the next cue may lie
+        for position in _cue_word_starts(text, scanned_to, body_end):
+            if position == 0:
+                continue  # no character before it: only the opening match above
+            before = text[position - 1]
+            if position - 1 < scanned_to or before.isalnum() or before == "_":
+                continue  # inside the last cue, or inside a word
+            match = cue_pattern.match(text, position, body_end)
+            if match is not None:
+                matches.append(match)
+                scanned_to = match.end()
         # Matches come in text order: walk the regions alongside instead of bisecting.
         region_index, region_end = 0, regions[0].end
         last_region = len(regions) - 1
         for match in matches:
-            start, end = match.span(1)
-            before = text[start - 1] if start > match.start() else " "
-            if before > "\x7f" and before.isalnum():
-                continue  # after a non-ASCII letter or digit: inside a word
+            start, end = match.span()
             cue_text = match.group(1)
             known = _KIND_OF_MATCHED.get(cue_text)
             if known is None:
