@@ -1,6 +1,9 @@
-"""Shared fixtures: the bundled article and the optional ../shared folder."""
+"""Shared fixtures: the bundled article and the optional ../shared folder; a fresh-interpreter runner."""
 from __future__ import annotations
 
+import subprocess
+import sys
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -8,6 +11,14 @@ import pytest
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SHARED = REPO_ROOT.parent / "shared"
 BUNDLED_ARTICLE = REPO_ROOT / "data" / "articles" / "ndtv-twitter-child-safety.txt"
+
+
+def printed_by(code: str) -> str:
+    """What ``code`` (dedented) prints in a fresh interpreter started in the repository root:
+    for what a process imports or freezes, which only a new process shows."""
+    done = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], cwd=REPO_ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
 
 
 @pytest.fixture(scope="session")

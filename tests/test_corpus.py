@@ -11,7 +11,7 @@ from analysis.__main__ import main
 from analysis.load import LoadError
 from analysis.tables import TABLE_NAMES, CorpusTables
 
-from conftest import BUNDLED_ARTICLE
+from conftest import BUNDLED_ARTICLE, printed_by
 
 
 def small_corpus() -> pd.DataFrame:
@@ -356,34 +356,23 @@ def test_warm_up_plugin_starts_in_the_background_and_survives_a_pickle():
     assert plugin.name == "newslens-warm-up"
 
 
-def run_python(code: str) -> str:
-    """What ``code`` prints in a fresh interpreter started in the repository root."""
-    import subprocess
-    import sys
-    from pathlib import Path
-
-    done = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parent.parent,
-                          capture_output=True, text=True, check=True)
-    return done.stdout.strip()
-
-
 def test_the_extract_command_plans_work_without_importing_the_pipeline_or_pandas():
     code = ("import sys, analysis.__main__; "
             "print(sorted(m for m in ('analysis.pipeline', 'textstat', 'nltk', 'pandas') if m in sys.modules))")
-    assert run_python(code) == "[]"
+    assert printed_by(code) == "[]"
 
 
 def test_forked_workers_keep_the_parents_objects_frozen_and_the_parent_does_not():
     code = ("import gc\nfrom analysis import corpus\n"
             "def frozen_in_worker(_):\n    return gc.get_freeze_count() > 0\n"
             "print(all(corpus.map_ordered(frozen_in_worker, range(4), jobs=2)), gc.get_freeze_count())")
-    assert run_python(code) == "True 0"
+    assert printed_by(code) == "True 0"
 
 
 def test_objects_frozen_before_the_pool_stay_frozen():
     code = ("import gc\nfrom analysis import corpus\ngc.freeze()\nbefore = gc.get_freeze_count()\n"
             "list(corpus.map_ordered(abs, range(4), jobs=2))\nprint(gc.get_freeze_count() >= before > 0)")
-    assert run_python(code) == "True"
+    assert printed_by(code) == "True"
 
 
 def test_the_extract_command_freezes_its_imports_only_for_the_run(tmp_path):
@@ -403,10 +392,10 @@ def test_the_extract_command_freezes_its_imports_only_for_the_run(tmp_path):
         command.main(["extract", {str(article)!r}, "--out", {str(tmp_path / "out.jsonl")!r}, "--jobs", "1"])
         print(frozen_during_run[0] > 10000, gc.get_freeze_count())
     """)
-    assert run_python(code) == "True 0"
+    assert printed_by(code) == "True 0"
 
 
 def test_local_jobs_import_the_pipeline_before_forking_their_workers():
     code = ("import sys; from analysis import corpus; "
             "list(corpus.map_ordered(len, [[1], [1, 2]], jobs=2)); print('analysis.pipeline' in sys.modules)")
-    assert run_python(code) == "True"
+    assert printed_by(code) == "True"

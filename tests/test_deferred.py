@@ -3,17 +3,7 @@ stages, the command line or a Dask client, and is whole wherever it is used. Cas
 look at what a process imported run in a fresh interpreter."""
 from __future__ import annotations
 
-import subprocess
-import sys
-import textwrap
-
-from conftest import REPO_ROOT
-
-
-def printed_by(code: str) -> str:
-    done = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], cwd=REPO_ROOT, capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    return done.stdout.strip()
+from conftest import printed_by
 
 
 def test_the_stand_in_is_pandas_from_its_first_use_on():

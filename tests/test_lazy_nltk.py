@@ -3,19 +3,10 @@ and NLTK is whole for code that uses it. Each case runs in a fresh interpreter, 
 deferral only acts before NLTK is first imported."""
 from __future__ import annotations
 
-import subprocess
-import sys
-import textwrap
-
 import pytest
 
-from conftest import REPO_ROOT
+from conftest import printed_by
 
-
-def printed_by(code: str) -> str:
-    done = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], cwd=REPO_ROOT, capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    return done.stdout.strip()
 
 
 def test_the_pipeline_runs_no_nltk_code():
