@@ -44,6 +44,12 @@ def strip_span(text: str, start: int, end: int) -> Span:
     """Shrink ``[start, end)`` so it neither starts nor ends with white space."""
     while start < end and text[start].isspace():
         start += 1
+    return Span(start, end_without_space(text, start, end))
+
+
+def end_without_space(text: str, start: int, end: int) -> int:
+    """Where ``text[start:end]`` ends once its trailing white space (any: a CR, a no-break
+    space…) is left out."""
     while end > start and text[end - 1].isspace():
         end -= 1
-    return Span(start, end)
+    return end

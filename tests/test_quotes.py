@@ -191,6 +191,14 @@ def test_indirect_speech_patterns(text, expected):
     assert _as_text(text, attribution) == expected
 
 
+@pytest.mark.parametrize("line_break", ["\n", "\r\n", " \r\n", "\u2028", "\r"])
+def test_content_after_a_line_break_starts_at_its_first_word_whatever_the_break(line_break):
+    # CRLF text is kept as loaded: a CR left at the content's start was a span off by one.
+    text = f"The mayor said{line_break}the vote would wait until June.{line_break}"
+    (attribution,) = _quotes(text)
+    assert _as_text(text, attribution) == ("indirect", ("the vote would wait until June",), "said", "The mayor")
+
+
 def test_participle_cue_takes_the_clause_subject_as_speaker():
     text = "The firm sued the city over the rules, contending they were unlawful."
     (attribution,) = _quotes(text)

@@ -13,7 +13,9 @@ from analysis.quote_marks import QuotedSpan
 from analysis.segment import Segments
 from analysis.spans import Span
 
-_TRAILING_PUNCT = ".,;:!?—–- \t\n\xa0"
+# Marks trimmed off the ends of a content span, besides white space.
+_LEADING_MARKS = ",:;—–-"
+_TRAILING_MARKS = ".,;:!?—–-"
 _WORD = re.compile(r"\w+")
 
 MAX_INTRO_WINDOW = 200
@@ -42,10 +44,11 @@ def _regions(segments: Segments) -> list[_Region]:
 
 
 def _trim_content(text: str, start: int, end: int) -> Span | None:
-    """Content without surrounding space and trailing punctuation (but keep quote marks)."""
-    while start < end and text[start] in " \t\n\xa0,:;—–-":
+    """Content without surrounding white space (a CR of CRLF text included) and leading or
+    trailing punctuation (but keep quote marks)."""
+    while start < end and (text[start].isspace() or text[start] in _LEADING_MARKS):
         start += 1
-    while end > start and text[end - 1] in _TRAILING_PUNCT:
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _TRAILING_MARKS):
         end -= 1
     if not _WORD.search(text, start, end):
         return None

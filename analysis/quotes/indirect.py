@@ -8,7 +8,7 @@ import bisect
 import re
 
 from analysis.quote_marks import QuotedSpan
-from analysis.spans import Span
+from analysis.spans import Span, end_without_space
 from analysis.speakers import speaker_after, speaker_before, subject_before
 from analysis.quotes.drafts import _Draft, _Region, _inside, _trim_content, _word_count
 from analysis.quotes.cues import _Cue, _CueIndex, _is_trailing, _participle_cue_start, _progressive
@@ -170,9 +170,7 @@ def _reported(text: str, cue: _Cue, lo: int, hi: int, quotes: list[QuotedSpan],
     tail = text[cue.end:hi]
     next_match = _NEXT_WORD.match(text, cue.end, hi)
     next_word = next_match.group(1).lower().strip(",.:;") if next_match else ""
-    before_end = cue.start  # end of the text before the cue, without trailing space
-    while before_end > lo and text[before_end - 1] in " \t\n\xa0":
-        before_end -= 1
+    before_end = end_without_space(text, lo, cue.start)  # end of the text before the cue
     comma_before = before_end > lo and text[before_end - 1] == ","
     cue_word = text[cue.start:cue.end].lower()
 
@@ -292,9 +290,7 @@ _ACCORDING_TRAILING_SOURCE = re.compile(r"\s+(?P<source>[^,;:\"“”]{2,120}?)[
 
 
 def _according_source(text: str, start: int, hi: int, *, leading: bool) -> Span | None:
-    end = hi
-    while end > start and text[end - 1] in " \t\n\xa0":
-        end -= 1
+    end = end_without_space(text, start, hi)
     match = (_ACCORDING_SOURCE if leading else _ACCORDING_TRAILING_SOURCE).match(text, start, end)
     if match is None:
         return None
