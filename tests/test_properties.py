@@ -3,16 +3,14 @@
 Texts are generated from a mix of words, every kind of quotation mark, punctuation, line
 breaks (LF, CRLF, lone CR, U+2028, NEL), Devanagari/Bengali/Kannada/Arabic words, emoji,
 control and format characters, boilerplate phrases and arbitrary Unicode. Settings come
-from a hypothesis profile: ``dev`` (default, 200 examples) or ``ci`` (same size,
-derandomised so a CI failure reproduces); select one with ``HYPOTHESIS_PROFILE=ci``.
+from the hypothesis profile that ``conftest.py`` loads (``HYPOTHESIS_PROFILE``).
 """
 from __future__ import annotations
 
 import json
-import os
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from analysis.extract import extract_records, write_jsonl
@@ -20,18 +18,6 @@ from analysis.load import from_text
 from analysis.pipeline import analyze_article
 
 from record_invariants import assert_record_valid, map_record_spans, offset_map
-
-settings.register_profile(
-    "dev", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
-settings.register_profile(
-    "ci", max_examples=200, deadline=None, derandomize=True, database=None,
-    suppress_health_check=[HealthCheck.too_slow],
-)
-settings.register_profile(
-    "thorough", max_examples=5000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 WORDS = [
     "said", "says", "told", "according to", "The", "the", "he", "she", "they", "Twitter",
