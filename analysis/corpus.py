@@ -34,10 +34,10 @@ from itertools import accumulate, islice
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Mapping, Sequence, TypeVar
 
-from analysis.deferred import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from analysis.deferred import pandas as pd
 from analysis.load import Article, articles_from_frame, text_column, text_column_among
 from analysis.tables import (
     TABLE_NAMES, CorpusTables, arrow_errors, arrow_table, arrow_table_from_rows, restore_read_table, table_rows,

@@ -31,10 +31,10 @@ from functools import partial
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
-from analysis.deferred import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from analysis.deferred import pandas as pd
 from analysis import corpus
 from analysis.load import (
     TABLE_SUFFIXES, Article, LoadError, articles_from_frame, check_sources, iter_articles, table_encoding,

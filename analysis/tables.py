@@ -36,9 +36,9 @@ from dataclasses import dataclass, fields
 from functools import lru_cache
 from typing import Iterable, Iterator, Sequence
 
-from analysis.deferred import pandas as pd
 import pyarrow as pa
 
+from analysis.deferred import pandas as pd
 # Between the pieces of a discontinuous quote (`"…," he said, "…"`) in the ``content`` column.
 CONTENT_JOINER = " … "
 TABLE_NAMES = ("articles", "paragraphs", "sentences", "quotes", "mentions", "entities", "readability")
