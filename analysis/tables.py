@@ -39,6 +39,7 @@ from typing import Iterable, Iterator, Sequence
 import pyarrow as pa
 
 from analysis.deferred import pandas as pd
+
 # Between the pieces of a discontinuous quote (`"…," he said, "…"`) in the ``content`` column.
 CONTENT_JOINER = " … "
 TABLE_NAMES = ("articles", "paragraphs", "sentences", "quotes", "mentions", "entities", "readability")
