@@ -385,12 +385,16 @@ def _stretch_runs(stretch: str, after_full_stop: bool) -> tuple[tuple[_Token, ..
 
 def _tokenise_stretch(stretch: str, after_full_stop: bool) -> tuple[tuple[_Token, ...], ...]:
     """The runs of one stretch, tokens relative to its start."""
-    words = _letter_words(stretch)
-    if words and not words[1]:
-        # capitalised words apart by single spaces ('Donald Trump', 'White House'): one run
-        # of word tokens, as the loop below makes
-        return (words[0],)
-    tokens = [(token, token[_END_AT]) for token in words[0]] if words else _stretch_tokens(stretch, after_full_stop)
+    letters = _letter_words(stretch)
+    if letters is None:
+        tokens = _stretch_tokens(stretch, after_full_stop)
+    else:  # letters only: the commonest case, read faster
+        words, has_connector = letters
+        if not has_connector:
+            # capitalised words apart by single spaces ('Donald Trump', 'White House'): one run
+            # of word tokens, as the loop below makes
+            return (words,)
+        tokens = [(token, token[_END_AT]) for token in words]
     runs: list[list[_Token]] = []
     current: list[_Token] = []
     previous_end = -1
@@ -456,7 +460,8 @@ _APOSTROPHES = "'\u2019"
 
 def _plain_tokens(stretch: str) -> list[tuple[_Token, int]] | None:
     """What the token regex makes of a stretch of plain words apart by single spaces, or None
-    when the stretch holds anything else.
+    when the stretch holds anything else (a stretch of letters alone is read faster by
+    :func:`_letter_words`, to the same tokens).
 
     A plain word is letters (capitalised, or a connector), then optionally a possessive
     (``'s``, ``'``; capitalised words only), then optionally punctuation of ``,;:.`` that no
@@ -465,9 +470,6 @@ def _plain_tokens(stretch: str) -> list[tuple[_Token, int]] | None:
     lower-case word in). A full stop after a title abbreviation (``Sen.``) or a single
     letter (``J.``) belongs to a token of its own kind: such stretches are not plain.
     """
-    words = _letter_words(stretch)
-    if words is not None:  # letters only: the commonest case, read faster
-        return [(token, token[_END_AT]) for token in words[0]] if words else None
     tokens, at = [], 0
     for piece in stretch.split(" "):
         word = piece.rstrip(_TRAILING_PUNCTUATION)
@@ -493,14 +495,10 @@ def _plain_tokens(stretch: str) -> list[tuple[_Token, int]] | None:
     return tokens
 
 
-_NOT_PLAIN: tuple = ()
-
-
-def _letter_words(stretch: str) -> tuple[tuple[_Token, ...], bool] | tuple | None:
+def _letter_words(stretch: str) -> tuple[tuple[_Token, ...], bool] | None:
     """A stretch of letters apart by single spaces as :func:`_plain_tokens` reads it: its
-    tokens and whether one is a connector; ``_NOT_PLAIN`` (empty) when a word is neither
-    capitalised nor a connector; None when the stretch holds anything but letters and
-    single spaces."""
+    tokens and whether one is a connector; None when the stretch holds anything but letters
+    and single spaces, or a word neither capitalised nor a connector."""
     if "  " in stretch or not stretch.replace(" ", "").isalpha():
         return None
     tokens, has_connector, at = [], False, 0
@@ -511,7 +509,7 @@ def _letter_words(stretch: str) -> tuple[tuple[_Token, ...], bool] | tuple | Non
             kind = "connector"
             has_connector = True
         else:
-            return _NOT_PLAIN
+            return None
         end = at + len(word)
         tokens.append((at, end, word, kind, False))
         at = end + 1
@@ -556,7 +554,7 @@ def _title_word(token: _Token) -> str:
 
 def _title_prefix_length(run: list[_Token], at: int) -> int:
     """Number of tokens of a title starting at ``run[at]`` (0 if none)."""
-    if run[at][_TEXT].rstrip(".") not in _TITLE_WORDS:
+    if _title_word(run[at]) not in _TITLE_WORDS:
         return 0  # most words: no title starts here
     length, has_title = 0, False
     for index in range(at, len(run)):  # not run[at:]: copying the rest per call was quadratic
