@@ -129,20 +129,25 @@ def syllables_from_dictionary_text(text: str) -> dict[str, int]:
     return table
 
 
-@lru_cache(maxsize=1 << 16)
 def word_syllables(word: str) -> int:
     """Syllables in one lowercase, punctuation-free word, as textstat counts them.
 
     The number of stress-marked phones in the word's first dictionary pronunciation, or
-    Pyphen's hyphenation points + 1 for a word the dictionary lacks, or for a word longer
-    than :data:`LONGEST_HYPHENATED` its runs of vowels (at least 1; see the module notes).
+    for a word the dictionary lacks :func:`syllables_by_hyphenation`. Only those are
+    remembered: a dictionary word's count is already one lookup away.
     """
     counted = first_pronunciation_syllables().get(word)
-    if counted is None:
-        if len(word) > LONGEST_HYPHENATED:
-            return max(1, sum(1 for _ in _VOWEL_RUN.finditer(word)))
-        return hyphenation_points(word) + 1
-    return counted
+    return syllables_by_hyphenation(word) if counted is None else counted
+
+
+@lru_cache(maxsize=1 << 16)
+def syllables_by_hyphenation(word: str) -> int:
+    """Syllables of a word the dictionary lacks: Pyphen's hyphenation points + 1, or for a
+    word longer than :data:`LONGEST_HYPHENATED` its runs of vowels (at least 1; see the
+    module notes)."""
+    if len(word) > LONGEST_HYPHENATED:
+        return max(1, sum(1 for _ in _VOWEL_RUN.finditer(word)))
+    return hyphenation_points(word) + 1
 
 
 @lru_cache(maxsize=1)

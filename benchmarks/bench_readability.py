@@ -31,8 +31,8 @@ from analysis.syllables import (  # noqa: E402
     TEXTSTAT_LANG,
     clear_textstat_caches,
     cmu_dictionary,
+    syllables_by_hyphenation,
     token_syllables,
-    word_syllables,
 )
 
 TEXTSTAT_FUNCTIONS = METRICS + COUNTS
@@ -49,7 +49,7 @@ def polnear_texts(n: int) -> list[str]:
 def cold_start() -> None:
     """Empty every result cache, then re-warm the loaders both sides share."""
     clear_textstat_caches()
-    for cached in (word_syllables, token_syllables):
+    for cached in (syllables_by_hyphenation, token_syllables):
         cached.cache_clear()
     clear_word_caches()
     cmu_dictionary()

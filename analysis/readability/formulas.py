@@ -24,13 +24,7 @@ from typing import NamedTuple
 import analysis.lazy_nltk  # noqa: F401  (before textstat, which would import all of NLTK)
 from textstat.backend.utils import get_lang_cfg, get_lang_easy_words
 
-from analysis.syllables import (
-    TEXTSTAT_LANG,
-    first_pronunciation_syllables,
-    strip_punctuation,
-    token_syllables,
-    word_syllables,
-)
+from analysis.syllables import TEXTSTAT_LANG, strip_punctuation, token_syllables, word_syllables
 
 _WORD_CHARACTER = re.compile(r"\w")
 
@@ -196,18 +190,8 @@ def _word_facts(word: str) -> tuple[int, str]:
     facts = _WORD_FACTS.get(word)
     if facts is not None:
         return facts
-    lower = word.lower()
-    if word.isalnum() and lower.isalnum():  # most words: the three counts agree (_syllable_counts)
-        # word_syllables(lower), asking the dictionary first: a word it lists needs no entry
-        # in word_syllables' cache, which only spares hyphenating a word twice
-        syllables = first_pronunciation_syllables().get(lower)
-        if syllables is None:
-            syllables = word_syllables(lower)
-        spelled = lowercased = syllables
-        letters = len(word)
-    else:
-        syllables, spelled, lowercased = _syllable_counts(word, lower)
-        letters = len(word) - word.count("'")
+    syllables, spelled, lowercased = _syllable_counts(word, lower := word.lower())
+    letters = len(word) - word.count("'")
     shares = _ONE_WORD | syllables << _SYLLABLES_SHIFT | letters << _LETTERS_SHIFT
     if spelled >= _POLYSYLLABLE:
         shares |= _ONE_POLYSYLLABIC_THREE_POINTS
