@@ -9,7 +9,9 @@ a quarter of a second of CPU before the first article. Code that does use pandas
 whole, as if imported normally.
 
 Only the kit's own modules see the stand-in; ``sys.modules`` is not touched, so other
-libraries import pandas as usual.
+libraries import pandas as usual. (NLTK is deferred differently, in :mod:`analysis.lazy_nltk`:
+there the import to defer is textstat's own, so the module in ``sys.modules`` must be the
+deferred one.)
 """
 from __future__ import annotations
 

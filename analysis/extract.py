@@ -34,8 +34,8 @@ from typing import Iterable, Iterator, Sequence
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from analysis.deferred import pandas as pd
 from analysis import corpus
+from analysis.deferred import pandas as pd
 from analysis.load import (
     TABLE_SUFFIXES, Article, LoadError, articles_from_frame, check_sources, iter_articles, table_encoding,
 )
