@@ -14,13 +14,10 @@ from analysis.entities import _RUN_STRETCH, _initials, _regex_tokens, _tokenise_
 from analysis.readability import formulas
 from analysis.syllables import TEXTSTAT_LANG, hyphenation_points, strip_punctuation
 
-POLNEAR_TEXTS = Path(__file__).resolve().parent.parent.parent / "shared" / "benchmarks" / "polnear" / "train" / "text"
-
-
-def one_polnear_text() -> str:
-    if not POLNEAR_TEXTS.is_dir():
-        pytest.skip(f"{POLNEAR_TEXTS} is absent (PolNeAR is read from ../shared, never copied here)")
-    return sorted(POLNEAR_TEXTS.glob("*.txt"))[0].read_text(encoding="utf-8")
+@pytest.fixture(scope="module")
+def polnear_article(polnear_dir: Path) -> str:
+    """The first PolNeAR train text (read from ../shared, never copied here)."""
+    return sorted((polnear_dir / "train" / "text").glob("*.txt"))[0].read_text(encoding="utf-8")
 
 
 def reference_token_facts(token: str) -> tuple[int, str, str]:
@@ -48,8 +45,8 @@ def test_a_new_tokens_facts_are_those_of_stripping_it(token: str) -> None:
     assert formulas._token_facts(token) == reference_token_facts(token)
 
 
-def test_every_token_of_a_polnear_article_has_the_facts_of_stripping_it() -> None:
-    text = one_polnear_text()
+def test_every_token_of_a_polnear_article_has_the_facts_of_stripping_it(polnear_article: str) -> None:
+    text = polnear_article
     formulas.clear_word_caches()
     for token in set(text.split()):
         assert formulas._token_facts(token) == reference_token_facts(token), token
@@ -78,8 +75,8 @@ def test_the_hyphenation_walk_finds_pyphens_points(word: str) -> None:
     assert hyphenation_points(word) == len(get_pyphen(TEXTSTAT_LANG).positions(word))
 
 
-def test_the_hyphenation_walk_finds_pyphens_points_for_a_polnear_article() -> None:
-    words = {word.lower() for word in strip_punctuation(one_polnear_text()).split()}
+def test_the_hyphenation_walk_finds_pyphens_points_for_a_polnear_article(polnear_article: str) -> None:
+    words = {word.lower() for word in strip_punctuation(polnear_article).split()}
     pyphen = get_pyphen(TEXTSTAT_LANG)
     for word in words:
         assert hyphenation_points(word) == len(pyphen.positions(word)), word
@@ -95,8 +92,8 @@ def test_capitalised_words_are_one_run_of_the_regexs_tokens(stretch: str, after_
     assert _tokenise_stretch(stretch, after_full_stop) == single_run_by_regex(stretch)
 
 
-def test_capitalised_stretches_of_a_polnear_article_are_one_run_of_the_regexs_tokens() -> None:
-    stretches = {match.group() for match in _RUN_STRETCH.finditer(one_polnear_text())}
+def test_capitalised_stretches_of_a_polnear_article_are_one_run_of_the_regexs_tokens(polnear_article: str) -> None:
+    stretches = {match.group() for match in _RUN_STRETCH.finditer(polnear_article)}
     plain = [s for s in stretches if "  " not in s and s.replace(" ", "").isalpha() and s.istitle()]
     assert plain
     for stretch in plain:
